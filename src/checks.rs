@@ -1,9 +1,386 @@
 //! Checks: the completeness and quality checks researchers make by hand.
+//!
+//! Each check has a stable id and a Chinese explanation:
+//!
+//! | id | passes when |
+//! |---|---|
+//! | `part_measures` | the report states the year's measures and results |
+//! | `part_problems` | … its shortcomings |
+//! | `part_leaders` | … how the principal leaders performed their duty as first responsible persons |
+//! | `part_plans` | … the next year's arrangements |
+//! | `part_other` | always (the fifth content, "other matters", is optional); says whether present |
+//! | `published_on_time` | published before 1 April of the year after the one reported on |
+//! | `title_standard` | the title names the year, 法治政府建设 and 报告 |
+//! | `data_density` | at least [`MIN_FIGURES_PER_1000`] figures per 1,000 characters |
+//! | `problems_with_causes` | the shortcomings part says why (原因, 由于…) |
+//! | `problems_with_remedies` | the shortcomings come with remedies, there or in the plans |
+//! | `headings_consistent` | no skipped heading level, no gap or restart in a numbering |
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::indicators::context::view_offset;
 use crate::normalize::Normalized;
-use crate::report::{Check, Report};
+use crate::report::{Check, Part, PartKind, Report, Section};
+
+/// Fewest figures per 1,000 characters of report text for `data_density` to pass.
+pub const MIN_FIGURES_PER_1000: f64 = 5.0;
 
 /// Runs every check on an analysed report.
-pub fn run(_view: &Normalized, _report: &Report) -> Vec<Check> {
-    Vec::new()
+pub fn run(view: &Normalized, report: &Report) -> Vec<Check> {
+    let mut out = Vec::with_capacity(11);
+    for kind in [PartKind::Measures, PartKind::Problems, PartKind::Leaders, PartKind::Plans, PartKind::Other] {
+        out.push(part_present(view, report, kind));
+    }
+    out.push(published_on_time(report));
+    out.push(title_standard(report));
+    out.push(data_density(view, report));
+    out.extend(problems_quality(view, report));
+    out.push(headings_consistent(report));
+    out
 }
+
+fn check(id: &str, ok: bool, detail: String) -> Check {
+    Check { id: id.to_string(), ok, detail }
+}
+
+/// The Chinese name of a mandated content.
+fn content_name(kind: PartKind) -> &'static str {
+    match kind {
+        PartKind::Measures => "主要举措和成效",
+        PartKind::Problems => "存在的不足和原因",
+        PartKind::Leaders => "党政主要负责人履行推进法治建设第一责任人职责情况",
+        PartKind::Plans => "下一年度主要安排",
+        PartKind::Other => "其他需要报告的情况",
+    }
+}
+
+/// Words that show a content is reported even where no part was recognised.
+fn content_cue(kind: PartKind) -> Option<&'static Regex> {
+    static RES: OnceLock<[Regex; 3]> = OnceLock::new();
+    let res = RES.get_or_init(|| {
+        [
+            Regex::new(r"存在的?(主要)?(问题|不足)|不足之处|问题和不足|差距和不足|短板弱项|有待(进一步)?(提升|提高|加强|完善)|仍需(进一步)?(加强|提升)")
+                .expect("valid regex"),
+            Regex::new(r"第一责任人").expect("valid regex"),
+            Regex::new(r"下一步|下一年度|(明年|来年|(19|20)\d{2}年),?(我们|全区|全市|全县|我区|我市|我县|我局)?将|工作(安排|计划|打算|思路|要点)")
+                .expect("valid regex"),
+        ]
+    });
+    match kind {
+        PartKind::Problems => Some(&res[0]),
+        PartKind::Leaders => Some(&res[1]),
+        PartKind::Plans => Some(&res[2]),
+        PartKind::Measures | PartKind::Other => None,
+    }
+}
+
+/// The view text of a part.
+fn part_text<'v>(view: &'v Normalized, part: &Part) -> &'v str {
+    let s = view_offset(view, part.start);
+    let e = view_offset(view, part.end).max(s);
+    view.text.get(s..e).unwrap_or("")
+}
+
+/// The view text of a part without its heading: "二、存在的不足和原因" names 原因 without
+/// giving any. The heading is skipped by its length, since a pasted page may have run it
+/// into the body.
+fn part_body<'v>(view: &'v Normalized, report: &Report, part: &Part) -> &'v str {
+    let t = part_text(view, part);
+    let Some(s) = part.heading.and_then(|i| report.sections.get(i)) else { return t };
+    let skip = s.marker.chars().count() + s.title.chars().count();
+    let at = t.char_indices().nth(skip).map_or(t.len(), |(i, _)| i);
+    &t[at..]
+}
+
+/// How a part is found: its heading, or its opening words.
+fn part_place(view: &Normalized, report: &Report, part: &Part) -> String {
+    match part.heading.and_then(|i| report.sections.get(i)) {
+        Some(s) => format!("见“{}{}”", s.marker, shorten(&s.title, 30)),
+        None => format!("无单独标题，自“{}”起", shorten(part_text(view, part).trim(), 16)),
+    }
+}
+
+fn shorten(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+fn part_present(view: &Normalized, report: &Report, kind: PartKind) -> Check {
+    let id = format!("part_{}", kind.id());
+    let name = content_name(kind);
+    if let Some(part) = report.parts.iter().find(|p| p.kind == kind) {
+        return check(&id, true, format!("报告了“{name}”（{}）。", part_place(view, report, part)));
+    }
+    if kind == PartKind::Other {
+        return check(&id, true, format!("未单列“{name}”；该项为可选内容。"));
+    }
+    let Some(cue) = content_cue(kind) else {
+        return check(&id, false, format!("未找到“{name}”的内容。"));
+    };
+    // A deeper heading ("三是抓实党政主要负责人履行…第一责任人职责"), else a sentence.
+    if let Some(s) = report.sections.iter().find(|s| cue.is_match(&crate::script::simplify_str(&s.title))) {
+        return check(&id, true, format!("未单列“{name}”部分，在{}下报告。", heading_name(s)));
+    }
+    if let Some(m) = cue.find(&view.text) {
+        return check(&id, true, format!("未单列“{name}”部分，但正文有相关表述（“{}”）。", context_of(&view.text, m.start())));
+    }
+    check(&id, false, format!("未找到“{name}”的内容。"))
+}
+
+/// Parses "YYYY-MM-DD".
+fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    Some((y, m, d))
+}
+
+fn published_on_time(report: &Report) -> Check {
+    const ID: &str = "published_on_time";
+    let Some(date) = report.meta.published.as_deref() else {
+        return check(ID, false, "报告未注明发布日期，无法判断是否在次年4月1日前公开。".into());
+    };
+    let Some((y, m, d)) = parse_date(date) else {
+        return check(ID, false, format!("发布日期“{date}”无法识别。"));
+    };
+    let Some(year) = report.meta.report_year else {
+        return check(ID, false, format!("发布于{date}，但未能确定报告年度，无法判断是否按时公开。"));
+    };
+    let deadline = (year + 1, 4, 1);
+    if (y, m, d) < deadline {
+        check(ID, true, format!("发布于{date}，在{}年4月1日的期限之前。", year + 1))
+    } else {
+        check(ID, false, format!("发布于{date}，晚于{}年4月1日的期限。", year + 1))
+    }
+}
+
+fn title_standard(report: &Report) -> Check {
+    const ID: &str = "title_standard";
+    let Some(title) = report.meta.title.as_deref().filter(|t| !t.trim().is_empty()) else {
+        return check(ID, false, "未找到报告标题。".into());
+    };
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let year = YEAR.get_or_init(|| Regex::new(r"(19|20)\d{2}\s*年").expect("valid regex"));
+    let t = crate::script::simplify_str(title);
+    let t = t.replace(|c: char| c.is_whitespace(), "");
+    let mut missing = Vec::new();
+    if !year.is_match(&t) {
+        missing.push("年度");
+    }
+    if !t.contains("法治政府建设") {
+        missing.push("“法治政府建设”");
+    }
+    if !t.contains("报告") {
+        missing.push("“报告”");
+    }
+    if missing.is_empty() {
+        check(ID, true, format!("标题“{title}”含年度、“法治政府建设”和“报告”。"))
+    } else {
+        check(ID, false, format!("标题“{title}”缺少{}。", missing.join("、")))
+    }
+}
+
+fn data_density(view: &Normalized, report: &Report) -> Check {
+    const ID: &str = "data_density";
+    let chars = view.text.chars().filter(|c| !c.is_whitespace()).count();
+    let n = report.metrics.len();
+    if chars == 0 {
+        return check(ID, false, "报告没有正文。".into());
+    }
+    let per_k = n as f64 * 1000.0 / chars as f64;
+    let ok = per_k >= MIN_FIGURES_PER_1000;
+    let verdict = if ok { "数据较充实" } else { "数据偏少" };
+    check(
+        ID,
+        ok,
+        format!("共{n}个数据，正文约{chars}字，每千字{per_k:.1}个（不少于{MIN_FIGURES_PER_1000}个为合格），{verdict}。"),
+    )
+}
+
+/// `problems_with_causes` and `problems_with_remedies`.
+fn problems_quality(view: &Normalized, report: &Report) -> [Check; 2] {
+    static RES: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [cause, remedy, answer] = RES.get_or_init(|| {
+        [
+            Regex::new(r"原因|由于|主要是|究其|根源|源于|归因|因为|导致|造成|受[^。,;]{1,12}影响|客观上|主观上").expect("valid regex"),
+            Regex::new(r"下一步|今后|将(进一步|继续|着力|持续|加大|加快|强化|加强|推动|完善|深化)|针对(上述|以上|这些|存在的?|所列|此)|(整改|改进)(措施|方向|计划|意见)|对策|解决办法")
+                .expect("valid regex"),
+            Regex::new(r"针对(上述|以上|这些|存在的?|所列|此)|补齐?短板|强弱项|薄弱环节|存在的(问题|不足)").expect("valid regex"),
+        ]
+    });
+    let problems: Vec<&Part> = report.parts.iter().filter(|p| p.kind == PartKind::Problems).collect();
+    if problems.is_empty() {
+        let detail = "未识别出“存在的不足”部分，无法判断。".to_string();
+        return [check("problems_with_causes", false, detail.clone()), check("problems_with_remedies", false, detail)];
+    }
+    let text: String = problems.iter().map(|p| part_body(view, report, p)).collect::<Vec<_>>().join("\n");
+    let causes = match cause.find(&text) {
+        Some(m) => check("problems_with_causes", true, format!("不足部分分析了原因（“{}”）。", context_of(&text, m.start()))),
+        None => check("problems_with_causes", false, "不足部分只列举问题，未分析原因。".into()),
+    };
+    let remedies = if let Some(m) = remedy.find(&text) {
+        check("problems_with_remedies", true, format!("不足部分提出了改进方向（“{}”）。", context_of(&text, m.start())))
+    } else {
+        let plans: String =
+            report.parts.iter().filter(|p| p.kind == PartKind::Plans).map(|p| part_body(view, report, p)).collect();
+        match answer.find(&plans) {
+            Some(m) => check(
+                "problems_with_remedies",
+                true,
+                format!("下一年度安排回应了所列不足（“{}”）。", context_of(&plans, m.start())),
+            ),
+            None => check("problems_with_remedies", false, "未针对所列不足提出改进措施。".into()),
+        }
+    };
+    [causes, remedies]
+}
+
+/// A few characters either side of byte `at` of `text`.
+fn context_of(text: &str, at: usize) -> String {
+    let at = crate::indicators::context::floor_char(text, at);
+    // Within the line: an excerpt spanning a heading break reads badly.
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before: Vec<char> = text[line_start..at].chars().rev().take(6).collect();
+    let before: String = before.into_iter().rev().collect();
+    let rest = text[at..].split('\n').next().unwrap_or("");
+    format!("{before}{}", shorten(rest, 10)).trim().to_string()
+}
+
+/// The numbering style and number of a heading marker: ("一、", 1), ("(一)", 1), ("一是", 1),
+/// ("1.", 1)…
+fn ordinal(marker: &str) -> Option<(&'static str, u32)> {
+    let m: String = marker
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '．' => '.',
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let m = m.as_str();
+    if let Some(inner) = m.strip_prefix("第").and_then(|r| r.strip_suffix("部分")) {
+        return cn_number(inner).map(|n| ("第…部分", n));
+    }
+    if let Some(inner) = m.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return cn_number(inner).map(|n| ("(一)", n)).or_else(|| inner.parse().ok().map(|n| ("(1)", n)));
+    }
+    if let Some(inner) = m.strip_suffix('是') {
+        return cn_number(inner).map(|n| ("一是", n));
+    }
+    if let Some(inner) = m.strip_suffix('、') {
+        return cn_number(inner).map(|n| ("一、", n)).or_else(|| inner.parse().ok().map(|n| ("1.", n)));
+    }
+    if let Some(inner) = m.strip_suffix('.') {
+        return inner.parse().ok().map(|n| ("1.", n));
+    }
+    let c = m.chars().next()?;
+    if m.chars().count() == 1 && ('①'..='⑳').contains(&c) {
+        return Some(("①", c as u32 - '①' as u32 + 1));
+    }
+    None
+}
+
+/// 一 … 九十九.
+fn cn_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
+    let cs: Vec<char> = s.chars().collect();
+    match cs.as_slice() {
+        [a] if *a == '十' => Some(10),
+        [a] => digit(*a).filter(|&d| d > 0),
+        ['十', b] => digit(*b).map(|d| 10 + d),
+        [a, '十'] => digit(*a).map(|d| d * 10),
+        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
+        _ => None,
+    }
+}
+
+fn heading_name(s: &Section) -> String {
+    format!("“{}{}”", s.marker, shorten(&s.title, 12))
+}
+
+fn headings_consistent(report: &Report) -> Check {
+    const ID: &str = "headings_consistent";
+    let sections = &report.sections;
+    if sections.is_empty() {
+        return check(ID, false, "未识别出任何标题，报告没有层级结构。".into());
+    }
+    let mut issues: Vec<String> = Vec::new();
+    if let Some(first) = sections.first().filter(|s| s.level != 1) {
+        issues.push(format!("第一个标题{}不是一级标题", heading_name(first)));
+    }
+    // Parts without a heading start a new top-level node: numbering under them restarts.
+    let headless: Vec<usize> = report.parts.iter().filter(|p| p.heading.is_none()).map(|p| p.start).collect();
+    // Per level: the last sibling's (style, number), reset when a parent opens.
+    let mut last: Vec<Option<(&'static str, u32)>> = vec![None; 8];
+    let mut prev_level = 0u8;
+    let mut prev_start = 0usize;
+    for s in sections {
+        if headless.iter().any(|&h| h > prev_start && h <= s.start) {
+            last.iter_mut().skip(2).for_each(|l| *l = None);
+            prev_level = 1;
+        }
+        let level = s.level.max(1);
+        if level > prev_level + 1 && prev_level > 0 {
+            issues.push(format!("{}从第{prev_level}级直接跳到第{level}级", heading_name(s)));
+        }
+        let li = (level as usize).min(last.len() - 1);
+        last.iter_mut().skip(li + 1).for_each(|l| *l = None);
+        if let Some((style, n)) = ordinal(&s.marker) {
+            match last[li] {
+                Some((ps, pn)) if ps == style && n != pn + 1 => {
+                    issues.push(format!("{}的编号接在{}之后，不连续", heading_name(s), number_name(ps, pn)));
+                }
+                Some((ps, _)) if ps != style => {
+                    issues.push(format!("{}与同级前一标题的编号样式（{ps}）不一致", heading_name(s)));
+                }
+                None if n != 1 => issues.push(format!("{}没有从第一项开始编号", heading_name(s))),
+                _ => {}
+            }
+            last[li] = Some((style, n));
+        }
+        prev_level = level;
+        prev_start = s.start;
+    }
+    if issues.is_empty() {
+        check(ID, true, format!("共{}个标题，层级清楚，编号连续。", sections.len()))
+    } else {
+        let more = if issues.len() > 3 { format!("等{}处问题", issues.len()) } else { String::new() };
+        issues.truncate(3);
+        check(ID, false, format!("{}{more}。", issues.join("；")))
+    }
+}
+
+/// "(三)", "3." … for a style and number.
+fn number_name(style: &str, n: u32) -> String {
+    let cn = |n: u32| -> String {
+        const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        match n {
+            1..=9 => D[n as usize].to_string(),
+            10 => "十".into(),
+            11..=19 => format!("十{}", D[(n % 10) as usize]),
+            20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+            _ => n.to_string(),
+        }
+    };
+    match style {
+        "一、" => format!("“{}、”", cn(n)),
+        "(一)" => format!("“({})”", cn(n)),
+        "一是" => format!("“{}是”", cn(n)),
+        "第…部分" => format!("“第{}部分”", cn(n)),
+        "(1)" => format!("“({n})”"),
+        "①" => format!("第{n}项"),
+        _ => format!("“{n}.”"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

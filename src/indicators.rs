@@ -1,11 +1,446 @@
 //! Key indicators: the canonical taxonomy of `docs/domain.md`, as data, and its matching.
+//!
+//! A figure's subject is often named once for a run of clauses: in "共收到行政复议申请93宗,
+//! 受理83宗,办结86宗" the last two counts inherit 行政复议 from the first clause. The matcher
+//! therefore reads each figure at three distances:
+//!
+//! - *local*: the figure's own list item (cut at the previous figure and at 、/和/及/与), plus
+//!   the indicator phrase `figures` gave it;
+//! - *clause*: up to the surrounding commas;
+//! - *sentence*: earlier clauses up to the last 。/;, which lend their subject to a clause that
+//!   names none but carries one of an indicator's keys (受理, 办结, 败诉, 纠正率…).
+//!
+//! The taxonomy itself lives in [`taxonomy`]; adding an indicator touches nothing here.
 
-use std::collections::BTreeMap;
+pub(crate) mod context;
+mod lexicon;
+pub mod taxonomy;
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::normalize::Normalized;
 use crate::report::{Figure, KeyValue};
 
-/// Maps figures to canonical key-indicator ids.
-pub fn attach(_view: &Normalized, _figures: &[Figure]) -> BTreeMap<String, Vec<KeyValue>> {
-    BTreeMap::new()
+use context::{
+    back_to, forward_to, inside_brackets, is_clause_break, is_connector, is_sentence_break, view_offset,
+    CLAUSE_LIMIT, SENTENCE_LIMIT,
+};
+use lexicon::{bit, lexicon, within, Hit, Lexicon, Set};
+
+pub use taxonomy::{label, rank, Indicator, TAXONOMY};
+
+/// Distance given to a key found only in the indicator phrase or carried over from the
+/// previous figure: any key in the clause itself is nearer.
+const FAR: usize = 10_000;
+
+/// Maps figures to canonical key-indicator ids. Each value keeps the clause it comes from as
+/// printed (`evidence`) and the index of its figure (`metric`).
+pub fn attach(view: &Normalized, figures: &[Figure]) -> BTreeMap<String, Vec<KeyValue>> {
+    let text = view.text.as_str();
+    let lex = lexicon();
+    let hits = lex.scan(text);
+    let spans: Vec<Range<usize>> = figures
+        .iter()
+        .map(|f| {
+            let s = view_offset(view, f.start);
+            s..view_offset(view, f.end).max(s)
+        })
+        .collect();
+    let mut contexts: Vec<Option<Context>> = Vec::with_capacity(spans.len());
+    for i in 0..spans.len() {
+        let prev = contexts.last().and_then(Option::as_ref);
+        contexts.push(Context::new(text, &spans, i, prev));
+    }
+    let mut found: Vec<Set> = vec![0; figures.len()];
+    let mut picks: Vec<Pick> = Vec::new();
+    for (i, (ctx, figure)) in contexts.iter().zip(figures).enumerate() {
+        let Some(ctx) = ctx else { continue };
+        let m = Matcher { lex, text, hits: &hits, spans: &spans, contexts: &contexts, found: &found };
+        let ids = m.match_figure(ctx, figure);
+        found[i] = ids;
+        for k in 0..TAXONOMY.len() {
+            if ids & bit(k) != 0 {
+                picks.push(Pick {
+                    entry: k,
+                    figure: i,
+                    local: ctx.local.clone(),
+                    clause: ctx.clause.clone(),
+                    alone: ctx.alone,
+                    fig: ctx.fig.clone(),
+                });
+            }
+        }
+    }
+    collect(view, figures, dedupe(text, figures, picks))
 }
+
+/// One figure given one id.
+struct Pick {
+    entry: usize,
+    figure: usize,
+    local: Range<usize>,
+    clause: Range<usize>,
+    /// True when the figure is the only one in its clause.
+    alone: bool,
+    /// The figure in the view.
+    fig: Range<usize>,
+}
+
+/// Where a figure sits in the view.
+struct Context {
+    /// Index of the figure.
+    index: usize,
+    /// The figure itself.
+    fig: Range<usize>,
+    /// Its list item: from the previous figure or connector to the next.
+    local: Range<usize>,
+    /// Its clause (between commas).
+    clause: Range<usize>,
+    /// Start of its sentence.
+    sentence: usize,
+    /// True when no other figure shares the clause.
+    alone: bool,
+}
+
+impl Context {
+    /// The context of figure `i` (`prev` is that of figure `i - 1`), or `None` when the figure
+    /// sits inside brackets ("(含3宗…)"): such figures break down the count before them.
+    fn new(text: &str, spans: &[Range<usize>], i: usize, prev: Option<&Context>) -> Option<Context> {
+        let fig = spans.get(i)?.clone();
+        let sentence = back_to(text, fig.start, 0, SENTENCE_LIMIT, is_sentence_break);
+        let cs = back_to(text, fig.start, sentence, CLAUSE_LIMIT, is_clause_break);
+        let ce = forward_to(text, fig.end, text.len(), CLAUSE_LIMIT, is_clause_break);
+        if inside_brackets(&text[cs..fig.start]) {
+            return None;
+        }
+        let prev_end = i.checked_sub(1).and_then(|j| spans.get(j)).map(|s| s.end).filter(|&e| e > cs && e <= fig.start);
+        let next_start = spans.get(i + 1).map(|s| s.start).filter(|&s| s < ce && s >= fig.end);
+        let mut ls = back_to(text, fig.start, prev_end.unwrap_or(cs), CLAUSE_LIMIT, is_connector);
+        // "42场次11000人次": a figure right after another shares its item.
+        if let (Some(pe), Some(p)) = (prev_end, prev) {
+            if ls == pe && !text[pe..fig.start].chars().any(crate::script::is_han) && p.clause.start == cs {
+                ls = p.local.start;
+            }
+        }
+        let le = forward_to(text, fig.end, next_start.unwrap_or(ce), CLAUSE_LIMIT, is_connector);
+        let alone = prev_end.is_none() && next_start.is_none();
+        Some(Context { index: i, fig, local: ls..le, clause: cs..ce, sentence, alone })
+    }
+}
+
+/// What the words of one stretch of text say, for all entries at once.
+#[derive(Default, Clone, Copy)]
+struct Words {
+    topic: Set,
+    exclude: Set,
+    verb: bool,
+}
+
+impl Words {
+    fn add(&mut self, lex: &Lexicon, h: &Hit) {
+        let r = lex.roles(h);
+        self.topic |= r.topic;
+        self.exclude |= r.exclude;
+        self.verb |= r.verb;
+    }
+}
+
+/// Most figures of one clause looked at when telling a figure's words from its neighbours'.
+const MAX_NEIGHBOURS: usize = 16;
+
+/// Everything the matching of one figure reads.
+struct Matcher<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    hits: &'a [Hit],
+    spans: &'a [Range<usize>],
+    contexts: &'a [Option<Context>],
+    /// Ids already given to earlier figures.
+    found: &'a [Set],
+}
+
+impl Matcher<'_> {
+    /// The words of `range` among `hits`, leaving out the figure itself.
+    fn words(&self, hits: &[Hit], range: &Range<usize>, fig: &Range<usize>) -> Words {
+        let mut w = Words::default();
+        for h in within(hits, range.start, fig.start).chain(within(hits, fig.end, range.end)) {
+            w.add(self.lex, h);
+        }
+        w
+    }
+
+    /// Local ranges of the other figures of `ctx`'s clause (at most `MAX_NEIGHBOURS` a side).
+    fn neighbours(&self, ctx: &Context) -> ([Range<usize>; 2 * MAX_NEIGHBOURS], usize) {
+        let mut out: [Range<usize>; 2 * MAX_NEIGHBOURS] = std::array::from_fn(|_| 0..0);
+        let mut n = 0;
+        let i = ctx.index;
+        let same = |j: usize| {
+            self.contexts.get(j).and_then(Option::as_ref).filter(|c| c.clause == ctx.clause).map(|c| c.local.clone())
+        };
+        let before = (i.saturating_sub(MAX_NEIGHBOURS)..i).rev().map_while(same);
+        let after = (i + 1..i + 1 + MAX_NEIGHBOURS).map_while(same);
+        for r in before.chain(after) {
+            if let Some(slot) = out.get_mut(n) {
+                *slot = r;
+                n += 1;
+            }
+        }
+        (out, n)
+    }
+
+    /// The set of taxonomy entries the figure counts (at most one per group).
+    fn match_figure(&self, ctx: &Context, figure: &Figure) -> Set {
+        let (lex, text) = (self.lex, self.text);
+        let fig = &ctx.fig;
+        let allowed = unit_entries(&figure.unit);
+        if allowed == 0 {
+            return 0;
+        }
+        // Every range looked at lies in the sentence up to the clause end: search all hits once.
+        let hits = {
+            let all = self.hits;
+            let from = all.partition_point(|h| h.start < ctx.sentence);
+            let to = from + all[from..].partition_point(|h| h.start < ctx.clause.end.max(ctx.local.end));
+            &all[from..to]
+        };
+        let (others, n_others) = self.neighbours(ctx);
+        let others = &others[..n_others];
+        let mine = |h: &&Hit| !others.iter().any(|r| h.start >= r.start && h.end <= r.end);
+
+        let local = self.words(hits, &ctx.local, fig);
+        // The clause without the other figures' list items.
+        let mut clause = Words::default();
+        for h in within(hits, ctx.clause.start, fig.start).chain(within(hits, fig.end, ctx.clause.end)).filter(mine) {
+            clause.add(lex, h);
+        }
+        let sentence = self.words(hits, &(ctx.sentence..fig.start), &(fig.start..fig.start));
+        // The indicator phrase `figures` gave the figure: a fallback only, since it may borrow
+        // words from a neighbouring list item ("办理人大建议和政协提案" for the first count).
+        let phrase = || {
+            lex.scan(&figure.indicator).iter().fold((0, 0), |(t, k), h| (t | lex.roles(h).topic, k | lex.roles(h).key))
+        };
+        let mut phrase_keys = 0;
+
+        // The subject: named next to the figure, else in its clause, else in the phrase, else
+        // carried over from an earlier clause; the words ruling an entry out are read where
+        // the subject was found.
+        let (topics, mut exclude, inherited) = if local.topic != 0 {
+            (local.topic, local.exclude, false)
+        } else if clause.topic != 0 {
+            (clause.topic, local.exclude | clause.exclude, false)
+        } else {
+            let (phrase_topics, keys) = phrase();
+            phrase_keys = keys;
+            if phrase_topics != 0 {
+                (phrase_topics, local.exclude | clause.exclude, false)
+            } else {
+                // Not the words ruling entries out there: "拟保留…文件11件,已废止1件" is a 废止.
+                (inherited_topics(lex, text, hits, ctx), local.exclude | clause.exclude, true)
+            }
+        };
+        let all_topics = topics | local.topic | clause.topic | sentence.topic;
+
+        // Key distances: any key before the figure in its clause (a verb governs the list
+        // after it), or one after it outside the other figures' items, counting a little less.
+        let mut dist = [usize::MAX; 128];
+        // A key inside a word that rules its entry out is no key ("培训机构").
+        let live = |h: &Hit| {
+            let mut keys = lex.roles(h).key & allowed;
+            if keys != 0 {
+                for x in within(hits, ctx.clause.start, ctx.clause.end) {
+                    if x.start <= h.start && h.end <= x.end && (x.start, x.end) != (h.start, h.end) {
+                        keys &= !lex.roles(x).exclude;
+                    }
+                }
+            }
+            keys
+        };
+        for h in within(hits, ctx.clause.start, fig.start) {
+            set_nearer(&mut dist, live(h), fig.start - h.end);
+        }
+        for h in within(hits, fig.end, ctx.clause.end).filter(mine) {
+            set_nearer(&mut dist, live(h), h.start - fig.end + 20);
+        }
+        set_nearer(&mut dist, phrase_keys, FAR);
+
+        let mut best: Vec<(usize, bool, usize)> = Vec::new(); // (entry, keyed, distance)
+        for (k, e) in TAXONOMY.iter().enumerate() {
+            let b = bit(k);
+            if allowed & b == 0 {
+                continue;
+            }
+            let topic_ok = e.topics.is_empty() || topics & b != 0 || (e.sentence_topic && all_topics & b != 0);
+            if !topic_ok {
+                continue;
+            }
+            if e.sentence_topic {
+                exclude |= sentence.exclude & b;
+            }
+            if exclude & b != 0 {
+                continue;
+            }
+            let mut keyed = !e.keys.is_empty();
+            let mut d = 0;
+            if keyed {
+                d = dist[k];
+                if d == usize::MAX {
+                    if !inherited && continues(text, self.found, self.spans, ctx, k) {
+                        // "…制定区规范性文件8件,部门规范性文件7件": the second count takes the
+                        // first's key.
+                        d = FAR;
+                    } else if e.key_optional && !inherited {
+                        keyed = false;
+                        d = 0;
+                    } else {
+                        continue;
+                    }
+                }
+            } else if inherited && !e.topics.is_empty() && !e.sentence_topic {
+                // Only a key can pick up a subject from an earlier clause.
+                continue;
+            }
+            best.push((k, keyed, d));
+        }
+
+        // One id per group: a keyed entry beats a plain one, the nearer key beats the farther.
+        best.sort_by(|a, b| TAXONOMY[a.0].group.cmp(TAXONOMY[b.0].group).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut ids: Set = 0;
+        let mut last_group = "";
+        for &(k, _, _) in &best {
+            if TAXONOMY[k].group != last_group {
+                ids |= bit(k);
+                last_group = TAXONOMY[k].group;
+            }
+        }
+        ids & !broken_down(lex, hits, ctx, self.found, self.spans, ids, clause.verb || local.verb)
+    }
+}
+
+/// The entries whose units include `unit`.
+fn unit_entries(unit: &str) -> Set {
+    static MAP: OnceLock<HashMap<&'static str, Set>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: HashMap<&'static str, Set> = HashMap::new();
+        for (k, e) in TAXONOMY.iter().enumerate() {
+            for &u in e.units {
+                *m.entry(u).or_default() |= bit(k);
+            }
+        }
+        m
+    });
+    map.get(unit).copied().unwrap_or(0)
+}
+
+fn set_nearer(dist: &mut [usize; 128], keys: Set, d: usize) {
+    let mut ks = keys;
+    while ks != 0 {
+        let k = ks.trailing_zeros() as usize;
+        ks &= ks - 1;
+        if let Some(slot) = dist.get_mut(k) {
+            *slot = (*slot).min(d);
+        }
+    }
+}
+
+/// Topics of the nearest earlier clause of the sentence that names any.
+fn inherited_topics(lex: &Lexicon, text: &str, hits: &[Hit], ctx: &Context) -> Set {
+    let last = within(hits, ctx.sentence, ctx.clause.start).filter(|h| lex.roles(h).topic != 0).last();
+    let Some(h) = last else { return 0 };
+    let from = back_to(text, h.start, ctx.sentence, CLAUSE_LIMIT, is_clause_break);
+    let to = forward_to(text, h.end, ctx.clause.start, CLAUSE_LIMIT, is_clause_break);
+    within(hits, from, to).fold(0, |t, g| t | lex.roles(g).topic)
+}
+
+/// True when the previous figure got entry `k` and sits in the same sentence, in this clause
+/// or the one just before.
+fn continues(text: &str, found: &[Set], spans: &[Range<usize>], ctx: &Context, k: usize) -> bool {
+    let Some(j) = ctx.index.checked_sub(1) else { return false };
+    let (Some(&ids), Some(prev)) = (found.get(j), spans.get(j)) else { return false };
+    if ids & bit(k) == 0 || prev.end < ctx.sentence || prev.end > ctx.fig.start {
+        return false;
+    }
+    text[prev.end..ctx.fig.start].chars().filter(|&c| is_clause_break(c)).count() <= 1
+}
+
+/// Entries of `ids` that only break down an earlier figure of the same id: after "其中", a
+/// clause without a verb of its own ("…受理法律援助案件685宗,其中…妇女法律援助案件195宗").
+fn broken_down(lex: &Lexicon, hits: &[Hit], ctx: &Context, found: &[Set], spans: &[Range<usize>], ids: Set, has_verb: bool) -> Set {
+    if has_verb || ids == 0 {
+        return 0;
+    }
+    let Some(mark) = within(hits, ctx.sentence, ctx.fig.start).filter(|h| lex.roles(h).breakdown).last() else {
+        return 0;
+    };
+    let head = (0..ctx.index)
+        .rev()
+        .take_while(|&j| spans.get(j).is_some_and(|s| s.start >= ctx.sentence))
+        .find(|&j| spans.get(j).is_some_and(|s| s.end <= mark.start) && found.get(j).is_some_and(|&f| f != 0));
+    head.and_then(|j| found.get(j)).map_or(0, |&f| f & ids)
+}
+
+/// The Han characters of a figure's list item, without the figure: what two mentions of the
+/// same fact share ("2023年开展行政执法案卷评查活动3次" / "开展行政执法案卷评查活动3次").
+fn phrase(text: &str, local: &Range<usize>, fig: &Range<usize>) -> String {
+    let han = |s: &str| s.chars().filter(|&c| crate::script::is_han(c)).collect::<String>();
+    let (a, b) = (text.get(local.start..fig.start).unwrap_or(""), text.get(fig.end..local.end).unwrap_or(""));
+    han(a) + &han(b)
+}
+
+/// Earlier values of one id, value and unit compared with a new one: a bound that keeps
+/// the pass linear on hostile input.
+const MAX_REPEATS: usize = 8;
+
+/// Drops a value that repeats an earlier one of the same id, unit and words: reports restate
+/// a count in a later paragraph, and the keys list the fact once.
+fn dedupe(text: &str, figures: &[Figure], picks: Vec<Pick>) -> Vec<Pick> {
+    let mut seen: HashMap<(usize, u64, &str), Vec<String>> = HashMap::new();
+    let mut kept: Vec<Pick> = Vec::with_capacity(picks.len());
+    for p in picks {
+        let Some(f) = figures.get(p.figure) else { continue };
+        let earlier = seen.entry((p.entry, f.value.to_bits(), f.unit.as_str())).or_default();
+        let words = phrase(text, &p.local, &p.fig);
+        if earlier.iter().any(|q| same_words(q, &words)) {
+            continue;
+        }
+        if earlier.len() < MAX_REPEATS {
+            earlier.push(words);
+        }
+        kept.push(p);
+    }
+    kept
+}
+
+/// True when one phrase holds the other almost whole.
+fn same_words(a: &str, b: &str) -> bool {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    let (short, long, ns, nl) = if na <= nb { (a, b, na, nb) } else { (b, a, nb, na) };
+    ns > 0 && long.contains(short) && ns * 5 >= nl * 4
+}
+
+/// Groups the picks by id, in document order.
+fn collect(view: &Normalized, figures: &[Figure], picks: Vec<Pick>) -> BTreeMap<String, Vec<KeyValue>> {
+    let mut out: BTreeMap<String, Vec<KeyValue>> = BTreeMap::new();
+    for p in picks {
+        let Some(f) = figures.get(p.figure) else { continue };
+        let evidence_range = if p.alone { p.clause.clone() } else { p.local.clone() };
+        let evidence = view.input_slice(evidence_range).trim().to_string();
+        let qualifier = if f.indicator.trim().is_empty() {
+            view.text.get(p.local.clone()).unwrap_or("").trim().to_string()
+        } else {
+            f.indicator.clone()
+        };
+        out.entry(TAXONOMY[p.entry].id.to_string()).or_default().push(KeyValue {
+            value: f.value,
+            unit: f.unit.clone(),
+            qualifier,
+            evidence,
+            metric: Some(p.figure),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

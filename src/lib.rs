@@ -13,6 +13,7 @@
 
 pub mod changes;
 pub mod checks;
+pub mod compare;
 pub mod decode;
 pub mod figures;
 pub mod indicators;

@@ -65,6 +65,23 @@ impl OffsetMap {
         (if s.linear { s.input + (v - s.view) } else { s.input }) as usize
     }
 
+    /// View offset of the first view char whose input starts at or after input offset `i`:
+    /// the inverse of [`OffsetMap::start`], for stages that are handed input offsets.
+    pub fn view_of(&self, i: usize) -> usize {
+        let i = i.min(u32::MAX as usize) as u32;
+        // The first piece that ends after `i`; pieces are in input order.
+        let k = self.segs.partition_point(|s| s.input_end <= i);
+        let Some(s) = self.segs.get(k) else { return self.view_len as usize };
+        if i <= s.input {
+            s.view as usize
+        } else if s.linear {
+            (s.view + (i - s.input)) as usize
+        } else {
+            // Inside a folded piece: the view char after it.
+            self.segs.get(k + 1).map_or(self.view_len, |n| n.view) as usize
+        }
+    }
+
     /// Input offset just past the view's char ending at `v` (for a range end). Skipped input
     /// after it is excluded.
     pub fn end(&self, v: usize) -> usize {
@@ -113,6 +130,44 @@ impl<'a> Normalized<'a> {
     pub fn input_offset(&self, v: usize) -> usize {
         self.map.start(v)
     }
+
+    /// View offset of an input offset: the first view char that starts at or after it.
+    pub fn view_offset(&self, i: usize) -> usize {
+        self.map.view_of(i)
+    }
+
+    /// The input text of the view range `r` as printed (script and width kept), but without
+    /// the noise the view dropped inside it (pinyin annotations, zero-width characters):
+    /// "創(chuàng)新" → "創新". Titles are shown this way.
+    pub fn printed(&self, r: Range<usize>) -> String {
+        let mut out = String::new();
+        let segs = &self.map.segs;
+        if r.start >= r.end || segs.is_empty() {
+            return out;
+        }
+        let (v0, v1) = (r.start as u32, r.end as u32);
+        let mut i = segs.partition_point(|s| s.view <= v0).saturating_sub(1);
+        while let Some(s) = segs.get(i) {
+            if s.view >= v1 {
+                break;
+            }
+            let seg_view_end = segs.get(i + 1).map_or(self.map.view_len, |n| n.view);
+            let piece = if s.linear {
+                let a = s.input + v0.max(s.view) - s.view;
+                let b = s.input + v1.min(seg_view_end) - s.view;
+                a as usize..b as usize
+            } else if v0 <= s.view {
+                s.input as usize..s.input_end as usize
+            } else {
+                0..0
+            };
+            if let Some(t) = self.input.get(piece) {
+                out.push_str(t);
+            }
+            i += 1;
+        }
+        out
+    }
 }
 
 /// Folds one character of the input to its view form; `None` drops it.
@@ -154,26 +209,241 @@ fn pinyin_len(rest: &str) -> Option<usize> {
     None
 }
 
+/// Header keys of a page ("发布时间：…", "索引号：…"); a line holding one is a page header.
+const HEADER_KEYS: [&str; 10] = [
+    "发布时间", "发布日期", "信息来源", "发布机构", "索引号", "信息提供日期", "浏览次数", "点击数", "体裁分类", "成文日期",
+];
+
+/// Words of web-page furniture (share and print links, site identifiers). The first seven
+/// never occur in report text; the rest only count on a line of their own or at the end of a
+/// very long one.
+const FURNITURE: [&str; 16] = [
+    "分享到", "打印本页", "关闭窗口", "ICP备", "公网安备", "扫一扫", "网站标识码", "相关新闻", "相关链接",
+    "字体:[", "【打印】", "【关闭】", "上一篇", "下一篇", "返回顶部", "当前位置",
+];
+const STRONG_FURNITURE: usize = 7;
+
 /// True for a line of web-page furniture rather than report text. `line` is in the view.
 pub fn is_chrome_line(line: &str) -> bool {
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '·' || c == '•');
     if t.is_empty() {
         return false;
     }
+    if !t.starts_with("首页") && !chrome_words().is_match(t) {
+        return false; // the common case, decided by one search
+    }
     let n = t.chars().count();
-    if t.starts_with("首页") && (t.contains('>') || t.contains('»') || t.contains('/')) {
+    // Furniture never holds a sentence; a line that does is report text with chrome glued on
+    // (see `inline_chrome`).
+    if t.contains('。') {
+        return false;
+    }
+    if n <= 200 && t.starts_with("首页") && (t.contains('>') || t.contains('»') || t.contains('/')) {
         return true;
     }
-    const HEADER_KEYS: [&str; 8] =
-        ["发布时间", "发布日期", "信息来源", "发布机构", "索引号", "信息提供日期", "浏览次数", "点击数"];
-    if n <= 160 && HEADER_KEYS.iter().filter(|k| t.contains(*k)).count() >= 1 && !t.ends_with('。') {
-        return true;
+    // A header line starts with its keys; a title with a header glued on is not chrome (its
+    // header is cut out by `inline_chrome`).
+    let first_key = HEADER_KEYS.iter().filter_map(|k| t.find(k)).min();
+    if let Some(k) = first_key {
+        let before = &t[..k];
+        if n <= 160 && (before.chars().count() <= 12 || before.contains(':')) {
+            return true;
+        }
     }
-    const FURNITURE: [&str; 16] = [
-        "分享到", "打印本页", "关闭窗口", "ICP备", "公网安备", "扫一扫", "网站标识码", "相关新闻",
-        "相关链接", "字体:[", "【打印】", "【关闭】", "上一篇", "下一篇", "返回顶部", "当前位置",
-    ];
-    n <= 300 && !t.ends_with('。') && FURNITURE.iter().any(|k| t.contains(k))
+    n <= 300 && FURNITURE.iter().any(|k| t.contains(k))
+}
+
+/// Any header key or furniture word.
+fn chrome_words() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        let words: Vec<String> = HEADER_KEYS.iter().chain(FURNITURE.iter()).map(|w| regex::escape(w)).collect();
+        regex::Regex::new(&words.join("|")).expect("valid regex")
+    })
+}
+
+fn header_run_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:信息提供日期|信息来源|信息索引号|发布时间|发布日期|发布机构|成文日期|索引号|浏览次数|点击数|体裁分类|主题分类|字体|来源) *: *",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn header_date_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"^\d{4} *[-/.年] *\d{1,2} *[-/.月] *\d{1,2}日?(?: *\d{1,2}:\d{2}(?::\d{2})?)?")
+            .expect("valid regex")
+    })
+}
+
+/// Page chrome inside a line that also holds report text — what is left of a web page whose
+/// line breaks were lost: a leading breadcrumb ("首页 > … > …"), a page-header run
+/// ("信息来源:… 发布时间:2023-12-27 10:44:54") near the start or after the last sentence, and
+/// share/print/ICP furniture after the last sentence. Returns sorted, disjoint byte ranges of
+/// `line` (a line of the view).
+pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let lead = line.len() - line.trim_start().len();
+    let t = &line[lead..];
+    let crumb = t.starts_with("首页") || t.starts_with("当前位置") || t.starts_with("您的位置");
+    if !crumb && !chrome_words().is_match(t) {
+        return out;
+    }
+    // Breadcrumb: through the last separator, and the last crumb up to the next space.
+    if crumb {
+        let window = &t[..floor_char(t, 400)];
+        if let Some(sep) = window.rfind(['>', '»']) {
+            let after = sep + 1;
+            let rest = &t[after..];
+            let item = rest.trim_start();
+            let item_at = after + rest.len() - item.len();
+            // The last crumb ends at a space, at a header key, or after a first "报告" when
+            // the page's own title runs on right after it.
+            let stop = [item.find(' '), HEADER_KEYS.iter().filter_map(|k| item.find(k)).min()]
+                .into_iter()
+                .flatten()
+                .min();
+            let stop = match (stop, item.find("报告")) {
+                (Some(sp), Some(r)) if r + "报告".len() < sp => Some(r + "报告".len()),
+                (None, Some(r)) => Some(r + "报告".len()),
+                (sp, _) => sp,
+            };
+            let end = match stop {
+                Some(sp) if item[..sp].chars().count() <= 40 => item_at + sp,
+                _ => item_at,
+            };
+            out.push(lead..lead + end);
+        }
+    }
+    // Header runs: key-value pairs; kept only when they hold a date or an index number.
+    let last_stop = line.rfind(['。', '!', '?']).map_or(0, |i| i + line[i..].chars().next().map_or(0, char::len_utf8));
+    let keys: Vec<regex::Match> = header_run_regex().find_iter(line).collect();
+    let mut k = 0;
+    while k < keys.len() {
+        let run_start = keys[k].start();
+        let mut run_end = keys[k].end();
+        let mut strong = false;
+        while k < keys.len() && keys[k].start() <= run_end + 2 {
+            let key = keys[k].as_str();
+            let v = keys[k].end();
+            let next_key = keys.get(k + 1).map_or(line.len(), |m| m.start());
+            let value_end = if let Some(m) = header_date_regex().find(&line[v..]) {
+                strong |= key.contains("日期") || key.contains("时间");
+                v + m.end()
+            } else if key.starts_with("字体") {
+                let rest = &line[v..];
+                let close = rest.find([']', '】']).filter(|&i| i <= 30).map(|i| i + 1);
+                v + close.unwrap_or_else(|| rest.find(' ').unwrap_or(0))
+            } else {
+                strong |= key.contains("索引号");
+                v + header_value_len(&line[v..next_key])
+            };
+            run_end = value_end.max(keys[k].end());
+            k += 1;
+        }
+        let near_start = run_start <= lead + 1200;
+        if strong && (near_start || run_start >= last_stop) {
+            out.push(run_start..run_end);
+        }
+    }
+    // Furniture after the last sentence of a long line.
+    if last_stop > 0 {
+        let tail = &line[last_stop..];
+        let long = line.chars().count() >= 200;
+        let first = FURNITURE
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < STRONG_FURNITURE || long)
+            .filter_map(|(_, k)| tail.find(k))
+            .min();
+        if let Some(f) = first {
+            out.push(last_stop + f..line.len());
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in out {
+        match merged.last_mut() {
+            Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged.retain(|r| r.start < r.end && line.is_char_boundary(r.start) && line.is_char_boundary(r.end));
+    merged
+}
+
+/// Length of a header value at the start of `rest` ("zfbgs/1709106926871", "区政府办公室"):
+/// an ASCII run, or up to a space (at most 20 chars). An ASCII run glued to a year that opens
+/// the report ("…6871" + "2023年") gives the year back.
+fn header_value_len(rest: &str) -> usize {
+    let ascii = rest.bytes().take_while(|b| b.is_ascii_graphic()).count();
+    if ascii > 0 {
+        let run = &rest[..ascii];
+        let glued_year = rest[ascii..].starts_with('年')
+            && run.len() > 4
+            && run[run.len() - 4..].bytes().all(|b| b.is_ascii_digit())
+            && (run[run.len() - 4..].starts_with("19") || run[run.len() - 4..].starts_with("20"));
+        return if glued_year { ascii - 4 } else { ascii };
+    }
+    let e = rest.find(' ').unwrap_or(rest.len());
+    e.min(floor_char(rest, rest.char_indices().nth(20).map_or(rest.len(), |(i, _)| i)))
+}
+
+/// `i` moved down to a char boundary of `s` (and at most `s.len()`).
+fn floor_char(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Folds `input[range]` into the view, replacing each input range of `cut` (sorted, inside
+/// `range`) by a line break. Returns the counts of Han and of folded (Traditional) characters.
+fn fold_line(input: &str, range: Range<usize>, cut: &[Range<usize>], text: &mut String, map: &mut OffsetMap) -> (usize, usize) {
+    let line = &input[range.clone()];
+    let (mut han, mut traditional) = (0usize, 0usize);
+    let mut prev_han = false;
+    let mut ci = 0;
+    let mut i = 0;
+    while i < line.len() {
+        if let Some(c) = cut.get(ci) {
+            if range.start + i >= c.start {
+                text.push('\n');
+                map.push(c.clone(), 1);
+                i = c.end.saturating_sub(range.start).max(i + 1);
+                while !line.is_char_boundary(i.min(line.len())) {
+                    i += 1;
+                }
+                ci += 1;
+                prev_han = false;
+                continue;
+            }
+        }
+        let rest = &line[i..];
+        let Some(c) = rest.chars().next() else { break };
+        if prev_han {
+            if let Some(n) = pinyin_len(rest) {
+                i += n;
+                continue;
+            }
+        }
+        let at = range.start + i;
+        i += c.len_utf8();
+        prev_han = is_han(c);
+        let Some(f) = fold(c) else { continue };
+        if prev_han {
+            han += 1;
+            traditional += (f != c) as usize;
+        }
+        text.push(f);
+        map.push(at..at + c.len_utf8(), f.len_utf8());
+    }
+    (han, traditional)
 }
 
 /// Normalises decoded input text into the matching view.
@@ -190,38 +460,42 @@ pub fn normalize(input: &str) -> Normalized<'_> {
         let view_mark = text.len();
         let seg_mark = map.segs.len();
         let view_len_mark = map.view_len;
-
-        let line = &input[line_start..line_end];
-        let mut prev_han = false;
-        let mut i = 0;
-        while i < line.len() {
-            let rest = &line[i..];
-            let Some(c) = rest.chars().next() else { break };
-            if prev_han {
-                if let Some(n) = pinyin_len(rest) {
-                    i += n;
-                    continue;
-                }
+        // The line's first piece may be merged into the previous segment; keep a copy so the
+        // line can be undone exactly.
+        let last_seg_mark = map.segs.last().copied();
+        let undo = |text: &mut String, map: &mut OffsetMap| {
+            text.truncate(view_mark);
+            map.segs.truncate(seg_mark);
+            if let (Some(last), Some(mark)) = (map.segs.last_mut(), last_seg_mark) {
+                *last = mark;
             }
-            let at = line_start + i;
-            i += c.len_utf8();
-            prev_han = is_han(c);
-            let Some(f) = fold(c) else { continue };
-            if prev_han {
-                han += 1;
-                traditional += (f != c) as usize;
-            }
-            text.push(f);
-            map.push(at..at + c.len_utf8(), f.len_utf8());
-        }
+            map.view_len = view_len_mark;
+        };
 
+        let mut counts = fold_line(input, line_start..line_end, &[], &mut text, &mut map);
         if is_chrome_line(&text[view_mark..]) {
             chrome.push(line_start..line_end);
             chrome_text.push(text[view_mark..].to_string());
-            text.truncate(view_mark);
-            map.segs.truncate(seg_mark);
-            map.view_len = view_len_mark;
+            undo(&mut text, &mut map);
+            counts = (0, 0);
+        } else {
+            let cuts = inline_chrome(&text[view_mark..]);
+            if !cuts.is_empty() {
+                let inputs: Vec<Range<usize>> = cuts
+                    .iter()
+                    .map(|r| map.start(view_mark + r.start)..map.end(view_mark + r.end))
+                    .filter(|r| r.start < r.end)
+                    .collect();
+                for (r, v) in inputs.iter().zip(&cuts) {
+                    chrome.push(r.clone());
+                    chrome_text.push(text[view_mark + v.start..view_mark + v.end].to_string());
+                }
+                undo(&mut text, &mut map);
+                counts = fold_line(input, line_start..line_end, &inputs, &mut text, &mut map);
+            }
         }
+        han += counts.0;
+        traditional += counts.1;
         if line_end < input.len() {
             text.push('\n');
             map.push(line_end..line_end + 1, 1);
@@ -269,6 +543,27 @@ mod tests {
         assert_eq!(&input[n.chrome[1].clone()], "分享到:");
         let s = n.text.find('正').unwrap();
         assert_eq!(n.input_slice(s..s + 3), "正");
+    }
+
+    #[test]
+    fn offsets_after_a_chrome_line_stay_exact() {
+        let input = "标题\n发布时间:2023-12-27 10:44:54\n正文第二段共5项。";
+        let n = normalize(input);
+        let s = n.text.find('5').unwrap();
+        assert_eq!(n.input_slice(s..s + "5项".len()), "5项");
+        let s = n.text.find('标').unwrap();
+        assert_eq!(n.input_slice(s..s + "标题".len()), "标题");
+    }
+
+    #[test]
+    fn printed_keeps_script_and_drops_pinyin() {
+        let input = "（一）科技創(chuàng)新，";
+        let n = normalize(input);
+        assert_eq!(n.text, "(一)科技创新,");
+        let s = n.text.find('科').unwrap();
+        assert_eq!(n.printed(s..n.text.len()), "科技創新，");
+        assert_eq!(n.printed(0..n.text.find('科').unwrap()), "（一）");
+        assert_eq!(n.printed(3..3), "");
     }
 
     #[test]

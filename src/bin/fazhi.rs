@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! fazhi analyze [--format json|text] FILE...    (FILE may be "-" for standard input)
+//! fazhi compare [--format json|text|csv] FILE... (align reports by region, year, indicator)
 //! ```
 //!
 //! The JSON output follows `docs/output.md` (one object per line, in the order given); it is
@@ -10,6 +11,7 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use fazhi_lens::compare::{compare, Comparison};
 use fazhi_lens::{analyze_bytes, Report};
 
 const USAGE: &str = "\
@@ -17,16 +19,20 @@ fazhi — 法治政府建设年度报告分析 (analyser for rule-of-law governm
 
 用法 Usage:
   fazhi analyze [--format json|text] FILE...   分析报告 (analyse reports; FILE \"-\" = stdin)
+  fazhi compare [--format json|text|csv] FILE...
+                                               比较多份报告 (compare reports side by side)
   fazhi help                                   显示本帮助 (show this help)
 
 输入 Input: UTF-8 / GBK / GB18030 / Big5 / UTF-16 text, saved .html pages, .docx
 ";
 
-/// Output format of `analyze`.
+/// Output format of `analyze` and `compare`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
     Json,
     Text,
+    /// Only for `compare`: the table of key indicators.
+    Csv,
 }
 
 /// A command-line mistake, reported in Chinese and English.
@@ -65,7 +71,8 @@ fn parse_format(s: &str) -> Result<Format, UsageError> {
     match s {
         "json" => Ok(Format::Json),
         "text" => Ok(Format::Text),
-        _ => Err(UsageError(format!("未知格式 {s}，可用 json、text (unknown format {s}; use json or text)"))),
+        "csv" => Ok(Format::Csv),
+        _ => Err(UsageError(format!("未知格式 {s}，可用 json、text、csv (unknown format {s}; use json, text or csv)"))),
     }
 }
 
@@ -87,7 +94,11 @@ fn analyze_file(path: &str) -> Result<(String, Report), String> {
 }
 
 fn json_line(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+    // Keep the kind of a write error (a closed pipe is not worth a message, see `main`).
+    serde_json::to_writer(&mut *out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => io::Error::from(kind),
+        None => io::Error::other(e),
+    })?;
     out.write_all(b"\n")
 }
 
@@ -158,18 +169,154 @@ fn run_analyze(args: &Args, out: &mut impl Write) -> io::Result<bool> {
         match analyze_file(path) {
             Ok((text, report)) => match args.format {
                 Format::Json => json_line(out, &report)?,
-                Format::Text => print_text(out, &text, &report)?,
+                Format::Text | Format::Csv => print_text(out, &text, &report)?,
             },
             Err(error) => {
                 all_ok = false;
                 match args.format {
                     Format::Json => json_line(out, &serde_json::json!({ "source": path, "error": error }))?,
-                    Format::Text => eprintln!("{path}: {error}"),
+                    Format::Text | Format::Csv => eprintln!("{path}: {error}"),
                 }
             }
         }
     }
     Ok(all_ok)
+}
+
+/// `compare`: analyses every file, aligns the reports and prints one comparison. Files that
+/// cannot be read are reported (stderr; in JSON also under "errors") and left out.
+fn run_compare(args: &Args, out: &mut impl Write) -> io::Result<bool> {
+    let mut reports = Vec::new();
+    let mut errors = Vec::new();
+    for path in &args.files {
+        match analyze_file(path) {
+            Ok((_, report)) => reports.push(report),
+            Err(error) => {
+                if args.format != Format::Json {
+                    eprintln!("{path}: {error}");
+                }
+                errors.push(serde_json::json!({ "source": path, "error": error }));
+            }
+        }
+    }
+    let comparison = compare(&reports);
+    match args.format {
+        Format::Json => {
+            /// The comparison, plus the files left out (only when there are some).
+            #[derive(serde::Serialize)]
+            struct Output<'a> {
+                #[serde(flatten)]
+                comparison: &'a Comparison,
+                #[serde(skip_serializing_if = "<[_]>::is_empty")]
+                errors: &'a [serde_json::Value],
+            }
+            json_line(out, &Output { comparison: &comparison, errors: &errors })?;
+        }
+        Format::Csv => out.write_all(comparison.to_csv().as_bytes())?,
+        Format::Text => print_comparison(out, &comparison)?,
+    }
+    Ok(errors.is_empty())
+}
+
+/// Display width of a string in a terminal: East Asian wide characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD) { 2 } else { 1 })
+        .sum()
+}
+
+/// `s` padded with spaces to `w` display columns (left-aligned), or right-aligned.
+fn pad(s: &str, w: usize, right: bool) -> String {
+    let fill = " ".repeat(w.saturating_sub(width(s)));
+    if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+}
+
+/// Renders one table: a header and rows of cells, columns padded to their widest cell; the
+/// first `left` columns are left-aligned, the rest (numbers) right-aligned.
+fn print_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>], left: usize) -> io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        let cells: Vec<String> = row.iter().zip(&widths).enumerate().map(|(i, (c, &w))| pad(c, w, i >= left)).collect();
+        writeln!(out, "  {}", cells.join("  ").trim_end())?;
+    }
+    Ok(())
+}
+
+fn signed(v: Option<f64>, suffix: &str) -> String {
+    match v {
+        Some(v) if v > 0.0 => format!("+{}{suffix}", fmt_value(v)),
+        Some(v) => format!("{}{suffix}", fmt_value(v)),
+        None => "—".into(),
+    }
+}
+
+fn print_comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
+    let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    writeln!(out, "== 比较 ({} 份报告)", c.reports.len())?;
+    for (i, r) in c.reports.iter().enumerate() {
+        let year = r.report_year.map_or("—".into(), |y| y.to_string());
+        writeln!(out, "  [{}] {} {}  {}  {}", i + 1, or(&r.region), year, or(&r.body), r.source)?;
+    }
+    let columns: Vec<String> = (1..=c.reports.len()).map(|i| format!("[{i}]")).collect();
+    let values = |vs: &[Option<f64>]| vs.iter().map(|v| v.map_or("—".into(), fmt_value)).collect::<Vec<_>>();
+    let header = |first: &str, extra: &[&str]| {
+        let mut h = vec![first.to_string(), "单位".into()];
+        h.extend(columns.iter().cloned());
+        h.extend(["Δ".to_string(), "%".into()]);
+        h.extend(extra.iter().map(|s| s.to_string()));
+        h
+    };
+    writeln!(out, "\n-- 关键指标 ({} 行)", c.rows.len())?;
+    let rows: Vec<Vec<String>> = c
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![r.label.clone(), r.unit.clone()];
+            cells.extend(values(&r.values));
+            cells.extend([signed(r.delta, ""), signed(r.pct, "%")]);
+            cells
+        })
+        .collect();
+    print_table(out, &header("指标", &[]), &rows, 2)?;
+    if !c.figures.is_empty() {
+        writeln!(out, "\n-- 其他数据 (按指标相似度对齐, {} 行)", c.figures.len())?;
+        let rows: Vec<Vec<String>> = c
+            .figures
+            .iter()
+            .map(|f| {
+                let mut cells = vec![f.indicator.clone(), f.unit.clone()];
+                cells.extend(values(&f.values));
+                cells.extend([signed(f.delta, ""), signed(f.pct, "%"), format!("{:.2}", f.confidence)]);
+                cells
+            })
+            .collect();
+        print_table(out, &header("指标", &["置信度"]), &rows, 2)?;
+    }
+    if !c.checks.is_empty() {
+        writeln!(out, "\n-- 检查")?;
+        let mut h = vec!["检查".to_string()];
+        h.extend(columns.iter().cloned());
+        let rows: Vec<Vec<String>> = c
+            .checks
+            .iter()
+            .map(|k| {
+                let mut cells = vec![k.id.clone()];
+                cells.extend(k.ok.iter().map(|ok| match ok {
+                    Some(true) => "✓".to_string(),
+                    Some(false) => "✗".to_string(),
+                    None => "—".to_string(),
+                }));
+                cells
+            })
+            .collect();
+        print_table(out, &h, &rows, 1)?;
+    }
+    writeln!(out)
 }
 
 fn main() -> ExitCode {
@@ -188,7 +335,18 @@ fn main() -> ExitCode {
                 eprintln!("错误 error: 请指定文件 (no FILE given)\n\n{USAGE}");
                 return ExitCode::from(2);
             }
+            if args.format == Format::Csv {
+                eprintln!("错误 error: csv 仅用于 compare (csv is for compare only)\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
             run_analyze(&args, &mut out)
+        }
+        "compare" => {
+            if args.files.is_empty() {
+                eprintln!("错误 error: 请指定文件 (no FILE given)\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            run_compare(&args, &mut out)
         }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

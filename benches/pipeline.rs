@@ -1,0 +1,293 @@
+//! Benchmarks of the analysis pipeline: each stage, the whole `analyze` over a size curve, and
+//! two large corpora (issue 5's budget: ≥ 50 MB/s on one core, cost linear in the input).
+//!
+//! ```text
+//! cargo bench --bench pipeline                 # everything, a few minutes
+//! cargo bench --bench pipeline -- size/        # only the size curve (criterion filter)
+//! FAZHI_BENCH_CPU=1 cargo bench --bench pipeline # time = this thread's CPU time (Linux)
+//! FAZHI_BENCH_WRITE=/tmp/synth cargo bench --bench pipeline
+//!                                              # write the synthetic corpus as files and exit
+//! ```
+//!
+//! Inputs are built at run time from the seed reports in `../shared/corpus` (or the folder in
+//! `FAZHI_CORPUS`); without them the synthetic reports of `synth` stand in, so the numbers
+//! differ but the benchmarks still run. Every group reports bytes per second of its input.
+//!
+//! On a shared machine wall-clock time counts the time other processes hold the core; with
+//! `FAZHI_BENCH_CPU=1` the benchmarks count only the CPU time of the benchmarking thread (read
+//! from `/proc/thread-self/schedstat`), which stays comparable under load.
+
+mod synth;
+
+use std::cell::OnceCell;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
+use fazhi_lens::{analyze, analyze_bytes, changes, decode, figures, indicators, meta, normalize, sections};
+
+const KB: usize = 1024;
+const MB: usize = 1024 * 1024;
+
+/// The seed reports as decoded text, or synthetic ones when the corpus is absent.
+fn seeds() -> Vec<String> {
+    let dir = std::env::var_os("FAZHI_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join("corpus"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(p).ok()?;
+            decode(&bytes, &p.to_string_lossy()).ok()
+        })
+        .collect();
+    if texts.is_empty() {
+        eprintln!("pipeline bench: no seed reports in {}; using synthetic reports", dir.display());
+        return synth::corpus(1, 60 * KB);
+    }
+    eprintln!("pipeline bench: {} seed reports from {}", texts.len(), dir.display());
+    texts
+}
+
+/// The documents joined by blank lines, repeated and cut (on a char boundary) to `size` bytes:
+/// one long text, to show how the cost of a single input grows.
+fn repeated(docs: &[String], size: usize) -> String {
+    let mut out = String::with_capacity(size + 64 * KB);
+    for doc in docs.iter().cycle() {
+        if out.len() >= size {
+            break;
+        }
+        out.push_str(doc);
+        out.push_str("\n\n");
+    }
+    let mut end = size.min(out.len());
+    while !out.is_char_boundary(end) {
+        end -= 1;
+    }
+    out.truncate(end);
+    out
+}
+
+/// Copies of the documents, in turn, until they add up to `size` bytes: a corpus of files.
+fn copies(docs: &[String], size: usize) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    for doc in docs.iter().cycle() {
+        if total >= size {
+            break;
+        }
+        total += doc.len();
+        out.push(doc.as_bytes().to_vec());
+    }
+    out
+}
+
+fn gbk(text: &str) -> Vec<u8> {
+    encoding_rs::GB18030.encode(text).0.into_owned()
+}
+
+/// Human label of a byte size ("10KB", "1MB").
+fn label(size: usize) -> String {
+    if size >= MB {
+        format!("{}MB", size / MB)
+    } else {
+        format!("{}KB", size / KB)
+    }
+}
+
+/// Each stage on the same 1 MB text (the seeds repeated), given its view or earlier output
+/// ready-made so that only the stage itself is timed. Inputs are built on first use, so a
+/// filtered run (`-- stage/normalize`) does not pay for the others.
+fn stages<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
+    let text = repeated(docs, MB);
+    let gbk_bytes = OnceCell::new();
+    let gbk_bytes = || gbk_bytes.get_or_init(|| gbk(&text));
+    let view = OnceCell::new();
+    let view = || view.get_or_init(|| normalize::normalize(&text));
+    let outline = OnceCell::new();
+    let outline = || outline.get_or_init(|| sections::segment(view()));
+    let metrics = OnceCell::new();
+    let metrics = || metrics.get_or_init(|| figures::find(view(), &outline().sections));
+
+    let mut g = c.benchmark_group("stage");
+    g.sampling_mode(SamplingMode::Flat);
+    // The GB18030 copy is a little shorter; its benches count the UTF-8 bytes too, so that
+    // every line of this group reads as "MB of report text per second".
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("decode_gbk", |b| {
+        let bytes = gbk_bytes();
+        b.iter(|| decode(black_box(bytes), "report.txt"))
+    });
+    g.bench_function("decode_utf8", |b| b.iter(|| decode(black_box(text.as_bytes()), "report.txt")));
+    g.bench_function("normalize", |b| b.iter(|| normalize::normalize(black_box(&text))));
+    g.bench_function("sections_segment", |b| {
+        let view = view();
+        b.iter(|| sections::segment(black_box(view)))
+    });
+    g.bench_function("meta_extract", |b| {
+        let (view, outline) = (view(), outline());
+        b.iter(|| meta::extract(black_box(view), outline))
+    });
+    g.bench_function("figures_find", |b| {
+        let (view, outline) = (view(), outline());
+        b.iter(|| figures::find(black_box(view), &outline.sections))
+    });
+    g.bench_function("indicators_attach", |b| {
+        let (view, metrics) = (view(), metrics());
+        b.iter(|| indicators::attach(black_box(view), metrics))
+    });
+    g.bench_function("changes_find", |b| {
+        let view = view();
+        b.iter(|| changes::find(black_box(view)))
+    });
+    g.bench_function("analyze", |b| b.iter(|| analyze(black_box(&text))));
+    g.bench_function("analyze_bytes_gbk", |b| {
+        let bytes = gbk_bytes();
+        b.iter(|| analyze_bytes(black_box(bytes), "report.txt"))
+    });
+    g.finish();
+}
+
+/// The whole `analyze` of one text of 10 KB, 100 KB, 1 MB and 10 MB: MB/s should stay flat.
+fn size_curve<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
+    let mut g = c.benchmark_group("size");
+    g.sampling_mode(SamplingMode::Flat);
+    for size in [10 * KB, 100 * KB, MB, 10 * MB] {
+        let text = repeated(docs, size);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("analyze", label(size)), &text, |b, t| b.iter(|| analyze(black_box(t))));
+    }
+    g.finish();
+}
+
+/// Decode and analyse every file of a corpus in turn, as `fazhi analyze` does on one core.
+fn run_corpus(files: &[Vec<u8>]) -> usize {
+    files
+        .iter()
+        .map(|f| analyze_bytes(black_box(f), "report.txt").map_or(0, |(_, r)| r.metrics.len()))
+        .sum()
+}
+
+/// Corpora of about 12 MB: copies of the seed reports (as UTF-8 and as GB18030), and many
+/// short synthetic reports. Throughput counts the files' bytes.
+fn corpora<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
+    let total = |files: &[Vec<u8>]| files.iter().map(Vec::len).sum::<usize>() as u64;
+    let seeds = copies(docs, 12 * MB);
+    let short = synth::corpus(1, 12 * MB);
+    eprintln!(
+        "pipeline bench: corpus/seeds_* = {} files, corpus/synthetic_12MB = {} files ({} bytes)",
+        seeds.len(),
+        short.len(),
+        short.iter().map(String::len).sum::<usize>()
+    );
+    let short: Vec<Vec<u8>> = short.into_iter().map(String::into_bytes).collect();
+    let seeds_gbk = OnceCell::new();
+
+    let mut g = c.benchmark_group("corpus");
+    g.sampling_mode(SamplingMode::Flat);
+    g.throughput(Throughput::Bytes(total(&seeds)));
+    g.bench_function("seeds_12MB_utf8", |b| b.iter(|| run_corpus(&seeds)));
+    g.bench_function("seeds_12MB_gbk", |b| {
+        let files: &Vec<Vec<u8>> =
+            seeds_gbk.get_or_init(|| seeds.iter().map(|f| gbk(std::str::from_utf8(f).unwrap_or_default())).collect());
+        b.iter(|| run_corpus(files))
+    });
+    g.throughput(Throughput::Bytes(total(&short)));
+    g.bench_function("synthetic_12MB", |b| b.iter(|| run_corpus(&short)));
+    g.finish();
+}
+
+/// Writes the synthetic corpus (12 MB of short reports) as files into `dir`, for timing the
+/// CLI's batch mode.
+fn write_synthetic(dir: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (i, r) in synth::corpus(1, 12 * MB).iter().enumerate() {
+        std::fs::write(PathBuf::from(dir).join(format!("synth_{i:05}.txt")), r)?;
+    }
+    Ok(())
+}
+
+/// CPU time of the calling thread, in nanoseconds, as the kernel accounts it.
+struct CpuTime;
+
+impl CpuTime {
+    fn now() -> u64 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    }
+
+    fn available() -> bool {
+        CpuTime::now() > 0
+    }
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = u64;
+    type Value = Duration;
+
+    fn start(&self) -> u64 {
+        CpuTime::now()
+    }
+    fn end(&self, start: u64) -> Duration {
+        Duration::from_nanos(CpuTime::now().saturating_sub(start))
+    }
+    fn add(&self, a: &Duration, b: &Duration) -> Duration {
+        *a + *b
+    }
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+    fn to_f64(&self, d: &Duration) -> f64 {
+        d.as_nanos() as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        // Nanoseconds, like wall-clock time: criterion's own formatter prints them.
+        static WALL: WallTime = WallTime;
+        WALL.formatter()
+    }
+}
+
+/// Runs every group with measurement `m`.
+fn run<M: Measurement>(m: M, docs: &[String]) {
+    // Inputs are large and per-iteration times long: few samples, short runs.
+    let mut c = Criterion::default()
+        .with_measurement(m)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4))
+        .sample_size(10)
+        .configure_from_args();
+    stages(&mut c, docs);
+    size_curve(&mut c, docs);
+    corpora(&mut c, docs);
+    c.final_summary();
+}
+
+fn main() {
+    if let Some(dir) = std::env::var("FAZHI_BENCH_WRITE").ok().filter(|d| !d.is_empty()) {
+        match write_synthetic(&dir) {
+            Ok(()) => eprintln!("pipeline bench: synthetic corpus written to {dir}"),
+            Err(e) => {
+                eprintln!("pipeline bench: cannot write {dir}: {e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
+    let docs = seeds();
+    if std::env::var("FAZHI_BENCH_CPU").is_ok_and(|v| v == "1") {
+        if CpuTime::available() {
+            eprintln!("pipeline bench: timing CPU time of this thread");
+            return run(CpuTime, &docs);
+        }
+        eprintln!("pipeline bench: no /proc/thread-self/schedstat; timing wall-clock time");
+    }
+    run(WallTime, &docs);
+}

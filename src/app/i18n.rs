@@ -1,0 +1,476 @@
+//! Every string the interface shows, in one table per language.
+//!
+//! Templates hold `{}` placeholders, filled in order by [`fill`]. Text produced by the analyser
+//! itself (check details, indicator phrases) stays in Chinese whatever the language.
+
+use fazhi_lens::PartKind;
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// 简体中文 (the default).
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The string table of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The other language (what the toggle switches to).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// The code stored in browser storage and used for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language with this code, if known.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh-CN" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Fills the `{}` placeholders of `template` with `args`, in order.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// All interface strings of one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Strings {
+    /// Name of the language as shown on the toggle that switches *to* it.
+    pub lang_name: &'static str,
+    /// Accessible label of the language toggle.
+    pub lang_toggle: &'static str,
+    pub app_name: &'static str,
+    pub app_tagline: &'static str,
+    pub skip_to_report: &'static str,
+    pub input_heading: &'static str,
+    pub input_label: &'static str,
+    pub input_placeholder: &'static str,
+    pub input_help: &'static str,
+    pub analyze: &'static str,
+    pub open_file: &'static str,
+    pub demo: &'static str,
+    pub clear: &'static str,
+    pub drop_here: &'static str,
+    pub reading_file: &'static str,
+    pub err_empty: &'static str,
+    pub err_read: &'static str,
+    pub err_too_large: &'static str,
+    pub pasted_source: &'static str,
+    pub demo_source: &'static str,
+    pub start_hint: &'static str,
+    pub no_title: &'static str,
+    pub meta_body: &'static str,
+    pub meta_region: &'static str,
+    pub meta_year: &'static str,
+    pub meta_published: &'static str,
+    pub meta_script: &'static str,
+    pub meta_source: &'static str,
+    pub script_simplified: &'static str,
+    pub script_traditional: &'static str,
+    pub unknown: &'static str,
+    pub export_label: &'static str,
+    pub export_csv: &'static str,
+    pub export_json: &'static str,
+    pub print: &'static str,
+    pub csv_stem_suffix: &'static str,
+    pub outline_heading: &'static str,
+    pub outline_empty: &'static str,
+    pub outline_figures: &'static str,
+    pub kind_measures: &'static str,
+    pub kind_leaders: &'static str,
+    pub kind_problems: &'static str,
+    pub kind_plans: &'static str,
+    pub kind_other: &'static str,
+    pub figures_heading: &'static str,
+    pub figures_summary: &'static str,
+    pub figures_empty: &'static str,
+    pub figures_hint: &'static str,
+    pub show_more: &'static str,
+    pub col_indicator: &'static str,
+    pub col_value: &'static str,
+    pub col_unit: &'static str,
+    pub col_approx: &'static str,
+    pub col_section: &'static str,
+    pub col_surface: &'static str,
+    pub col_start: &'static str,
+    pub col_end: &'static str,
+    pub approx_mark: &'static str,
+    pub sort_by: &'static str,
+    pub filters_label: &'static str,
+    pub filter_text: &'static str,
+    pub filter_text_placeholder: &'static str,
+    pub filter_unit: &'static str,
+    pub filter_section: &'static str,
+    pub filter_key: &'static str,
+    pub filter_all: &'static str,
+    pub filter_key_any: &'static str,
+    pub key_heading: &'static str,
+    pub key_empty: &'static str,
+    pub key_show: &'static str,
+    pub checks_heading: &'static str,
+    pub checks_summary: &'static str,
+    pub checks_empty: &'static str,
+    pub check_pass: &'static str,
+    pub check_fail: &'static str,
+    pub source_heading: &'static str,
+    pub source_hint: &'static str,
+    pub library_heading: &'static str,
+    pub library_privacy: &'static str,
+    pub library_empty: &'static str,
+    pub library_count: &'static str,
+    pub library_open: &'static str,
+    pub rename: &'static str,
+    pub rename_label: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub delete: &'static str,
+    pub undo: &'static str,
+    pub export_library: &'static str,
+    pub import_library: &'static str,
+    pub library_file_stem: &'static str,
+    pub region_unknown: &'static str,
+    pub year_unknown: &'static str,
+    pub year_suffix: &'static str,
+    pub notice_deleted: &'static str,
+    pub notice_imported: &'static str,
+    pub notice_import_invalid: &'static str,
+    pub notice_import_newer: &'static str,
+    pub storage_unavailable: &'static str,
+    pub storage_quota: &'static str,
+    pub storage_failed: &'static str,
+    pub storage_corrupt: &'static str,
+    pub storage_corrupt_no_backup: &'static str,
+    pub footer_private: &'static str,
+    pub version: &'static str,
+    pub dev_build: &'static str,
+}
+
+/// 简体中文.
+pub static ZH: Strings = Strings {
+    lang_name: "中文",
+    lang_toggle: "切换界面语言",
+    app_name: "法治透镜",
+    app_tagline: "法治政府建设年度报告分析",
+    skip_to_report: "跳到分析结果",
+    input_heading: "输入报告",
+    input_label: "报告全文（可粘贴，也可以把文件拖放到这里）",
+    input_placeholder: "在此粘贴报告全文，例如“某某区人民政府2024年法治政府建设年度报告……”",
+    input_help: "支持 .txt（UTF-8、GBK、Big5、UTF-16 编码）、.html 网页和 .docx 文档。报告只在本机浏览器中分析，不会上传。",
+    analyze: "分析",
+    open_file: "打开文件…",
+    demo: "载入示例报告",
+    clear: "清空",
+    drop_here: "松开鼠标以打开文件",
+    reading_file: "正在读取 {}…",
+    err_empty: "请先粘贴报告全文，或打开一个文件。",
+    err_read: "无法读取文件 {}：{}",
+    err_too_large: "文件太大（超过 {} MB），请只粘贴报告正文。",
+    pasted_source: "粘贴的文本",
+    demo_source: "示例报告",
+    start_hint: "粘贴一份法治政府建设年度报告并点击“分析”，或点击“载入示例报告”先看看效果。",
+    no_title: "（无标题）",
+    meta_body: "发布机关",
+    meta_region: "地区",
+    meta_year: "报告年度",
+    meta_published: "发布日期",
+    meta_script: "字体",
+    meta_source: "来源",
+    script_simplified: "简体",
+    script_traditional: "繁体",
+    unknown: "未注明",
+    export_label: "导出",
+    export_csv: "导出数据（CSV）",
+    export_json: "导出报告（JSON）",
+    print: "打印",
+    csv_stem_suffix: "数据",
+    outline_heading: "目录",
+    outline_empty: "未识别到章节标题。",
+    outline_figures: "{} 项数据",
+    kind_measures: "成效",
+    kind_leaders: "第一责任人",
+    kind_problems: "不足",
+    kind_plans: "下一年安排",
+    kind_other: "其他",
+    figures_heading: "数据",
+    figures_summary: "共 {} 项数据，符合条件 {} 项",
+    figures_empty: "没有符合条件的数据。",
+    figures_hint: "点击一行或按回车键，可在原文中标出所在句子。",
+    show_more: "再显示 {} 项",
+    col_indicator: "指标",
+    col_value: "数值",
+    col_unit: "单位",
+    col_approx: "约数",
+    col_section: "所在章节",
+    col_surface: "原文",
+    col_start: "起始位置",
+    col_end: "结束位置",
+    approx_mark: "约",
+    sort_by: "按{}排序",
+    filters_label: "筛选数据",
+    filter_text: "搜索",
+    filter_text_placeholder: "指标或原文",
+    filter_unit: "单位",
+    filter_section: "章节",
+    filter_key: "关键指标",
+    filter_all: "全部",
+    filter_key_any: "仅关键指标",
+    key_heading: "关键指标",
+    key_empty: "未发现关键指标。",
+    key_show: "在原文中标出：{}",
+    checks_heading: "检查",
+    checks_summary: "通过 {} 项，共 {} 项",
+    checks_empty: "没有检查结果。",
+    check_pass: "通过",
+    check_fail: "未通过",
+    source_heading: "原文",
+    source_hint: "报告原文（纯文本显示）",
+    library_heading: "报告库",
+    library_privacy: "分析过的报告会自动保存在本浏览器中，不会上传。",
+    library_empty: "报告库还是空的。",
+    library_count: "共 {} 份报告",
+    library_open: "打开",
+    rename: "重命名",
+    rename_label: "新名称",
+    save: "保存",
+    cancel: "取消",
+    delete: "删除",
+    undo: "撤销",
+    export_library: "导出报告库",
+    import_library: "导入报告库…",
+    library_file_stem: "法治透镜报告库",
+    region_unknown: "地区不详",
+    year_unknown: "年份不详",
+    year_suffix: "{}年",
+    notice_deleted: "已删除“{}”。",
+    notice_imported: "已导入 {} 份报告，跳过 {} 份（重复或无法读取）。",
+    notice_import_invalid: "无法导入：这不是法治透镜的报告库文件（{}）。",
+    notice_import_newer: "无法导入：报告库文件来自更新的版本（第 {} 版）。",
+    storage_unavailable: "浏览器存储不可用（可能处于隐私模式或已被禁用），报告库只在本页打开期间有效。请用“导出报告库”保存。",
+    storage_quota: "浏览器存储空间已满，报告库未能保存。页面上的报告不受影响；请先导出报告库，再删除部分报告。",
+    storage_failed: "报告库未能保存（{}）。页面上的报告不受影响。",
+    storage_corrupt: "已保存的报告库数据无法完整读取。原始数据已原样另存在浏览器存储的“{}”中，没有删除。",
+    storage_corrupt_no_backup: "已保存的报告库数据无法读取，也无法另存备份。为避免覆盖原始数据，本次不会写入报告库。",
+    footer_private: "所有分析都在本机浏览器中完成，不联网、不上传。",
+    version: "fazhi-lens {} · 构建于 {}",
+    dev_build: "开发版",
+};
+
+/// English.
+pub static EN: Strings = Strings {
+    lang_name: "English",
+    lang_toggle: "Switch interface language",
+    app_name: "Fazhi Lens",
+    app_tagline: "Rule-of-law government annual report analyser",
+    skip_to_report: "Skip to the analysis",
+    input_heading: "Report input",
+    input_label: "Full report text (paste it, or drop a file here)",
+    input_placeholder: "Paste the full report text here…",
+    input_help: ".txt (UTF-8, GBK, Big5, UTF-16), saved .html pages and .docx documents. Reports are analysed in this browser only and never uploaded.",
+    analyze: "Analyse",
+    open_file: "Open file…",
+    demo: "Load demo report",
+    clear: "Clear",
+    drop_here: "Drop to open the file",
+    reading_file: "Reading {}…",
+    err_empty: "Paste a report first, or open a file.",
+    err_read: "Cannot read file {}: {}",
+    err_too_large: "The file is too large (over {} MB); paste the report text only.",
+    pasted_source: "pasted text",
+    demo_source: "demo report",
+    start_hint: "Paste a rule-of-law government annual report and choose “Analyse”, or load the demo report to see how it works.",
+    no_title: "(untitled)",
+    meta_body: "Issued by",
+    meta_region: "Region",
+    meta_year: "Year",
+    meta_published: "Published",
+    meta_script: "Script",
+    meta_source: "Source",
+    script_simplified: "Simplified",
+    script_traditional: "Traditional",
+    unknown: "not stated",
+    export_label: "Export",
+    export_csv: "Export figures (CSV)",
+    export_json: "Export report (JSON)",
+    print: "Print",
+    csv_stem_suffix: "figures",
+    outline_heading: "Outline",
+    outline_empty: "No headings found.",
+    outline_figures: "{} figures",
+    kind_measures: "Results",
+    kind_leaders: "Leaders",
+    kind_problems: "Problems",
+    kind_plans: "Next year",
+    kind_other: "Other",
+    figures_heading: "Figures",
+    figures_summary: "{} figures, {} match",
+    figures_empty: "No figures match.",
+    figures_hint: "Click a row or press Enter to mark its sentence in the text.",
+    show_more: "Show {} more",
+    col_indicator: "Indicator",
+    col_value: "Value",
+    col_unit: "Unit",
+    col_approx: "Approx.",
+    col_section: "Section",
+    col_surface: "As printed",
+    col_start: "Start",
+    col_end: "End",
+    approx_mark: "≈",
+    sort_by: "Sort by {}",
+    filters_label: "Filter figures",
+    filter_text: "Search",
+    filter_text_placeholder: "indicator or text",
+    filter_unit: "Unit",
+    filter_section: "Section",
+    filter_key: "Key indicator",
+    filter_all: "All",
+    filter_key_any: "Key indicators only",
+    key_heading: "Key indicators",
+    key_empty: "No key indicators found.",
+    key_show: "Mark in text: {}",
+    checks_heading: "Checks",
+    checks_summary: "{} of {} passed",
+    checks_empty: "No checks.",
+    check_pass: "passed",
+    check_fail: "failed",
+    source_heading: "Text",
+    source_hint: "Report text (shown as plain text)",
+    library_heading: "Library",
+    library_privacy: "Analysed reports are kept in this browser automatically and never uploaded.",
+    library_empty: "The library is empty.",
+    library_count: "{} reports",
+    library_open: "Open",
+    rename: "Rename",
+    rename_label: "New name",
+    save: "Save",
+    cancel: "Cancel",
+    delete: "Delete",
+    undo: "Undo",
+    export_library: "Export library",
+    import_library: "Import library…",
+    library_file_stem: "fazhi-lens-library",
+    region_unknown: "region unknown",
+    year_unknown: "year unknown",
+    year_suffix: "{}",
+    notice_deleted: "Deleted “{}”.",
+    notice_imported: "Imported {} reports, skipped {} (duplicates or unreadable).",
+    notice_import_invalid: "Cannot import: not a Fazhi Lens library file ({}).",
+    notice_import_newer: "Cannot import: the library file comes from a newer version (version {}).",
+    storage_unavailable: "Browser storage is unavailable (private mode or disabled); the library lasts only while this page is open. Use “Export library” to keep it.",
+    storage_quota: "Browser storage is full; the library was not saved. The report on screen is unaffected; export the library, then delete some reports.",
+    storage_failed: "The library was not saved ({}). The report on screen is unaffected.",
+    storage_corrupt: "The stored library could not be read in full. The raw data was kept unchanged in browser storage under “{}”.",
+    storage_corrupt_no_backup: "The stored library cannot be read and could not be backed up. To avoid overwriting it, nothing is written to the library this session.",
+    footer_private: "All analysis runs in this browser; nothing goes over the network.",
+    version: "fazhi-lens {} · built {}",
+    dev_build: "development build",
+};
+
+impl Strings {
+    /// The short label of a part kind (成效 / 第一责任人 / 不足 / 下一年安排 / 其他).
+    pub fn kind(&self, kind: PartKind) -> &'static str {
+        match kind {
+            PartKind::Measures => self.kind_measures,
+            PartKind::Leaders => self.kind_leaders,
+            PartKind::Problems => self.kind_problems,
+            PartKind::Plans => self.kind_plans,
+            PartKind::Other => self.kind_other,
+        }
+    }
+
+    /// The label of a canonical key indicator id, or the id itself when unknown.
+    pub fn key_label<'a>(&self, id: &'a str) -> &'a str {
+        let english = std::ptr::eq(self, &EN);
+        KEY_LABELS
+            .iter()
+            .find(|(k, _, _)| *k == id)
+            .map_or(id, |(_, zh, en)| if english { en } else { zh })
+    }
+}
+
+/// Canonical key indicators in the order of the domain notes: id, Chinese and English labels.
+pub const KEY_LABELS: [(&str, &str, &str); 27] = [
+    ("reconsideration_received", "行政复议收案", "Reconsideration applications received"),
+    ("reconsideration_accepted", "行政复议受理", "Reconsideration applications accepted"),
+    ("reconsideration_concluded", "行政复议办结", "Reconsideration cases concluded"),
+    ("reconsideration_correction_rate", "行政复议纠错率", "Reconsideration correction rate"),
+    ("litigation_cases", "行政诉讼案件", "Administrative litigation cases"),
+    ("litigation_concluded", "行政诉讼审结", "Litigation cases concluded"),
+    ("litigation_lost", "行政诉讼败诉", "Litigation cases lost"),
+    ("leader_court_appearance", "负责人出庭应诉", "Leaders appearing in court"),
+    ("normative_docs_issued", "规范性文件制发", "Normative documents issued"),
+    ("normative_docs_abolished", "规范性文件废止或失效", "Normative documents abolished"),
+    ("major_decisions", "重大行政决策", "Major administrative decisions"),
+    ("legality_reviews", "合法性审查", "Legality reviews"),
+    ("legal_advisers_services", "法律顾问服务", "Legal adviser services"),
+    ("enforcement_files_reviewed", "执法案卷评查", "Enforcement files reviewed"),
+    ("enforcement_training", "执法人员培训", "Enforcement staff training"),
+    ("enforcement_certificates", "执法证件", "Enforcement certificates"),
+    ("legal_publicity_events", "普法活动", "Legal publicity events"),
+    ("legal_aid_cases", "法律援助案件", "Legal aid cases"),
+    ("mediation_cases", "调解案件", "Mediation cases"),
+    ("mediation_success_rate", "调解成功率", "Mediation success rate"),
+    ("npc_suggestions", "人大代表建议", "NPC deputies' suggestions"),
+    ("cppcc_proposals", "政协提案", "CPPCC proposals"),
+    ("info_disclosure_requests", "依申请公开", "Information disclosure requests"),
+    ("audit_projects", "审计项目", "Audit projects"),
+    ("gov_services_online", "政务服务网办通办", "Government services online"),
+    ("public_interest_litigation", "行政公益诉讼", "Public interest litigation"),
+    ("emergency_drills", "应急演练", "Emergency drills"),
+];
+
+/// Where a key indicator id sorts in the card (domain order; unknown ids last).
+pub fn key_rank(id: &str) -> usize {
+    KEY_LABELS.iter().position(|(k, _, _)| *k == id).unwrap_or(KEY_LABELS.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_in_order_and_tolerates_missing_args() {
+        assert_eq!(fill("共 {} 项，显示 {} 项", &["3", "2"]), "共 3 项，显示 2 项");
+        assert_eq!(fill("{} 与 {}", &["a"]), "a 与 ");
+        assert_eq!(fill("无", &["a"]), "无");
+    }
+
+    #[test]
+    fn both_tables_have_the_same_placeholders() {
+        let count = |s: &Strings| format!("{s:?}").matches("{}").count();
+        assert_eq!(count(&ZH), count(&EN));
+        assert_eq!(ZH.key_label("major_decisions"), "重大行政决策");
+        assert_eq!(EN.key_label("major_decisions"), "Major administrative decisions");
+        assert_eq!(ZH.key_label("new_id"), "new_id");
+    }
+}

@@ -1,0 +1,34 @@
+//! The JavaScript API: `analyze(text)` returns the report as a plain JS object.
+//!
+//! It is a wasm-bindgen export of the module and, for pages that do not import the module,
+//! also `window.fazhi.analyze`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Analyses a report text and returns the report as a plain JavaScript object with the same
+/// shape as the CLI's JSON output (numbers as numbers, missing values as `null`).
+#[wasm_bindgen]
+pub fn analyze(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&fazhi_lens::analyze(text))
+}
+
+/// Converts a report to a JS object the way `JSON.parse` of the CLI output would.
+fn to_js(report: &fazhi_lens::Report) -> Result<JsValue, JsValue> {
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Sets `window.fazhi = { analyze, version }`.
+pub fn install() {
+    let Some(window) = web_sys::window() else { return };
+    let api = js_sys::Object::new();
+    let analyze = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(|text: JsValue| {
+        let text = text.as_string().ok_or_else(|| JsValue::from(js_sys::TypeError::new("analyze(text): text must be a string")))?;
+        analyze(&text)
+    });
+    let _ = js_sys::Reflect::set(&api, &"analyze".into(), &analyze.into_js_value());
+    let _ = js_sys::Reflect::set(&api, &"version".into(), &env!("CARGO_PKG_VERSION").into());
+    let _ = js_sys::Reflect::set(&window, &"fazhi".into(), &api);
+}

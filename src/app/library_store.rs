@@ -1,0 +1,38 @@
+//! `use_library`: the library state as a Yew reducer, written to storage after each change.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::library_data::{Action, LibraryState};
+use super::storage;
+
+impl Reducible for LibraryState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+/// The library, loaded from storage on first use; every change that bumps the revision is
+/// written back (unless writing is unsafe, see `LibraryState::writable`).
+#[hook]
+pub fn use_library() -> UseReducerHandle<LibraryState> {
+    let library = use_reducer(|| {
+        let loaded = storage::load();
+        LibraryState { entries: loaded.entries, writable: loaded.writable, problem: loaded.problem, ..Default::default() }
+    });
+    {
+        let library = library.clone();
+        use_effect_with(library.revision, move |&revision| {
+            if revision > 0 && library.writable {
+                match storage::save(&library.entries) {
+                    Ok(()) => library.dispatch(Action::Saved),
+                    Err(notice) => library.dispatch(Action::SaveFailed(notice)),
+                }
+            }
+        });
+    }
+    library
+}

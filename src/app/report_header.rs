@@ -1,0 +1,46 @@
+//! `ReportHeader`: the report's title and metadata (`h2#report-title`, `dl#meta`).
+
+use std::rc::Rc;
+
+use fazhi_lens::Script;
+use yew::prelude::*;
+
+use super::model::{use_strings, Analysis};
+
+/// Props of [`ReportHeader`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The report on screen.
+    pub analysis: Rc<Analysis>,
+}
+
+/// Title and metadata.
+#[function_component]
+pub fn ReportHeader(props: &Props) -> Html {
+    let s = use_strings();
+    let report = &props.analysis.report;
+    let meta = &report.meta;
+    let or_unknown = |v: Option<String>| v.unwrap_or_else(|| s.unknown.to_string());
+    let script = match meta.script {
+        Script::Simplified => s.script_simplified,
+        Script::Traditional => s.script_traditional,
+    };
+    let rows = [
+        (s.meta_body, or_unknown(meta.body.clone())),
+        (s.meta_region, or_unknown(meta.region.clone())),
+        (s.meta_year, or_unknown(meta.report_year.map(|y| y.to_string()))),
+        (s.meta_published, or_unknown(meta.published.clone())),
+        (s.meta_script, script.to_string()),
+        (s.meta_source, report.source.clone()),
+    ];
+    html! {
+        <header class="report-header">
+            <h2 id="report-title" tabindex="-1">{ meta.title.clone().unwrap_or_else(|| s.no_title.to_string()) }</h2>
+            <dl id="meta">
+                { for rows.into_iter().map(|(k, v)| html! {
+                    <div class="meta-row"><dt>{ k }</dt><dd>{ v }</dd></div>
+                }) }
+            </dl>
+        </header>
+    }
+}

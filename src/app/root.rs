@@ -1,0 +1,143 @@
+//! `App`: owns the shared state (language, library, current analysis, error, highlight) and
+//! wires the panels together.
+
+use std::rc::Rc;
+
+use fazhi_lens::Report;
+use yew::prelude::*;
+
+use super::app_footer::AppFooter;
+use super::app_header::AppHeader;
+use super::browser;
+use super::i18n::Lang;
+use super::input_panel::InputPanel;
+use super::library_data::{Action, Entry};
+use super::library_panel::LibraryPanel;
+use super::library_store::use_library;
+use super::model::{Analysis, Highlight, Show};
+use super::report_view::ReportView;
+use super::storage;
+use super::text::{line_from, sentence_around};
+
+/// The whole page.
+#[function_component]
+pub fn App() -> Html {
+    let lang = use_state(|| storage::load_lang().unwrap_or(Lang::Zh));
+    let s = lang.strings();
+    let library = use_library();
+    let analysis = use_state(|| None::<Rc<Analysis>>);
+    let error = use_state(|| None::<String>);
+    let highlight = use_state(|| None::<Highlight>);
+    let seq = use_mut_ref(|| 0u32);
+
+    use_effect_with(*lang, |lang| browser::set_document_lang(lang.code()));
+    // Move focus to the new report's title, so keyboard and screen-reader users land on it.
+    use_effect_with(analysis.as_ref().map(|a| a.seq), |seq| {
+        if seq.is_some() {
+            browser::focus_id("report-title");
+        }
+    });
+
+    // Shows a report on screen; saving to the library is separate and may fail on its own.
+    let show_report = {
+        let (analysis, error, highlight, seq) = (analysis.clone(), error.clone(), highlight.clone(), seq.clone());
+        move |text: Rc<str>, report: Report, entry_id: String| {
+            let next = {
+                let mut n = seq.borrow_mut();
+                *n += 1;
+                *n
+            };
+            analysis.set(Some(Rc::new(Analysis::new(next, text, report, entry_id))));
+            highlight.set(None);
+            error.set(None);
+        }
+    };
+
+    let on_analyze = {
+        let (library, error, show_report) = (library.clone(), error.clone(), show_report.clone());
+        Callback::from(move |(text, source): (String, String)| {
+            if text.trim().is_empty() {
+                error.set(Some(s.err_empty.to_string()));
+                return;
+            }
+            let mut report = fazhi_lens::analyze(&text);
+            report.source = source;
+            let entry = Entry::new(&text, &report, browser::now_iso());
+            let id = entry.id.clone();
+            library.dispatch(Action::Add(entry));
+            show_report(Rc::from(text), report, id);
+        })
+    };
+
+    let on_open = {
+        let (library, show_report) = (library.clone(), show_report.clone());
+        Callback::from(move |id: String| {
+            if let Some(e) = library.entries.iter().find(|e| e.id == id) {
+                let mut report = fazhi_lens::analyze(&e.text);
+                report.source = e.source.clone();
+                show_report(Rc::from(e.text.as_str()), report, e.id.clone());
+            }
+        })
+    };
+
+    let on_show = {
+        let (analysis, highlight, seq) = (analysis.clone(), highlight.clone(), seq.clone());
+        Callback::from(move |show: Show| {
+            let Some(a) = analysis.as_ref() else { return };
+            let (range, figure) = match show {
+                Show::Figure(i) => match a.report.metrics.get(i) {
+                    Some(f) => (sentence_around(&a.text, f.start, f.end), Some(i)),
+                    None => return,
+                },
+                Show::Section(i) => match a.report.sections.get(i) {
+                    Some(sec) => (line_from(&a.text, sec.start), None),
+                    None => return,
+                },
+                Show::Range(start, end) => (sentence_around(&a.text, start, end), None),
+            };
+            let next = {
+                let mut n = seq.borrow_mut();
+                *n += 1;
+                *n
+            };
+            highlight.set(Some(Highlight { start: range.0, end: range.1, figure, seq: next }));
+        })
+    };
+
+    let on_error = {
+        let error = error.clone();
+        Callback::from(move |message: Option<String>| error.set(message))
+    };
+
+    let on_toggle_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = lang.other();
+            storage::save_lang(next);
+            lang.set(next);
+        })
+    };
+
+    let current = analysis.as_ref().map(|a| AttrValue::from(a.entry_id.clone()));
+    html! {
+        <ContextProvider<Lang> context={*lang}>
+            if analysis.is_some() {
+                <a class="skip-link" href="#report">{ s.skip_to_report }</a>
+            }
+            <AppHeader on_toggle_lang={on_toggle_lang} />
+            <main id="main">
+                <div class="intake">
+                    <InputPanel on_analyze={on_analyze} on_error={on_error.clone()} />
+                    <LibraryPanel library={library.clone()} current={current} on_open={on_open} />
+                </div>
+                <div id="error" class="error" role="alert">{ (*error).clone().unwrap_or_default() }</div>
+                if let Some(a) = (*analysis).clone() {
+                    <ReportView key={a.seq.to_string()} analysis={a.clone()} highlight={*highlight} on_show={on_show} on_error={on_error} />
+                } else {
+                    <p class="start-hint">{ s.start_hint }</p>
+                }
+            </main>
+            <AppFooter />
+        </ContextProvider<Lang>>
+    }
+}

@@ -1,0 +1,79 @@
+//! The library and the language choice in `localStorage`.
+//!
+//! Failure is expected here (private mode, full storage, data written by a broken or future
+//! build), so every call returns what happened and nothing is ever dropped silently: unreadable
+//! library data is copied aside under another key before anything new is written.
+
+use web_sys::Storage;
+
+use super::browser::{describe, error_name};
+use super::i18n::Lang;
+use super::library_data::{self, Entry, Notice, ParseError};
+
+/// Key of the library (a `library_data` JSON file).
+pub const LIBRARY_KEY: &str = "fazhi-lens.library";
+
+/// Prefix of the keys unreadable library data is copied to.
+pub const BACKUP_PREFIX: &str = "fazhi-lens.library.unreadable.";
+
+/// Key of the interface language.
+const LANG_KEY: &str = "fazhi-lens.lang";
+
+fn local_storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The library as found at start-up.
+pub struct Loaded {
+    /// Entries that could be read.
+    pub entries: Vec<Entry>,
+    /// Whether later changes may be written (see `LibraryState::writable`).
+    pub writable: bool,
+    /// A problem to show the user.
+    pub problem: Option<Notice>,
+}
+
+/// Reads the library, setting unreadable data aside.
+pub fn load() -> Loaded {
+    let unavailable = Loaded { entries: Vec::new(), writable: false, problem: Some(Notice::StorageUnavailable) };
+    let Some(store) = local_storage() else { return unavailable };
+    let raw = match store.get_item(LIBRARY_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Loaded { entries: Vec::new(), writable: true, problem: None },
+        Err(_) => return unavailable,
+    };
+    let entries = match library_data::parse(&raw) {
+        Ok(p) if p.dropped == 0 => return Loaded { entries: p.entries, writable: true, problem: None },
+        Ok(p) => p.entries,
+        // Not a library, or one from a newer build: set it aside like damaged data.
+        Err(ParseError::NotLibrary(_) | ParseError::NewerVersion(_)) => Vec::new(),
+    };
+    let backup = format!("{BACKUP_PREFIX}{}", super::browser::now_iso());
+    match store.set_item(&backup, &raw) {
+        Ok(()) => Loaded { entries, writable: true, problem: Some(Notice::Corrupt { backup: Some(backup) }) },
+        Err(_) => Loaded { entries, writable: false, problem: Some(Notice::Corrupt { backup: None }) },
+    }
+}
+
+/// Writes the whole library.
+pub fn save(entries: &[Entry]) -> Result<(), Notice> {
+    let store = local_storage().ok_or(Notice::StorageUnavailable)?;
+    store.set_item(LIBRARY_KEY, &library_data::to_json(entries)).map_err(|e| {
+        match error_name(&e).as_deref() {
+            Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") => Notice::StorageQuota,
+            _ => Notice::StorageFailed(describe(&e)),
+        }
+    })
+}
+
+/// The language chosen last time, if any.
+pub fn load_lang() -> Option<Lang> {
+    Lang::from_code(&local_storage()?.get_item(LANG_KEY).ok()??)
+}
+
+/// Remembers the language choice (best effort: losing it costs one click).
+pub fn save_lang(lang: Lang) {
+    if let Some(store) = local_storage() {
+        let _ = store.set_item(LANG_KEY, lang.code());
+    }
+}

@@ -1,0 +1,191 @@
+//! One pass over the view that finds every taxonomy word, overlapping ones included.
+//!
+//! Overlaps matter: in "社区法律顾问" both the exclusion "社区法律顾问" and the topic "法律顾问"
+//! must be seen, and in "调解成功率" the topic "调解", the exclusion "成功" and the key "成功率".
+//! A leftmost-first regex alternation would report only one of them (and restarting it after
+//! every match costs more than the whole scan), so the scan tries every word that starts at
+//! each character: a table indexed by character says which words do.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::taxonomy::TAXONOMY;
+
+/// A set of taxonomy entries, one bit per index into `TAXONOMY`.
+pub(crate) type Set = u128;
+
+/// The bit of taxonomy entry `k`.
+pub(crate) fn bit(k: usize) -> Set {
+    1u128 << k
+}
+
+/// What a word means, for every entry at once.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Roles {
+    /// Entries for which the word names the subject.
+    pub topic: Set,
+    /// Entries for which the word selects the count.
+    pub key: Set,
+    /// Entries the word rules out next to a figure.
+    pub exclude: Set,
+    /// "其中": what follows breaks down the figure before it.
+    pub breakdown: bool,
+    /// A verb that makes a clause a statement of its own (办理, 办结…), not a breakdown item.
+    pub verb: bool,
+}
+
+/// Where a word occurs in a scanned text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    /// Byte offset of the word.
+    pub start: usize,
+    /// Byte offset just past the word.
+    pub end: usize,
+    /// Index into the lexicon's words.
+    pub word: u32,
+}
+
+/// Verbs that give a clause after "其中" a statement of its own.
+const VERBS: &[&str] =
+    &["办理", "受理", "办结", "审结", "结案", "收到", "新收", "承办", "完成", "开展", "组织", "举办", "立案"];
+
+/// The taxonomy's words with their roles, and a fast index by first character.
+pub(crate) struct Lexicon {
+    words: Vec<&'static str>,
+    roles: Vec<Roles>,
+    /// Word indices grouped by first character.
+    buckets: Vec<Vec<u32>>,
+    /// For each Basic Multilingual Plane character, 1 + its bucket, or 0 when no word starts
+    /// with it (128 KB: one load per character of the text).
+    first: Box<[u16]>,
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut index: HashMap<&'static str, usize> = HashMap::new();
+        let mut words = Vec::new();
+        let mut roles: Vec<Roles> = Vec::new();
+        let mut slot = |w: &'static str, words: &mut Vec<&'static str>, roles: &mut Vec<Roles>| {
+            *index.entry(w).or_insert_with(|| {
+                words.push(w);
+                roles.push(Roles::default());
+                words.len() - 1
+            })
+        };
+        for (k, e) in TAXONOMY.iter().enumerate() {
+            for &w in e.topics {
+                let i = slot(w, &mut words, &mut roles);
+                roles[i].topic |= bit(k);
+            }
+            for &w in e.keys {
+                let i = slot(w, &mut words, &mut roles);
+                roles[i].key |= bit(k);
+            }
+            for &w in e.excludes {
+                let i = slot(w, &mut words, &mut roles);
+                roles[i].exclude |= bit(k);
+            }
+        }
+        let i = slot("其中", &mut words, &mut roles);
+        roles[i].breakdown = true;
+        for &w in VERBS {
+            let i = slot(w, &mut words, &mut roles);
+            roles[i].verb = true;
+        }
+        let mut buckets: Vec<Vec<u32>> = Vec::new();
+        let mut first = vec![0u16; 0x10000].into_boxed_slice();
+        for (i, w) in words.iter().enumerate() {
+            let Some(b) = w.chars().next().map(|c| c as usize).filter(|&b| b < 0x10000) else { continue };
+            if first[b] == 0 {
+                buckets.push(Vec::new());
+                first[b] = buckets.len() as u16;
+            }
+            buckets[first[b] as usize - 1].push(i as u32);
+        }
+        Lexicon { words, roles, buckets, first }
+    }
+
+    /// The roles of a hit's word.
+    pub fn roles(&self, h: &Hit) -> Roles {
+        self.roles.get(h.word as usize).copied().unwrap_or_default()
+    }
+
+    /// Every occurrence of every word in `text`, ordered by start. Words inside brackets
+    /// (parenthetical remarks, 《titles》) are left out: "(含3宗政府信息公开案件)" or
+    /// "《行政规范性文件管理办法》" say nothing about the figure next to them.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let bytes = text.as_bytes();
+        let mut depth = 0u32;
+        for (i, c) in text.char_indices() {
+            match c {
+                '(' | '（' | '《' | '〈' | '[' | '【' => depth = depth.saturating_add(1),
+                ')' | '）' | '》' | '〉' | ']' | '】' => depth = depth.saturating_sub(1),
+                // A bracket left open must not hide the rest of the document.
+                '。' | '\n' => depth = 0,
+                _ => {}
+            }
+            let Some(&slot) = self.first.get(c as usize) else { continue };
+            if slot == 0 || depth > 0 {
+                continue;
+            }
+            let Some(cands) = self.buckets.get(slot as usize - 1) else { continue };
+            let rest = &bytes[i..];
+            let c_len = c.len_utf8();
+            for &w in cands {
+                let word = self.words[w as usize].as_bytes();
+                // The first character matches; compare the next byte before the rest.
+                if rest.get(c_len) == word.get(c_len) && rest.starts_with(word) {
+                    hits.push(Hit { start: i, end: i + word.len(), word: w });
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// The lexicon of `TAXONOMY`, built once.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::build)
+}
+
+/// The hits lying wholly inside `start..end` (`hits` ordered by start).
+pub(crate) fn within(hits: &[Hit], start: usize, end: usize) -> impl Iterator<Item = &Hit> {
+    let from = hits.partition_point(|h| h.start < start);
+    hits[from..].iter().take_while(move |h| h.start < end).filter(move |h| h.end <= end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&'static str> {
+        let lex = lexicon();
+        lex.scan(text).iter().map(|h| lex.words[h.word as usize]).collect()
+    }
+
+    #[test]
+    fn overlapping_words_are_all_found() {
+        let w = words("社区法律顾问提供服务");
+        assert!(w.contains(&"社区法律顾问") && w.contains(&"法律顾问") && w.contains(&"服务"));
+        let w = words("调解成功率");
+        assert!(w.contains(&"调解") && w.contains(&"成功") && w.contains(&"成功率"));
+    }
+
+    #[test]
+    fn bracketed_words_are_skipped_and_brackets_reset_at_sentence_end() {
+        assert!(words("已审结(含政府信息公开案件)").iter().all(|w| *w != "信息公开"));
+        assert!(words("印发《规范性文件管理办法》").iter().all(|w| *w != "规范性文件"));
+        assert!(words("未闭合(括号。规范性文件").contains(&"规范性文件"));
+    }
+
+    #[test]
+    fn within_selects_whole_words_in_range() {
+        let lex = lexicon();
+        let text = "收到行政复议申请";
+        let hits = lex.scan(text);
+        assert_eq!(within(&hits, 0, text.len()).count(), hits.len());
+        assert_eq!(within(&hits, 3, text.len()).filter(|h| lex.words[h.word as usize] == "收到").count(), 0);
+    }
+}

@@ -1,0 +1,18 @@
+//! `fazhi-lens`: the web app's entry point.
+//!
+//! On `wasm32` this starts the Yew single-page app (see `app`) and publishes the JavaScript
+//! API (`window.fazhi.analyze`). On every other target it only points to the CLI, so that a
+//! native `cargo build` never needs the browser crates.
+
+#[cfg(any(test, target_arch = "wasm32"))]
+mod app;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    app::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    println!("fazhi-lens is a web app: use the `fazhi` CLI, or `cargo xtask serve` to open it in a browser");
+}

@@ -1,0 +1,400 @@
+//! Heading markers: where they may be, and which of them are headings.
+//!
+//! Candidates are every line's leading marker ("一、", "(一)", "一是", "1.", "(1)", "①",
+//! "第一部分") plus "一、" and "(一)" in mid-line — a web page pasted without its line breaks
+//! puts a heading right after a "。" or right after the previous heading's title — and
+//! "一是" in mid-line, where a run-on title stops.
+//!
+//! Acceptance: a marker at a line start is a heading, except that item 1 of "一是", "1.",
+//! "(1)" or "①" is not when its paragraph goes on to item 2 (an enumeration), and later items
+//! only continue an accepted item 1. A marker in mid-line must continue its numbering exactly,
+//! must start a chain ("一、" when the next "…、" is "二、") or follow a heading title, must
+//! follow a sentence end or a heading title, and must not be shadowed by the same number at a
+//! later line start.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Heading marker styles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Style {
+    /// 第一部分 / 第一章.
+    Part,
+    /// 一、
+    Chapter,
+    /// (一)
+    Paren,
+    /// 一是
+    Shi,
+    /// 1. / 1、
+    Num,
+    /// (1)
+    NumParen,
+    /// ①
+    Circled,
+}
+
+/// Number of [`Style`]s.
+const STYLES: usize = 7;
+
+impl Style {
+    fn idx(self) -> usize {
+        self as usize
+    }
+
+    /// Usual depth of the style in a report's hierarchy (smaller = higher).
+    pub(super) fn rank(self) -> u8 {
+        match self {
+            Style::Part => 0,
+            Style::Chapter => 1,
+            Style::Paren => 2,
+            Style::Shi | Style::Num => 3,
+            Style::NumParen => 4,
+            Style::Circled => 5,
+        }
+    }
+}
+
+/// A possible heading marker in the view.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Cand {
+    /// View offset of the marker.
+    pub(super) at: usize,
+    /// View offset just past the marker.
+    pub(super) end: usize,
+    pub(super) style: Style,
+    pub(super) num: u32,
+    /// At the start of its line (after indentation).
+    pub(super) line_start: bool,
+    /// For a mid-line marker: preceded by a sentence end or by white space.
+    pub(super) prev_break: bool,
+    /// Only marks where a run-on heading title stops ("…的不足一是…"); never a heading.
+    pub(super) cut_only: bool,
+    pub(super) line: usize,
+    pub(super) accepted: bool,
+}
+
+/// The view's lines, without their '\n'. A long line whose paragraphs were joined with
+/// spaces when its line breaks were lost (two or more spaces followed by a heading marker)
+/// is split again at each run of spaces.
+pub(super) fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            push_line(text, start..i, &mut out);
+            start = i + 1;
+        }
+    }
+    push_line(text, start..text.len(), &mut out);
+    out
+}
+
+/// Shortest line (in bytes) that may hold paragraphs joined with spaces.
+const JOINED_LINE: usize = 600;
+
+/// Pushes `line`, split at its runs of spaces when it holds paragraphs joined with them.
+fn push_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
+    if line.len() < JOINED_LINE {
+        out.push(line);
+        return;
+    }
+    let s = &text[line.clone()];
+    // Interior runs of spaces: (start, end) relative to the line.
+    let mut runs = Vec::new();
+    let mut run_start = None;
+    for (i, c) in s.char_indices() {
+        match (c == ' ', run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(r)) => {
+                if r > 0 {
+                    runs.push((r, i));
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    let before_marker = runs.iter().filter(|&&(_, e)| line_marker(&s[e..]).is_some()).count();
+    if before_marker < 2 {
+        out.push(line);
+        return;
+    }
+    let mut from = 0;
+    for (a, b) in runs {
+        out.push(line.start + from..line.start + a);
+        from = b;
+    }
+    out.push(line.start + from..line.end);
+}
+
+/// True for the Chinese numerals of heading numbers (一 … 十).
+pub(super) fn is_cn_digit(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
+/// Value of a Chinese numeral of 1..=99 ("三", "十二", "二十", "二十一").
+fn cn_value(s: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let cs: Vec<char> = s.chars().collect();
+    match cs.as_slice() {
+        [a] if *a == '十' => Some(10),
+        [a] => digit(*a),
+        ['十', b] => Some(10 + digit(*b)?),
+        [a, '十'] => Some(digit(*a)? * 10),
+        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
+        _ => None,
+    }
+}
+
+/// Length in bytes of the run of Chinese numerals (at most three) at the start of `s`.
+fn cn_run(s: &str) -> usize {
+    s.chars().take(3).take_while(|&c| is_cn_digit(c)).map(char::len_utf8).sum()
+}
+
+/// The heading marker at the very start of `s`, if any: style, number, byte length.
+pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
+    let first = s.chars().next()?;
+    if first == '(' {
+        let inner = &s[1..];
+        let n = cn_run(inner);
+        if n > 0 && inner[n..].starts_with(')') {
+            return Some((Style::Paren, cn_value(&inner[..n])?, n + 2));
+        }
+        let d = inner.bytes().take(2).take_while(u8::is_ascii_digit).count();
+        if d > 0 && inner[d..].starts_with(')') {
+            return Some((Style::NumParen, inner[..d].parse().ok()?, d + 2));
+        }
+        return None;
+    }
+    if first == '第' {
+        let rest = &s['第'.len_utf8()..];
+        let n = cn_run(rest);
+        let tail = &rest[n..];
+        let unit = if tail.starts_with("部分") {
+            "部分".len()
+        } else if tail.starts_with('章') {
+            '章'.len_utf8()
+        } else {
+            return None;
+        };
+        return Some((Style::Part, cn_value(&rest[..n])?, '第'.len_utf8() + n + unit));
+    }
+    if is_cn_digit(first) {
+        let n = cn_run(s);
+        let num = cn_value(&s[..n])?;
+        let mut after = s[n..].chars();
+        return match after.next()? {
+            '、' | '.' if !after.next().is_some_and(|c| is_cn_digit(c) || c == '、') => {
+                Some((Style::Chapter, num, n + s[n..].chars().next()?.len_utf8()))
+            }
+            '是' => Some((Style::Shi, num, n + '是'.len_utf8())),
+            _ => None,
+        };
+    }
+    if first.is_ascii_digit() {
+        let d = s.bytes().take(2).take_while(u8::is_ascii_digit).count();
+        let mut after = s[d..].chars();
+        let sep = after.next()?;
+        if (sep == '.' || sep == '、') && !after.next().is_some_and(|c| c.is_ascii_digit() || c == '%') {
+            return Some((Style::Num, s[..d].parse().ok()?, d + sep.len_utf8()));
+        }
+        return None;
+    }
+    if ('\u{2460}'..='\u{2473}').contains(&first) {
+        return Some((Style::Circled, first as u32 - 0x2460 + 1, first.len_utf8()));
+    }
+    None
+}
+
+/// Markers that may sit in the middle of a line.
+fn mid_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]").expect("valid regex")
+    })
+}
+
+/// Characters after which a mid-line "一、" may start a heading.
+fn is_break_char(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | ':' | '”' | '」' | '』' | ' ')
+}
+
+/// Characters that make "一是" part of a word ("统一是", "唯一是").
+fn joins_yi(c: char) -> bool {
+    "统唯第万单同专归合划逐之不".contains(c)
+}
+
+/// Every possible heading marker of the text, in order.
+pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        let s = &text[line.clone()];
+        let lead = s.len() - s.trim_start().len();
+        let ts = line.start + lead;
+        let mut start_end = ts;
+        if let Some((style, num, len)) = line_marker(&text[ts..line.end]) {
+            out.push(Cand {
+                at: ts,
+                end: ts + len,
+                style,
+                num,
+                line_start: true,
+                prev_break: true,
+                cut_only: false,
+                line: li,
+                accepted: false,
+            });
+            start_end = ts + len;
+        }
+        for m in mid_regex().find_iter(s) {
+            let at = line.start + m.start();
+            if at < start_end {
+                continue;
+            }
+            let before = text[line.start..at].chars().next_back();
+            if before.is_some_and(is_cn_digit) {
+                continue; // inside a longer numeral run
+            }
+            let ms = m.as_str();
+            let after = text[line.start + m.end()..line.end].chars().next();
+            let prev_break = text[line.start..at].trim_end_matches(' ').len() < at - line.start
+                || text[line.start..at].chars().next_back().is_some_and(is_break_char);
+            let (style, num, cut_only) = if let Some(inner) = ms.strip_prefix('(') {
+                if before == Some('第') {
+                    continue;
+                }
+                (Style::Paren, cn_value(inner.trim_end_matches(')')), false)
+            } else if let Some(n) = ms.strip_suffix('、') {
+                if after.is_some_and(|c| is_cn_digit(c) || c == '、') {
+                    continue; // "三、四级", "一、二季度"
+                }
+                (Style::Chapter, cn_value(n), false)
+            } else {
+                let n = ms.strip_suffix('是').unwrap_or(ms);
+                if n != "一" || before.is_some_and(joins_yi) {
+                    continue;
+                }
+                (Style::Shi, Some(1), true)
+            };
+            let Some(num) = num else { continue };
+            out.push(Cand {
+                at,
+                end: line.start + m.end(),
+                style,
+                num,
+                line_start: false,
+                prev_break,
+                cut_only,
+                line: li,
+                accepted: false,
+            });
+        }
+    }
+    out
+}
+
+/// Marks the candidates that are headings. At each offset in `resets` (starts of parts
+/// without a heading) the numbering of every style below `top_rank` starts afresh.
+pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], resets: &[usize], top_rank: u8) {
+    let n = cands.len();
+    // For each candidate: the next real candidate of the same style, and the next one at a
+    // line start.
+    let mut next_same = vec![None; n];
+    let mut next_line_same = vec![None; n];
+    let mut seen: [Option<usize>; STYLES] = [None; STYLES];
+    let mut seen_line: [Option<usize>; STYLES] = [None; STYLES];
+    for i in (0..n).rev() {
+        let c = cands[i];
+        next_same[i] = seen[c.style.idx()];
+        next_line_same[i] = seen_line[c.style.idx()];
+        if c.cut_only {
+            continue;
+        }
+        seen[c.style.idx()] = Some(i);
+        if c.line_start {
+            seen_line[c.style.idx()] = Some(i);
+        }
+    }
+
+    let mut last = [0u32; STYLES];
+    let mut last_head_end: Option<usize> = None;
+    let mut ri = 0;
+    for i in 0..n {
+        cands[i].accepted = false;
+        let c = cands[i];
+        while ri < resets.len() && resets[ri] <= c.at {
+            for (t, l) in last.iter_mut().enumerate() {
+                if rank_of_idx(t) > top_rank {
+                    *l = 0;
+                }
+            }
+            ri += 1;
+        }
+        let s = c.style.idx();
+        let after_title = last_head_end
+            .is_some_and(|e| c.at >= e && c.at - e <= 240 && !text[e..c.at].contains(['。', '\n']));
+        let ok = if c.cut_only {
+            // "一、标题  一是……。" with "二是" opening the next line: the heading's line also
+            // holds its first item.
+            let line_end = lines.get(c.line).map_or(text.len(), |l| l.end);
+            after_title
+                && !enumerates(c.style, &text[c.end..line_end])
+                && next_line_same[i].is_some_and(|j| cands[j].num == 2)
+        } else if c.line_start {
+            match c.style {
+                Style::Shi | Style::Num | Style::NumParen | Style::Circled if c.num == 1 => {
+                    let line_end = lines.get(c.line).map_or(text.len(), |l| l.end);
+                    !enumerates(c.style, &text[c.end..line_end])
+                }
+                Style::Shi => last[s] + 1 == c.num,
+                Style::Num | Style::NumParen | Style::Circled => {
+                    last[s] > 0 && c.num > last[s] && c.num <= last[s] + 2
+                }
+                _ => true,
+            }
+        } else {
+            c.num == last[s] + 1
+                && (c.num > 1 || after_title || next_same[i].is_some_and(|j| cands[j].num == 2))
+                && next_line_same[i].is_none_or(|j| cands[j].num != c.num)
+                && (c.prev_break || after_title)
+        };
+        if ok {
+            cands[i].accepted = true;
+            last[s] = c.num;
+            for (t, l) in last.iter_mut().enumerate() {
+                if rank_of_idx(t) > c.style.rank() {
+                    *l = 0;
+                }
+            }
+            last_head_end = Some(c.end);
+        }
+    }
+}
+
+/// True when the rest of a paragraph opened by item 1 of `style` goes on to item 2 itself
+/// ("一是……；二是……"): an enumeration inside one paragraph, not headings.
+fn enumerates(style: Style, rest: &str) -> bool {
+    match style {
+        Style::Shi => rest.contains("二是"),
+        Style::NumParen => rest.contains("(2)"),
+        Style::Circled => rest.contains('②'),
+        Style::Num => rest.match_indices('2').any(|(i, _)| {
+            let before = rest[..i].chars().next_back();
+            let mut after = rest[i + 1..].chars();
+            matches!(after.next(), Some('.' | '、'))
+                && !after.next().is_some_and(|c| c.is_ascii_digit())
+                && before.is_some_and(|c| matches!(c, ';' | '。' | ',' | ' ' | ':'))
+        }),
+        _ => false,
+    }
+}
+
+/// Rank of the style with index `i`.
+fn rank_of_idx(i: usize) -> u8 {
+    const ALL: [Style; STYLES] =
+        [Style::Part, Style::Chapter, Style::Paren, Style::Shi, Style::Num, Style::NumParen, Style::Circled];
+    ALL.get(i).map_or(u8::MAX, |s| s.rank())
+}

@@ -1,0 +1,133 @@
+//! Parts without a heading: the sentence that opens them.
+//!
+//! After the first top-level heading, a sentence such as "一年来……取得新成效，但……有待提升"
+//! or "下一步，……" / "2031年，我市将……" opens a new part when the structure agrees: the next
+//! heading restarts its numbering, is a top-level heading of a later kind, or there is none.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::markers::is_cn_digit;
+use super::{re, Head};
+use crate::report::PartKind;
+
+/// A part without a heading: where it starts in the view and what it holds.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Opener {
+    pub(super) at: usize,
+    pub(super) kind: PartKind,
+}
+
+/// The patterns of opening sentences.
+struct OpenerRes {
+    shortfall: Regex,
+    transition: Regex,
+    problems_heading: Regex,
+    year_start: Regex,
+    year: Regex,
+}
+
+/// Openings of a sentence that looks back on the year before naming its shortcomings.
+const PROBLEMS_START: [&str; 21] = [
+    "一年来", "过去一年", "这一年", "回顾", "总的来看", "总体来看", "总体而言", "与此同时", "同时", "但是", "但",
+    "然而", "虽然", "尽管", "当然", "在肯定成绩的同时", "在看到成绩的同时", "在取得成绩的同时", "对照", "当前",
+    "目前",
+];
+
+/// Words that, early in a sentence opening with a later year, turn it to next year's work
+/// ("2031年，我区将……", "2031年工作安排如下").
+const PLANS_WORDS: [&str; 7] = ["将", "计划", "安排", "打算", "思路", "要点", "重点工作"];
+
+/// Openings of a sentence that turns to next year's work.
+const PLANS_START: [&str; 9] = ["下一步", "今后", "新的一年", "明年", "下一年度", "下一年", "来年", "接下来", "展望"];
+
+/// The compiled patterns.
+fn opener_res() -> &'static OpenerRes {
+    static RES: OnceLock<OpenerRes> = OnceLock::new();
+    const SHORT: &str = "不足|短板|薄弱|差距|有待|亟待|尚需|仍需|还需|仍存在|还存在|仍有|不够|不到位|不平衡|不充分|欠缺";
+    RES.get_or_init(|| OpenerRes {
+        shortfall: re(SHORT),
+        transition: re(&format!(r"(?:成效|成绩|进展|成果|成就)[^。]{{0,40}}?(?:但|然而|同时)[^。]{{0,80}}?(?:{SHORT})")),
+        problems_heading: re(r"^(?:存在的?(?:主要)?(?:问题|不足)|(?:主要)?问题(?:和|与|及)不足|不足(?:和|与|之处))"),
+        year_start: re(r"^(20\d\d)年"),
+        year: re(r"(20\d\d)年"),
+    })
+}
+
+/// Kind of part a sentence opens, if it reads like the start of one.
+fn opener_kind(sentence: &str, base_year: Option<u32>) -> Option<PartKind> {
+    let r = opener_res();
+    let starts = |words: &[&str]| words.iter().any(|w| sentence.starts_with(w));
+    // Cheap tests guard the regexes: most sentences fail them.
+    if (sentence.starts_with(['存', '问', '主', '不']) && r.problems_heading.is_match(sentence))
+        || ((sentence.contains('但') || sentence.contains("然而") || sentence.contains("同时"))
+            && r.transition.is_match(sentence))
+        || (starts(&PROBLEMS_START) && r.shortfall.is_match(sentence))
+    {
+        return Some(PartKind::Problems);
+    }
+    if starts(&PLANS_START) {
+        return Some(PartKind::Plans);
+    }
+    if sentence.starts_with("20") {
+        if let (Some(c), Some(base)) = (r.year_start.captures(sentence), base_year) {
+            let y: u32 = c[1].parse().ok()?;
+            let head = &sentence[..sentence.char_indices().nth(40).map_or(sentence.len(), |(i, _)| i)];
+            // "2031年1月，…" tells of something already done.
+            let month = sentence[c[0].len()..].starts_with(|ch: char| ch.is_ascii_digit() || is_cn_digit(ch));
+            if y > base && !month && PLANS_WORDS.iter().any(|w| head.contains(w)) {
+                return Some(PartKind::Plans);
+            }
+        }
+    }
+    None
+}
+
+/// The parts without a heading, in order: where each opens and what it holds.
+pub(super) fn openers(text: &str, heads: &[Head], top_rank: u8, body_end: usize) -> Vec<Opener> {
+    let mut out = Vec::new();
+    let Some(first_top) = heads.iter().position(|h| h.cand.style.rank() == top_rank) else {
+        return out;
+    };
+    let base_year = opener_res().year.captures(text).and_then(|c| c[1].parse::<u32>().ok());
+    let start = heads[first_top].cand.at;
+    let end = body_end.min(text.len()).max(start);
+    let mut hi = first_top; // next heading index at or after the sentence
+    let mut current = heads[first_top].kind;
+    let mut s = start;
+    while s < end {
+        let e = text[s..end].find(['。', '!', '?', '\n']).map_or(end, |i| s + i);
+        let next = e + text[e..].chars().next().map_or(0, char::len_utf8);
+        let sentence = text[s..e].trim_start_matches(|c: char| c.is_whitespace() || c == '”');
+        let at = e - sentence.len();
+        // Headings at or before this sentence set the current part.
+        while hi < heads.len() && heads[hi].cand.at <= at {
+            if heads[hi].cand.style.rank() == top_rank {
+                current = heads[hi].kind;
+            }
+            hi += 1;
+        }
+        let is_heading = hi > 0 && heads[hi - 1].cand.at == at;
+        let in_title = hi > 0 && heads[hi - 1].title.end > at;
+        if !is_heading && !in_title && !sentence.is_empty() {
+            if let Some(kind) = opener_kind(sentence, base_year) {
+                let structural = match heads.get(hi) {
+                    None => true,
+                    Some(h) if h.cand.style.rank() == top_rank => match kind {
+                        PartKind::Problems => matches!(h.kind, PartKind::Leaders | PartKind::Plans | PartKind::Other),
+                        _ => h.kind == PartKind::Other,
+                    },
+                    Some(h) => h.cand.num == 1,
+                };
+                let order = !(kind == PartKind::Problems && current == PartKind::Plans);
+                if kind != current && structural && order {
+                    out.push(Opener { at, kind });
+                    current = kind;
+                }
+            }
+        }
+        s = if e >= end { end } else { next };
+    }
+    out
+}

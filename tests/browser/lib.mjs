@@ -1,0 +1,106 @@
+// Shared helpers for the browser tests: launching the system Chromium, opening the app with every
+// request, console error and dialog recorded, and polling for conditions.
+//
+// `cargo xtask test` sets the environment: FAZHI_URL (dist/ served at /), FAZHI_SUBPATH_URL (the
+// same under /tools/fazhi/), FAZHI_CHROMIUM, FAZHI_BIN (the release CLI), FAZHI_CORPUS (the seed
+// reports, read at run time) and FAZHI_SCREENSHOT.
+
+import { execFileSync, execSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+export const URL_ROOT = need('FAZHI_URL');
+export const URL_SUBPATH = process.env.FAZHI_SUBPATH_URL;
+
+function need(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run the browser tests through \`cargo xtask test\``);
+  return v;
+}
+
+/** Launches the system Chromium headless, with no network chatter of its own. */
+export async function launch() {
+  const executablePath = process.env.FAZHI_CHROMIUM || execSync('command -v chromium').toString().trim();
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens the app in a fresh context and waits until it is ready (`button#analyze` visible).
+ * Returns { page, context, log }: log.requests (every URL), log.foreign (requests that would
+ * leave the page's origin; they are aborted), log.consoleErrors, log.pageErrors, log.dialogs,
+ * log.failed (responses >= 400 and failed requests).
+ */
+export async function openApp(browser, url = URL_ROOT, { ready = 'button#analyze' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const origin = new URL(url).origin;
+  const log = { requests: [], foreign: [], consoleErrors: [], pageErrors: [], dialogs: [], failed: [] };
+  const sameOrigin = (u) => u.startsWith('data:') || new URL(u).origin === origin;
+  await context.route((u) => !sameOrigin(u.href), (route) => {
+    log.foreign.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('requestfailed', (r) => log.failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) log.failed.push(`${r.url()} ${r.status()}`); });
+  page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  page.on('dialog', (d) => { log.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  await page.goto(url);
+  if (ready) await page.locator(ready).waitFor({ state: 'visible', timeout: 20_000 });
+  return { page, context, log };
+}
+
+/** Fails on requests off the origin, failed requests, console errors and uncaught exceptions. */
+export function assertClean(log, { allowConsole = [] } = {}) {
+  assert.deepEqual(log.foreign, [], 'requests left the page origin');
+  assert.deepEqual(log.failed, [], 'failed requests');
+  const errors = log.consoleErrors.filter((e) => !allowConsole.some((re) => re.test(e)));
+  assert.deepEqual(errors, [], 'console errors');
+  assert.deepEqual(log.pageErrors, [], 'uncaught page errors');
+}
+
+/** Polls `fn` (sync or async) until it returns a truthy value, or fails with `what`. */
+export async function until(fn, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The CLI's JSON report for one file: what the app must show for the same text. */
+export function cliReport(file) {
+  const out = execFileSync(need('FAZHI_BIN'), ['analyze', '--format', 'json', file], { maxBuffer: 64 << 20 });
+  return JSON.parse(out.toString().split('\n')[0]);
+}
+
+/** How the app prints a number in `td.value`: the plain number, like JavaScript's String(). */
+export function plain(n) {
+  return String(n);
+}
+
+/** Pastes `text` into the paste area and analyses it. */
+export async function pasteAndAnalyze(page, text) {
+  await page.locator('textarea#input').fill(text);
+  await page.locator('button#analyze').click();
+}
+
+/** The texts of all elements matching `selector`. */
+export function texts(page, selector) {
+  return page.locator(selector).allInnerTexts().then((a) => a.map((s) => s.trim()));
+}

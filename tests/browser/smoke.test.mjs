@@ -1,0 +1,68 @@
+// The build itself: it loads at / and under a subpath with nothing but its own files, no errors,
+// and a Content-Security-Policy that keeps injected script out.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, assertClean, until, URL_ROOT, URL_SUBPATH } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+for (const [where, url] of [['at /', URL_ROOT], ['under /tools/fazhi/', URL_SUBPATH]]) {
+  test(`loads ${where} from its own origin only, without errors`, async () => {
+    const { page, context, log } = await openApp(browser, url);
+    try {
+      const wasm = log.requests.filter((u) => u.endsWith('.wasm'));
+      assert.equal(wasm.length, 1, `one .wasm fetched: ${log.requests.join(' ')}`);
+      assert.ok(wasm[0].startsWith(url), `${wasm[0]} is under ${url}`);
+      assert.match(await page.locator('html').getAttribute('lang') ?? '', /^zh/, 'html lang is Chinese');
+      await page.locator('button#demo').click();
+      await until(async () => (await page.locator('table#figures tbody tr.figure').count()) > 0, 'the demo report');
+      assertClean(log);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('serves the wasm as application/wasm', async () => {
+  const { page, context } = await openApp(browser, URL_ROOT);
+  try {
+    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('.wasm')));
+    const type = await page.evaluate(async (u) => (await fetch(u)).headers.get('content-type'), wasm);
+    assert.equal(type, 'application/wasm');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Content-Security-Policy blocks injected inline script', async () => {
+  const { page, context, log } = await openApp(browser, URL_ROOT);
+  try {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.ok(csp, 'a CSP meta tag');
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /object-src 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.doesNotMatch(csp, /(^|[\s;])(script-src|default-src)[^;]*(\*|https?:)/, 'no remote script sources');
+    const ran = await page.evaluate(async () => {
+      window.__injected = false;
+      const violation = new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+        setTimeout(() => resolve(null), 2000);
+      });
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true;';
+      document.body.appendChild(s);
+      return { ran: window.__injected, violated: await violation };
+    });
+    assert.equal(ran.ran, false, 'the injected inline script ran');
+    assert.match(ran.violated ?? '', /script-src/);
+    await until(() => log.consoleErrors.length > 0, 'the CSP violation report', 2000);
+    // the only console error is the blocked script itself
+    assertClean(log, { allowConsole: [/Content Security Policy/] });
+  } finally {
+    await context.close();
+  }
+});

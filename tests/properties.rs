@@ -1,0 +1,273 @@
+//! Property tests: `analyze` never panics and every offset it reports is a char boundary of
+//! the input with `&input[start..end] == surface`; `decode` never panics on any bytes.
+//!
+//! Inputs come from three kinds of strategies: arbitrary Unicode (control characters
+//! included), text assembled from the pieces Chinese reports are made of (heading markers,
+//! numerals, units, pinyin noise, full-width forms, Traditional characters, odd spaces), and
+//! byte soups that start like the formats `decode` sniffs (zip, BOMs, HTML…).
+//!
+//! `PROPTEST_CASES=5000 cargo test --release --test properties` searches harder.
+
+use fazhi_lens::{analyze, analyze_bytes, decode, Report};
+use proptest::prelude::*;
+
+/// Checks every invariant of a report about `input`; returns a description of the first
+/// violation.
+fn violations(input: &str, r: &Report) -> Result<(), String> {
+    let len = input.len();
+    let span = |what: &str, s: usize, e: usize| -> Result<(), String> {
+        if s > e || e > len || !input.is_char_boundary(s) || !input.is_char_boundary(e) {
+            Err(format!("{what}: bad range {s}..{e} in input of {len} bytes"))
+        } else {
+            Ok(())
+        }
+    };
+    if r.input_len != len {
+        return Err(format!("input_len {} != {len}", r.input_len));
+    }
+    for (i, s) in r.sections.iter().enumerate() {
+        span(&format!("section {i} {:?}", s.marker), s.start, s.end)?;
+    }
+    for (i, m) in r.metrics.iter().enumerate() {
+        span(&format!("metric {i} {:?}", m.surface), m.start, m.end)?;
+        if input[m.start..m.end] != m.surface {
+            return Err(format!("metric {i}: surface {:?} != input {:?}", m.surface, &input[m.start..m.end]));
+        }
+        if !m.value.is_finite() {
+            return Err(format!("metric {i} {:?}: value {} is not finite", m.surface, m.value));
+        }
+        if m.section.is_some_and(|s| s >= r.sections.len()) {
+            return Err(format!("metric {i}: section index {:?} out of range", m.section));
+        }
+    }
+    for (i, c) in r.changes.iter().enumerate() {
+        span(&format!("change {i} {:?}", c.surface), c.start, c.end)?;
+        if input[c.start..c.end] != c.surface {
+            return Err(format!("change {i}: surface {:?} != input {:?}", c.surface, &input[c.start..c.end]));
+        }
+        if !c.value.is_finite() {
+            return Err(format!("change {i} {:?}: value {} is not finite", c.surface, c.value));
+        }
+    }
+    for (i, &(s, e)) in r.chrome.iter().enumerate() {
+        span(&format!("chrome {i}"), s, e)?;
+    }
+    for (i, p) in r.parts.iter().enumerate() {
+        span(&format!("part {i} {:?}", p.kind), p.start, p.end)?;
+        if p.heading.is_some_and(|h| h >= r.sections.len()) {
+            return Err(format!("part {i}: heading index {:?} out of range", p.heading));
+        }
+    }
+    for (id, values) in &r.key_indicators {
+        for v in values {
+            if !v.value.is_finite() {
+                return Err(format!("key indicator {id}: value {} is not finite", v.value));
+            }
+            if v.metric.is_some_and(|m| m >= r.metrics.len()) {
+                return Err(format!("key indicator {id}: metric index {:?} out of range", v.metric));
+            }
+        }
+    }
+    serde_json::to_string(r).map_err(|e| format!("report does not serialise: {e}"))?;
+    Ok(())
+}
+
+/// Analyses `input` and fails the property on any violated invariant.
+fn check(input: &str) -> Result<(), TestCaseError> {
+    let report = analyze(input);
+    violations(input, &report).map_err(|e| TestCaseError::fail(format!("{e}\ninput: {input:?}")))
+}
+
+/// One piece of report-like text.
+fn piece() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        // Heading markers, ASCII and full-width, and paragraph openers.
+        "一、", "二、", "十一、", "(一)", "（二）", "（十二）", "1.", "2、", "１．", "(3)", "（４）", "①", "⑩",
+        "一是", "二是", "第一，", "第二章", "首先，", "其次，", "一", "(", "（", ")", "）",
+        // Numerals, units and figure words.
+        "零", "一", "两", "三", "十", "百", "千", "万", "亿", "余", "多", "近", "约", "超过", "以上",
+        "件", "宗", "项", "人次", "场次", "个百分点", "%", "％", "万元", "亿元", "元", "家", "次", "个", "‰",
+        "0", "1", "2", "3", "9", "12", "100", "852", "99.4", "3.5", "0.", ".", ",", "1,234", "１２３", "．",
+        // Year-on-year phrases.
+        "同比增长", "较上年下降", "提高", "压减", "持平", "增加", "减少",
+        // Words of the domain.
+        "行政复议", "行政诉讼", "收到", "办理", "共", "全年", "年度报告", "2023年", "12月27日", "法治政府建设",
+        "存在的不足", "下一步", "主要负责人", "復議案件", "執法", "辦理", "區",
+        // Punctuation, breaks, odd spaces, noise.
+        "，", "。", "、", "；", "：", "“", "”", "《", "》", "\n", "\n\n", "\r\n", "\r", " ", "\t", "\u{3000}",
+        "\u{A0}", "\u{200B}", "\u{FEFF}", "(chuàng)", "(xīn)", "(de)", "（fǎ）", "首页 > 政务公开 > ", "分享到：",
+        "发布时间：2024-01-05", "e", "E", "1e308", "9999999999999999999", "-", "—", "~", "至",
+    ];
+    prop_oneof![
+        8 => proptest::sample::select(PIECES).prop_map(str::to_string),
+        1 => "[0-9]{1,25}",
+        1 => "\\PC{1,4}",
+    ]
+}
+
+/// Text assembled from report pieces.
+fn report_like() -> impl Strategy<Value = String> {
+    proptest::collection::vec(piece(), 0..120).prop_map(|v| v.concat())
+}
+
+/// Any string, control characters included.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), proptest::collection::vec(any::<char>(), 0..300).prop_map(|v| v.into_iter().collect()),]
+}
+
+/// A minimal zip writer (stored or deflated entries) for building .docx-like inputs.
+fn zip(files: &[(&str, Vec<u8>, bool)]) -> Vec<u8> {
+    let (mut out, mut dir) = (Vec::new(), Vec::new());
+    for (name, data, deflate) in files {
+        let body = if *deflate { miniz_oxide::deflate::compress_to_vec(data, 1) } else { data.clone() };
+        let crc = crc32(data);
+        let common = |buf: &mut Vec<u8>| {
+            buf.extend(20u16.to_le_bytes());
+            buf.extend(0u16.to_le_bytes());
+            buf.extend((if *deflate { 8u16 } else { 0 }).to_le_bytes());
+            buf.extend([0u8; 4]);
+            buf.extend(crc.to_le_bytes());
+            buf.extend((body.len() as u32).to_le_bytes());
+            buf.extend((data.len() as u32).to_le_bytes());
+            buf.extend((name.len() as u16).to_le_bytes());
+            buf.extend(0u16.to_le_bytes());
+        };
+        let offset = out.len() as u32;
+        out.extend(b"PK\x03\x04");
+        common(&mut out);
+        out.extend(name.as_bytes());
+        out.extend(&body);
+        dir.extend(b"PK\x01\x02\x14\0");
+        common(&mut dir);
+        dir.extend([0u8; 10]);
+        dir.extend(offset.to_le_bytes());
+        dir.extend(name.as_bytes());
+    }
+    let at = out.len() as u32;
+    out.extend(&dir);
+    out.extend(b"PK\x05\x06\0\0\0\0");
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((dir.len() as u32).to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend([0, 0]);
+    out
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = !0u32;
+    for &b in data {
+        c ^= b as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+        }
+    }
+    !c
+}
+
+/// A .docx holding `paragraphs`.
+fn docx(paragraphs: &[String], deflate: bool) -> Vec<u8> {
+    let mut xml = String::from("<?xml version=\"1.0\"?><w:document><w:body>");
+    for p in paragraphs {
+        let escaped = p.replace('&', "&amp;").replace('<', "&lt;");
+        xml.push_str(&format!("<w:p><w:r><w:t xml:space=\"preserve\">{escaped}</w:t><w:tab/></w:r></w:p>"));
+    }
+    xml.push_str("</w:body></w:document>");
+    zip(&[("[Content_Types].xml", b"<Types/>".to_vec(), false), ("word/document.xml", xml.into_bytes(), deflate)])
+}
+
+/// Byte soups that start like something `decode` sniffs.
+fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
+    const PREFIXES: &[&[u8]] = &[
+        b"", b"PK\x03\x04", b"PK\x05\x06", b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF", b"\xFF\xFE\0\0",
+        b"<!DOCTYPE html><meta charset=gbk><p>", b"<html><script>", b"%PDF-", b"BM", b"MZ", b"{\\rtf",
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", b"\x1F\x8B", b"<!--", b"&#x",
+    ];
+    (proptest::sample::select(PREFIXES), proptest::collection::vec(any::<u8>(), 0..600))
+        .prop_map(|(p, rest)| [p, rest.as_slice()].concat())
+}
+
+/// A valid .docx with a few bytes overwritten, or cut short.
+fn damaged_docx() -> impl Strategy<Value = Vec<u8>> {
+    (
+        proptest::collection::vec(report_like(), 0..6),
+        any::<bool>(),
+        proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        proptest::option::of(any::<prop::sample::Index>()),
+    )
+        .prop_map(|(paras, deflate, flips, cut)| {
+            let mut bytes = docx(&paras, deflate);
+            for (at, b) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] = b;
+            }
+            if let Some(cut) = cut {
+                bytes.truncate(cut.index(bytes.len()));
+            }
+            bytes
+        })
+}
+
+/// Decodes `bytes` and, when that succeeds, checks the analysis of the text.
+fn check_bytes(bytes: &[u8], name: &str) -> Result<(), TestCaseError> {
+    let _ = decode(bytes, name);
+    if let Ok((text, report)) = analyze_bytes(bytes, name) {
+        violations(&text, &report).map_err(|e| TestCaseError::fail(format!("{e}\ntext: {text:?}")))?;
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn analyze_holds_its_invariants_on_any_text(input in any_text()) {
+        check(&input)?;
+    }
+
+    #[test]
+    fn analyze_holds_its_invariants_on_report_like_text(input in report_like()) {
+        check(&input)?;
+    }
+
+    #[test]
+    fn analyze_holds_its_invariants_on_mixed_text(a in report_like(), b in any_text(), c in report_like()) {
+        check(&format!("{a}{b}{c}"))?;
+    }
+
+    #[test]
+    fn decode_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        check_bytes(&bytes, "x.txt")?;
+    }
+
+    #[test]
+    fn decode_never_panics_on_sniffable_bytes(bytes in hostile_bytes(), html in any::<bool>()) {
+        check_bytes(&bytes, if html { "page.html" } else { "-" })?;
+    }
+
+    #[test]
+    fn decode_never_panics_on_damaged_docx(bytes in damaged_docx()) {
+        check_bytes(&bytes, "report.docx")?;
+    }
+
+    #[test]
+    fn intact_docx_round_trips(paras in proptest::collection::vec("[^\\p{C}\\s&<]{1,30}", 1..8), deflate in any::<bool>()) {
+        let bytes = docx(&paras, deflate);
+        let text = decode(&bytes, "r.docx").map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let want: Vec<String> = paras.iter().map(|p| format!("{p}\t")).collect();
+        prop_assert_eq!(text, want.join("\n").trim_end().to_string());
+    }
+
+    #[test]
+    fn utf8_text_decodes_to_itself(input in report_like()) {
+        // Only text a browser would not read as a page, with visible content.
+        prop_assume!(!input.trim().is_empty() && !input.trim_start().starts_with('<'));
+        let input = input.trim_start_matches('\u{FEFF}');
+        prop_assume!(!input.trim().is_empty());
+        prop_assert_eq!(decode(input.as_bytes(), "r.txt"), Ok(input.to_string()));
+    }
+
+    #[test]
+    fn gb18030_text_decodes_to_itself(input in "[\\u{4E00}-\\u{9FA5}，。、0-9\\n]{0,4}(法治政府建设年度报告|依法行政|行政执法){1,4}[\\u{4E00}-\\u{9FA5}，。]{0,4}") {
+        let (bytes, _, _) = encoding_rs::GB18030.encode(&input);
+        prop_assert_eq!(decode(&bytes, "r.txt"), Ok(input.clone()));
+    }
+}

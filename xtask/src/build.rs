@@ -1,0 +1,212 @@
+//! The release build of the web app: Trunk into `dist/`, checked and finished.
+//!
+//! After Trunk we check that wasm-opt really ran (Trunk would skip it without a word if the
+//! `<link data-trunk rel="rust">` said `data-wasm-opt="0"`), give the Content-Security-Policy the
+//! hash of Trunk's inline loader script, and print what the user will download.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::install::{WebTools, WASM_TARGET};
+use crate::{cargo, err, root, run, run_quiet, target_dir, Result};
+
+/// Builds `dist/` in release mode and returns its path.
+pub fn release(tools: &WebTools) -> Result<PathBuf> {
+    let root = root();
+    if !root.join("index.html").is_file() {
+        return Err(err!("no index.html yet: nothing to build"));
+    }
+    // Trunk hands --offline to cargo, so the crates must be here first (quiet when they are).
+    run_quiet(cargo().args(["fetch", "--quiet", "--target", WASM_TARGET]).current_dir(&root))?;
+    // A target directory of its own, so wasm builds never wait on (or evict) native ones.
+    let target = target_dir().join("web");
+    let optimized = target.join("wasm-opt").join("release");
+    let _ = fs::remove_dir_all(&optimized);
+    let dist = root.join("dist");
+    let mut trunk = Command::new(&tools.trunk);
+    trunk
+        .args(["build", "--release", "--offline", "--dist"])
+        .arg(&dist)
+        .current_dir(&root)
+        .env("PATH", &tools.path)
+        .env("CARGO_TARGET_DIR", &target)
+        // Trunk parses NO_COLOR as a bool ("1" is an error), so set it to what it accepts.
+        .env("NO_COLOR", "true");
+    run(&mut trunk)?;
+
+    let wasm = only_file(&dist, "_bg.wasm")?;
+    check_wasm_opt(&wasm, &optimized)?;
+    hash_inline_scripts(&dist.join("index.html"))?;
+    let before = only_file(&target.join("wasm-bindgen").join("release"), "_bg.wasm").ok();
+    print_sizes(&dist, &wasm, before.as_deref())?;
+    Ok(dist)
+}
+
+/// The one file in `dir` whose name ends with `suffix`.
+fn only_file(dir: &Path, suffix: &str) -> Result<PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| err!("{}: {e}", dir.display()))? {
+        let path = entry?.path();
+        if path.file_name().is_some_and(|n| n.to_string_lossy().ends_with(suffix)) {
+            found.push(path);
+        }
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        n => Err(err!("expected one *{suffix} in {}, found {n}", dir.display())),
+    }
+}
+
+/// Fails unless wasm-opt wrote the `.wasm` that ended up in `dist/`.
+fn check_wasm_opt(wasm: &Path, optimized_dir: &Path) -> Result {
+    let optimized = only_file(optimized_dir, ".wasm")
+        .map_err(|_| err!("wasm-opt did not run (no output in {}); is data-wasm-opt=\"0\" set?", optimized_dir.display()))?;
+    if fs::read(&optimized)? != fs::read(wasm)? {
+        return Err(err!("{} is not wasm-opt's output {}", wasm.display(), optimized.display()));
+    }
+    Ok(())
+}
+
+/// Adds the sha256 of each inline `<script>` (Trunk's loader) to the page's CSP `script-src`,
+/// so the policy can stay free of 'unsafe-inline'.
+fn hash_inline_scripts(index: &Path) -> Result {
+    let html = fs::read_to_string(index)?;
+    let mut hashes = Vec::new();
+    for body in inline_scripts(&html) {
+        hashes.push(format!("'sha256-{}'", node_eval(SHA256_JS, &[], body.as_bytes())?));
+    }
+    match add_script_hashes(&html, &hashes) {
+        Some(patched) => fs::write(index, patched)?,
+        None if hashes.is_empty() => {}
+        None => eprintln!("xtask: warning: index.html has inline scripts but no CSP meta with script-src"),
+    }
+    Ok(())
+}
+
+/// The text of every `<script>` element without a `src` attribute.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let Some(open_end) = rest[start..].find('>').map(|i| start + i + 1) else { break };
+        let Some(close) = rest[open_end..].find("</script>").map(|i| open_end + i) else { break };
+        if !rest[start..open_end].contains(" src=") {
+            out.push(&rest[open_end..close]);
+        }
+        rest = &rest[close..];
+    }
+    out
+}
+
+/// `html` with `hashes` appended to the `script-src` directive of its CSP meta tag, or `None`
+/// when there is no such directive.
+fn add_script_hashes(html: &str, hashes: &[String]) -> Option<String> {
+    let meta = html.find("http-equiv=\"Content-Security-Policy\"")?;
+    let tag_start = html[..meta].rfind("<meta")?;
+    let tag_end = meta + html[meta..].find('>')?;
+    let content = tag_start + html[tag_start..tag_end].find("content=\"")? + "content=\"".len();
+    let content_end = content + html[content..tag_end].find('"')?;
+    let policy = &html[content..content_end];
+    let directive = policy.find("script-src")?;
+    let directive_end = policy[directive..].find(';').map_or(policy.len(), |i| directive + i);
+    let mut patched = String::with_capacity(html.len() + 64 * hashes.len());
+    patched.push_str(&html[..content + directive_end]);
+    for h in hashes.iter().filter(|h| !policy[directive..directive_end].contains(h.as_str())) {
+        patched.push(' ');
+        patched.push_str(h);
+    }
+    patched.push_str(&html[content + directive_end..]);
+    Some(patched)
+}
+
+const SHA256_JS: &str = "const c=require('crypto');\
+    process.stdout.write(c.createHash('sha256').update(require('fs').readFileSync(0)).digest('base64'))";
+
+/// Prints the size, raw and gzipped, of the `.wasm` and of all of `dist/`.
+fn print_sizes(dist: &Path, wasm: &Path, before_opt: Option<&Path>) -> Result {
+    let mut files = Vec::new();
+    walk(dist, &mut files)?;
+    let args: Vec<String> = files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let sizes = node_eval(GZIP_SIZES_JS, &args, b"")?;
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    for (file, line) in files.iter().zip(sizes.lines()) {
+        let mut nums = line.split(' ').map(|n| n.parse::<u64>().unwrap_or(0));
+        let (raw, gz) = (nums.next().unwrap_or(0), nums.next().unwrap_or(0));
+        raw_total += raw;
+        gz_total += gz;
+        if file == wasm {
+            let opt = match before_opt.and_then(|p| fs::metadata(p).ok()) {
+                Some(m) => format!(" (wasm-opt: {} → {})", kib(m.len()), kib(raw)),
+                None => String::new(),
+            };
+            eprintln!("xtask: {}: {} raw, {} gzip{opt}", name(file), kib(raw), kib(gz));
+        }
+    }
+    eprintln!("xtask: dist/ ({} files): {} raw, {} gzip", files.len(), kib(raw_total), kib(gz_total));
+    Ok(())
+}
+
+const GZIP_SIZES_JS: &str = "const fs=require('fs'),z=require('zlib');\
+    for(const f of process.argv.slice(1)){const b=fs.readFileSync(f);\
+    console.log(b.length+' '+z.gzipSync(b,{level:9}).length)}";
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() { walk(&path, out)? } else { out.push(path) }
+    }
+    Ok(())
+}
+
+fn name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn kib(n: u64) -> String {
+    format!("{:.1} KiB", n as f64 / 1024.0)
+}
+
+/// Runs a snippet of JavaScript in node (which the build needs anyway, for wasm-opt): hashing
+/// and gzip without adding crates.
+fn node_eval(script: &str, args: &[String], stdin: &[u8]) -> Result<String> {
+    let mut child = Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| err!("cannot start node: {e}"))?;
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin)?;
+    }
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        return Err(err!("node -e failed ({})", out.status));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
+<script src="./a.js"></script></head><body><script type="module">import init from './x.js';</script></body></html>"#;
+
+    #[test]
+    fn finds_only_inline_scripts() {
+        assert_eq!(inline_scripts(PAGE), vec!["import init from './x.js';"]);
+    }
+
+    #[test]
+    fn adds_hash_to_script_src_once() {
+        let h = vec!["'sha256-abc='".to_string()];
+        let once = add_script_hashes(PAGE, &h).unwrap();
+        assert!(once.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; style-src 'self'"));
+        assert_eq!(add_script_hashes(&once, &h).unwrap(), once);
+        assert_eq!(add_script_hashes("<html></html>", &h), None);
+    }
+}

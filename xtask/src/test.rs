@@ -1,0 +1,117 @@
+//! `cargo xtask test`: the project's one test command (CI runs exactly this).
+//!
+//! 1. `cargo test --workspace --release`: the core's unit, property and accuracy tests.
+//! 2. `score.py` on the CLI's JSON for the seed corpus: the shared scorer must agree with ours.
+//! 3. Install what is missing, build the release web app once, serve `dist/` at `/` and at
+//!    `/tools/fazhi/` on free localhost ports, and run the node:test suites in `tests/browser`
+//!    against them in headless Chromium.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::install::{self, node_dir};
+use crate::{build, cargo, err, root, run, serve, target_dir, Result};
+
+/// The minimum scores, the same as `tests/accuracy.rs` asserts.
+const SCORE_MINIMUMS: [&str; 10] = [
+    "--min-sections", "0.95", "--min-metrics", "0.98", "--min-ind", "0.85", "--min-keys", "0.85", "--min-meta", "0.95",
+];
+
+/// Runs every test; `--update-screenshot` also rewrites docs/screenshot.png.
+pub fn task(args: &[String]) -> Result {
+    let update_screenshot = match args {
+        [] => false,
+        [a] if a == "--update-screenshot" => true,
+        _ => return Err(err!("usage: cargo xtask test [--update-screenshot]")),
+    };
+    let started = Instant::now();
+    let root = root();
+    stage("core tests", || run(cargo().args(["test", "--workspace", "--release"]).current_dir(&root)))?;
+    let fazhi = stage("score.py", score)?;
+    let (dist, chromium) = stage("web tools and release build", || {
+        let tools = install::web_tools()?;
+        let chromium = install::chromium()?;
+        Ok((build::release(&tools)?, chromium))
+    })?;
+    let (at_root, _) = serve::spawn(dist.clone(), "127.0.0.1:0", "/")?;
+    let (at_sub, _) = serve::spawn(dist, "127.0.0.1:0", "/tools/fazhi/")?;
+
+    let screenshot = root.join("docs").join("screenshot.png");
+    let screenshot = if update_screenshot || !screenshot.exists() {
+        screenshot
+    } else {
+        target_dir().join("browser").join("screenshot.png")
+    };
+    let mut node = Command::new("node");
+    node.args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .args(test_files()?)
+        .current_dir(node_dir())
+        .env("FAZHI_URL", format!("http://{at_root}/"))
+        .env("FAZHI_SUBPATH_URL", format!("http://{at_sub}/tools/fazhi/"))
+        .env("FAZHI_CHROMIUM", &chromium)
+        .env("FAZHI_BIN", &fazhi)
+        .env("FAZHI_CORPUS", shared().join("corpus"))
+        .env("FAZHI_SCREENSHOT", &screenshot);
+    eprintln!("xtask: {:.0} s so far; browser tests next", started.elapsed().as_secs_f64());
+    run(&mut node)
+}
+
+/// Runs one stage and says how long it took.
+fn stage<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let t = Instant::now();
+    let out = f().map_err(|e| err!("{name}: {e}"))?;
+    eprintln!("xtask: {name}: ok in {:.1} s", t.elapsed().as_secs_f64());
+    Ok(out)
+}
+
+/// `../shared` beside the repository: the seed corpus, gold keys and score.py.
+fn shared() -> PathBuf {
+    root().join("..").join("shared")
+}
+
+/// Scores the CLI's output on the seed corpus with the shared score.py; returns the CLI's path.
+fn score() -> Result<PathBuf> {
+    run(cargo().args(["build", "--quiet", "--release", "--bin", "fazhi"]).current_dir(root()))?;
+    let fazhi = target_dir().join("release").join(format!("fazhi{}", std::env::consts::EXE_SUFFIX));
+    let corpus = shared().join("corpus");
+    let mut inputs: Vec<PathBuf> = fs::read_dir(&corpus)
+        .map_err(|e| err!("{}: {e}", corpus.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    inputs.sort();
+    let out = Command::new(&fazhi).args(["analyze", "--format", "json"]).args(&inputs).output()?;
+    if !out.status.success() {
+        return Err(err!("fazhi analyze failed ({})", out.status));
+    }
+    let predictions = target_dir().join("score").join("predictions.jsonl");
+    fs::create_dir_all(predictions.parent().unwrap_or(Path::new(".")))?;
+    fs::write(&predictions, &out.stdout)?;
+    install::zhconv()?;
+    let score_py = shared().join("tools").join("score.py");
+    Command::new(install::python())
+        .arg(score_py)
+        .arg(shared().join("gold"))
+        .arg(&predictions)
+        .args(SCORE_MINIMUMS)
+        .status()
+        .map_err(|e| err!("cannot run score.py: {e}"))?
+        .success()
+        .then_some(fazhi)
+        .ok_or_else(|| err!("score.py: below the minimum (see its table above)"))
+}
+
+/// The browser test files, `tests/browser/*.test.mjs`, in name order.
+fn test_files() -> Result<Vec<String>> {
+    let mut files: Vec<String> = fs::read_dir(node_dir())?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(err!("no tests/browser/*.test.mjs"));
+    }
+    Ok(files)
+}
