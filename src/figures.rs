@@ -2,11 +2,11 @@
 //!
 //! Two linear passes over the view:
 //!
-//! 1. [`scan`] walks the view once, reads a number ([`numbers::read_at`]) wherever one can
+//! 1. `scan` walks the view once, reads a number ([`numbers::read_at`]) wherever one can
 //!    start, and keeps it when a unit follows and it is not a name, date, ordinal or ranking
-//!    (see [`figure_at`]). Numbers inside short quotations (“1+10+N”, “十件实事”) and inside
+//!    (see `figure_at`). Numbers inside short quotations (“1+10+N”, “十件实事”) and inside
 //!    book-title marks (《…（2021-2025年）》) are names, so those spans are skipped.
-//! 2. [`indicators`] walks the found spans once and cuts each one's indicator phrase out of its
+//! 2. `indicators` walks the found spans once and cuts each one's indicator phrase out of its
 //!    clause: the words after the unit when the figure modifies a noun ("召开4场区委理论学习
 //!    中心组学习会"), else the words before the number ("全口径解决企业诉求2119件"). A phrase
 //!    too short to say anything ("废止1件", "受理83宗") borrows the phrase of the figure before
@@ -26,7 +26,13 @@ use crate::script::is_han;
 /// reported. A unit that is a prefix of another ("个" of "个百分点") comes after it.
 fn units_from(c: char) -> &'static [(&'static str, &'static str)] {
     match c {
-        '个' => &[("个百分点", "个百分点"), ("个工作日", "个工作日"), ("个月", "个月"), ("个次", "个次"), ("个", "个")],
+        '个' => &[
+            ("个百分点", "个百分点"),
+            ("个工作日", "个工作日"),
+            ("个月", "个月"),
+            ("个次", "个次"),
+            ("个", "个"),
+        ],
         '百' => &[("百分点", "个百分点")],
         '工' => &[("工作日", "工作日")],
         '%' => &[("%", "%")],
@@ -70,6 +76,7 @@ fn units_from(c: char) -> &'static [(&'static str, &'static str)] {
         '支' => &[("支", "支")],
         '张' => &[("张", "张")],
         '册' => &[("册", "册")],
+        '卷' => &[("卷", "卷")],
         '天' => &[("天", "天")],
         '元' => &[("元", "元")],
         _ => &[],
@@ -79,16 +86,27 @@ fn units_from(c: char) -> &'static [(&'static str, &'static str)] {
 /// Words that begin with a unit character but are not a unit after a number ("3部门" is not
 /// "3部").
 const NOT_UNITS: [&str; 16] = [
-    "部门", "部分", "处理", "处置", "处罚", "处室", "期间", "期限", "所有", "所属", "名单", "名称", "场所",
-    "类别", "本级", "年度",
+    "部门", "部分", "处理", "处置", "处罚", "处室", "期间", "期限", "所有", "所属", "名单", "名称",
+    "场所", "类别", "本级", "年度",
 ];
 
 /// Words before a count of years that make it a duration ("连续6年") rather than a date.
 const YEAR_DURATION: [&str; 6] = ["连续", "累计", "历时", "用时", "长达", "满"];
 
 /// What follows a Chinese numeral in fixed political names ("三项制度", "两个维护").
-const NAMED_SETS: [&str; 9] =
-    ["项制度", "个维护", "个确立", "个意识", "个自信", "个全面", "个代表", "个务必", "个一百年"];
+const NAMED_SETS: [&str; 11] = [
+    "项制度",
+    "个维护",
+    "个确立",
+    "个意识",
+    "个自信",
+    "个全面",
+    "个代表",
+    "个务必",
+    "个一百年",
+    "个责任",
+    "个规定",
+];
 
 /// Bytes to look ahead for the closing mark of a quotation (about 20 Han characters): longer
 /// quotations are prose, whose figures count.
@@ -108,6 +126,8 @@ const SHORT_PHRASE: usize = 3;
 const BASE_PHRASE: usize = 5;
 /// A noun after the unit shorter than this runs on past later figures of the clause.
 const SHORT_NOUN: usize = 5;
+/// Later figures a short noun runs on past ("51家律所与10个街道92个社区结对" needs two).
+const RUN_ON_FIGURES: usize = 4;
 /// Characters of the preceding clause borrowed by a short phrase.
 const CONTEXT_CHARS: usize = 20;
 
@@ -161,7 +181,11 @@ struct Innermost<'a> {
 
 impl<'a> Innermost<'a> {
     fn new(sections: &'a [Section]) -> Self {
-        Innermost { sections, next: 0, open: Vec::new() }
+        Innermost {
+            sections,
+            next: 0,
+            open: Vec::new(),
+        }
     }
 
     /// The innermost section holding `pos`; `pos` must not decrease between calls. Sections are
@@ -195,7 +219,12 @@ struct Closer {
 
 impl Closer {
     fn new(close: char, lookahead: usize) -> Self {
-        Closer { close, lookahead, searched: 0, found: None }
+        Closer {
+            close,
+            lookahead,
+            searched: 0,
+            found: None,
+        }
     }
 
     /// The offset just past the closing mark of the span opening at `open`, if it closes within
@@ -211,7 +240,9 @@ impl Closer {
         if from >= limit {
             return None;
         }
-        let hit = text[from..limit].char_indices().find(|&(_, c)| c == self.close || c == '\n');
+        let hit = text[from..limit]
+            .char_indices()
+            .find(|&(_, c)| c == self.close || c == '\n');
         match hit {
             Some((i, c)) if c == self.close => {
                 self.found = Some(from + i);
@@ -241,7 +272,8 @@ fn floor_boundary(text: &str, i: usize) -> usize {
 
 /// Characters where a number or a skipped bracket can start (besides ASCII digits).
 const CANDIDATES: [char; 20] = [
-    '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '“', '「', '『', '《', '〈',
+    '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '“',
+    '「', '『', '《', '〈',
 ];
 
 /// For each 64-character block of the BMP, a bit per character that is in [`CANDIDATES`].
@@ -263,17 +295,17 @@ static CANDIDATE_BITS: [u64; 1024] = {
 fn next_candidate(text: &str, mut i: usize) -> Option<usize> {
     let b = text.as_bytes();
     loop {
-        match b.get(i..)? {
-            &[x, y, z, ..] if x & 0xF0 == 0xE0 => {
+        match *b.get(i..)? {
+            [x, y, z, ..] if x & 0xF0 == 0xE0 => {
                 let block = CANDIDATE_BITS[(usize::from(x & 0x0F) << 6) | usize::from(y & 0x3F)];
                 if (block >> (z & 0x3F)) & 1 != 0 {
                     return Some(i);
                 }
                 i += 3;
             }
-            &[x, ..] if x.is_ascii_digit() => return Some(i),
-            &[_, ..] => i += 1,
-            &[] => return None,
+            [x, ..] if x.is_ascii_digit() => return Some(i),
+            [_, ..] => i += 1,
+            [] => return None,
         }
     }
 }
@@ -290,7 +322,9 @@ fn scan(text: &str) -> Vec<Span> {
     ];
     let mut from = 0;
     while let Some(i) = next_candidate(text, from) {
-        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         let next = i + c.len_utf8();
         if let Some((_, closer)) = closers.iter_mut().find(|(open, _)| *open == c) {
             from = closer.end_of(text, next).unwrap_or(next);
@@ -316,7 +350,9 @@ fn unit_at(rest: &str) -> Option<(&'static str, usize)> {
         Some(r) => (1, r),
         None => (0, rest),
     };
-    let &(u, out) = units_from(r.chars().next()?).iter().find(|(u, _)| r.starts_with(u))?;
+    let &(u, out) = units_from(r.chars().next()?)
+        .iter()
+        .find(|(u, _)| r.starts_with(u))?;
     if u.chars().count() == 1 && NOT_UNITS.iter().any(|w| r.starts_with(w)) {
         return None;
     }
@@ -325,7 +361,10 @@ fn unit_at(rest: &str) -> Option<(&'static str, usize)> {
 
 /// True when `c` separates clauses.
 fn is_stop(c: char) -> bool {
-    matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '\n' | '…' | '，' | '；' | '：' | '！' | '？')
+    matches!(
+        c,
+        ',' | '。' | ';' | ':' | '!' | '?' | '\n' | '…' | '，' | '；' | '：' | '！' | '？'
+    )
 }
 
 /// Whether `gap` (view text) holds a clause stop, and a sentence end. Scans bytes: in the view
@@ -359,8 +398,14 @@ fn figure_at(text: &str, i: usize, n: &Number) -> Option<Span> {
     }
     let before = &text[..i];
     let prev = before.chars().next_back();
-    // Part of a code or formula ("ICP备2017", "1+3"), an ordinal (第三批) or a session (八届七次).
-    if prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '+' | '/' | '.' | '_' | '@' | '#' | '-' | '&' | '=' | '*') || p == '第' || p == '届') {
+    // Part of a code or formula ("ICP备2017", "1+3"), an ordinal (第三批), a session (八届七次)
+    // or a vague magnitude (数十次, 几十家).
+    if prev.is_some_and(|p| {
+        p.is_ascii_alphanumeric()
+            || matches!(p, '+' | '/' | '.' | '_' | '@' | '#' | '-' | '&' | '=' | '*')
+            || matches!(p, '第' | '届')
+            || (n.chinese && matches!(p, '数' | '几'))
+    }) {
         return None;
     }
     let num_end = i + n.len;
@@ -382,7 +427,9 @@ fn figure_at(text: &str, i: usize, n: &Number) -> Option<Span> {
     match unit {
         // A count of years is a figure only as a duration ("连续6年"), never a date or a plan
         // span ("2023年", "五年规划", "(2021-2025年)").
-        "年" if n.value >= 100.0 || !YEAR_DURATION.iter().any(|w| head.ends_with(w)) => return None,
+        "年" if n.value >= 100.0 || !YEAR_DURATION.iter().any(|w| head.ends_with(w)) => {
+            return None
+        }
         // Rankings: 前3名, 前十位.
         "名" | "位" if prev == Some('前') => return None,
         _ => {}
@@ -410,27 +457,24 @@ fn named_count_ok(text: &str, start: usize, num_end: usize, end: usize) -> bool 
         return false;
     }
     // An enumeration of numbered names: a neighbouring 、-item also opens with a numeral.
-    let starts_numeral = |s: &str| s.chars().next().is_some_and(|c| numbers::can_start(c) && !c.is_ascii_digit());
+    let starts_numeral = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| numbers::can_start(c) && !c.is_ascii_digit())
+    };
     let before = &text[..start];
-    let mut back = before.char_indices().rev().take(16);
-    if let Some((d, c)) = back.find(|&(_, c)| c == '、' || is_stop(c)) {
-        if c == '、' {
-            let item_end = d;
-            let item_start = before[..item_end]
-                .char_indices()
-                .rev()
-                .take(16)
-                .find(|&(_, c)| c == '、' || is_stop(c) || c == ' ')
-                .map_or(item_end.saturating_sub(48).max(0), |(j, c)| j + c.len_utf8());
-            let item_start = floor_boundary(before, item_start);
-            if starts_numeral(&before[item_start..item_end]) {
+    let delimiter = |&(_, c): &(usize, char)| c == '、' || is_stop(c);
+    if let Some((d, '、')) = before.char_indices().rev().take(16).find(delimiter) {
+        let item = &before[..d];
+        if let Some((j, c)) = item.char_indices().rev().take(16).find(delimiter) {
+            if starts_numeral(&item[j + c.len_utf8()..]) {
                 return false;
             }
         }
     }
     let after = &text[end..];
-    if let Some((d, c)) = after.char_indices().take(16).find(|&(_, c)| c == '、' || is_stop(c)) {
-        if c == '、' && starts_numeral(&after[d + c.len_utf8()..]) {
+    if let Some((d, '、')) = after.char_indices().take(16).find(delimiter) {
+        if starts_numeral(&after[d + '、'.len_utf8()..]) {
             return false;
         }
     }
@@ -439,7 +483,9 @@ fn named_count_ok(text: &str, start: usize, num_end: usize, end: usize) -> bool 
 
 /// Connective characters right after a unit that end the figure's phrase there ("18次共23项",
 /// "22%和减少14%", "33人的编制").
-const CONNECTIVES: [char; 13] = ['和', '及', '与', '或', '共', '其', '等', '并', '且', '的', '以', '而', '占'];
+const CONNECTIVES: [char; 13] = [
+    '和', '及', '与', '或', '共', '其', '等', '并', '且', '的', '以', '而', '占',
+];
 
 /// True when the words right after a figure name what it counts ("4场区委理论学习会").
 fn noun_follows(text: &str, post: usize) -> bool {
@@ -456,7 +502,8 @@ fn noun_follows(text: &str, post: usize) -> bool {
 fn indicators(text: &str, spans: &[Span]) -> Vec<String> {
     let mut out = Vec::with_capacity(spans.len());
     // The phrase of the last figure of the current sentence that had one of its own.
-    let mut base: Option<String> = None;
+    let mut base = String::new();
+    let mut has_base = false;
     // Where the text stops belonging to the previous figure.
     let mut consumed = 0;
     let mut prev_post = 0;
@@ -464,23 +511,30 @@ fn indicators(text: &str, spans: &[Span]) -> Vec<String> {
     let mut parts = false;
     // The previous figure's own phrase, for a bracket naming part of it ("(含3宗…)").
     let mut prev_own = String::new();
+    // Scratch buffers, reused so that a figure costs one allocation (its phrase).
+    let (mut phrase, mut after, mut ctx, mut own_phrase) =
+        (String::new(), String::new(), String::new(), String::new());
     for (k, s) in spans.iter().enumerate() {
         let gap = &text[prev_post.min(s.pre)..s.pre];
         let (stop, sentence_end) = stops_in(gap);
         if sentence_end {
-            base = None;
+            has_base = false;
         }
         if stop {
             parts = false;
         }
         let noun_after = noun_follows(text, s.post);
-        let cap = if noun_after { BEFORE_CHARS_NOUN_AFTER } else { BEFORE_CHARS };
+        let cap = if noun_after {
+            BEFORE_CHARS_NOUN_AFTER
+        } else {
+            BEFORE_CHARS
+        };
 
         // The words before the number, back to the clause start or the previous figure.
         let floor = consumed.min(s.pre);
         let b = clause_start(text, floor, s.pre, cap);
         let raw_before = &text[b..s.pre];
-        let mut phrase = String::with_capacity(raw_before.len() + 3 * AFTER_CHARS);
+        phrase.clear();
         push_clean(raw_before, &mut phrase);
         strip_before(&mut phrase);
 
@@ -496,7 +550,7 @@ fn indicators(text: &str, spans: &[Span]) -> Vec<String> {
                 e = s.post + j + c.len_utf8();
             }
             taken = e;
-            let mut after = String::with_capacity(3 * AFTER_CHARS);
+            after.clear();
             push_clean(&text[s.post..e], &mut after);
             strip_after(&mut after);
             if after.chars().count() < SHORT_NOUN {
@@ -509,42 +563,46 @@ fn indicators(text: &str, spans: &[Span]) -> Vec<String> {
         }
 
         let own = phrase.chars().count();
+        own_phrase.clear();
+        own_phrase.push_str(&phrase);
         let lead = raw_before.trim_start();
         let listed = lead.starts_with('、');
         // "(含3宗…)", "其中法律咨询30件、调解8件": parts of the figure before, named by both
-        // phrases.
-        // A bracket belongs to the figure just before it, a clause to the sentence's figure.
-        let inner = lead.strip_prefix('(');
-        let bracketed = inner.is_some_and(|r| r.starts_with('含') || r.starts_with("其中"));
+        // phrases. A bracket belongs to the figure just before it, a clause to the sentence's.
+        let bracketed = lead
+            .strip_prefix('(')
+            .is_some_and(|r| r.starts_with('含') || r.starts_with("其中"));
         parts |= lead.starts_with("其中");
-        let own_phrase = phrase.clone();
-        // A rate names itself ("办结率95%"), however short.
-        let rate = own >= 2 && phrase.ends_with('率');
+        // A rate or an amount names itself ("办结率95%", "罚没款1万元"), however short.
+        let named = own >= 2 && phrase.ends_with(['率', '款', '额', '量', '数', '费', '值']);
         if bracketed {
             phrase.push_str(&prev_own);
         } else if parts {
-            if let Some(bs) = &base {
-                phrase.push_str(bs);
+            if has_base {
+                phrase.push_str(&base);
             }
-        } else if own <= SHORT_PHRASE && !listed && !rate {
-            if let Some(bs) = &base {
-                phrase.push_str(bs);
+        } else if own == 0 || (own <= SHORT_PHRASE && !listed && !named) {
+            if has_base {
+                phrase.push_str(&base);
             } else {
-                let mut ctx = String::new();
+                ctx.clear();
                 push_clean(context_before(text, b, floor), &mut ctx);
                 strip_before(&mut ctx);
                 if !ctx.is_empty() {
                     phrase.insert_str(0, &ctx);
-                    base = Some(ctx);
+                    std::mem::swap(&mut base, &mut ctx);
+                    has_base = true;
                 }
             }
-        } else if own >= BASE_PHRASE || (own > SHORT_PHRASE && base.is_none()) {
-            base = Some(phrase.clone());
+        } else if own >= BASE_PHRASE || (own > SHORT_PHRASE && !has_base) {
+            base.clear();
+            base.push_str(&phrase);
+            has_base = true;
         }
         consumed = taken.max(s.post);
         prev_post = s.post;
-        prev_own = own_phrase;
-        out.push(phrase);
+        std::mem::swap(&mut prev_own, &mut own_phrase);
+        out.push(phrase.as_str().to_owned());
     }
     out
 }
@@ -578,7 +636,9 @@ fn clause_start(text: &str, floor: usize, end: usize, cap: usize) -> usize {
 /// The clause before the stop at `b - 1`, when that stop does not end the sentence and the
 /// clause holds no earlier figure (does not reach below `floor`).
 fn context_before(text: &str, b: usize, floor: usize) -> &str {
-    let Some(stop) = text[..b].chars().next_back() else { return "" };
+    let Some(stop) = text[..b].chars().next_back() else {
+        return "";
+    };
     if !is_stop(stop) || is_sentence_end(stop) {
         return "";
     }
@@ -603,7 +663,10 @@ fn run_on(text: &str, spans: &[Span], k: usize, out: &mut String) {
     let mut next = k + 1;
     let mut n = 0;
     while let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) {
-        if let Some(f) = spans.get(next).filter(|f| f.pre == pos && next - k <= AFTER_CHARS) {
+        if let Some(f) = spans.get(next).filter(|f| f.pre == pos) {
+            if next - k > RUN_ON_FIGURES {
+                break;
+            }
             pos = f.post;
             next += 1;
             continue;
@@ -628,6 +691,7 @@ fn push_clean_char(c: char, out: &mut String) {
 /// Appends `s` without white space and without book titles (《…》), which name documents
 /// rather than what is counted; a 、 joining titles goes with them.
 fn push_clean(s: &str, out: &mut String) {
+    let keep = out.len();
     let mut depth = 0u32;
     let mut after_title = false;
     // Runs of ordinary characters are copied whole.
@@ -649,7 +713,7 @@ fn push_clean(s: &str, out: &mut String) {
             }
             // The title opened before the window: drop what was read of it.
             '》' => {
-                out.clear();
+                out.truncate(keep);
                 after_title = true;
             }
             _ if depth > 0 => {}
@@ -690,13 +754,18 @@ fn leading_word(t: &str) -> usize {
         '(' => &["(含", "("],
         _ => &[],
     };
-    words.iter().find(|w| t.starts_with(*w)).map_or(0, |w| w.len())
+    words
+        .iter()
+        .find(|w| t.starts_with(*w))
+        .map_or(0, |w| w.len())
 }
 
 /// Words that close the phrase before a number ("率达", "共计", "为"): the byte length of the
 /// one `t` ends with, or 0.
 fn trailing_word(t: &str) -> usize {
-    let Some(c) = t.chars().next_back() else { return 0 };
+    let Some(c) = t.chars().next_back() else {
+        return 0;
+    };
     let words: &[&str] = match c {
         '为' => &["分别为", "为"],
         '别' => &["分别"],
@@ -707,7 +776,10 @@ fn trailing_word(t: &str) -> usize {
         '共' | '是' | '均' | '、' | '和' | '及' | '(' | '等' => return c.len_utf8(),
         _ => &[],
     };
-    words.iter().find(|w| t.ends_with(*w)).map_or(0, |w| w.len())
+    words
+        .iter()
+        .find(|w| t.ends_with(*w))
+        .map_or(0, |w| w.len())
 }
 
 /// Strips time expressions and connectives from the start of a phrase read before a number, and
@@ -757,8 +829,21 @@ fn strip_date(p: &str) -> &str {
         return p;
     }
     let r = &p[digits..];
-    let Some(mut r) = ["年", "月", "日"].iter().find_map(|u| r.strip_prefix(u)) else { return p };
-    for w in ["度", "以来", "来", "底", "末", "初", "份", "上半年", "下半年", "全年"] {
+    let Some(mut r) = ["年", "月", "日"].iter().find_map(|u| r.strip_prefix(u)) else {
+        return p;
+    };
+    for w in [
+        "度",
+        "以来",
+        "来",
+        "底",
+        "末",
+        "初",
+        "份",
+        "上半年",
+        "下半年",
+        "全年",
+    ] {
         if let Some(x) = r.strip_prefix(w) {
             r = x;
         }
@@ -773,7 +858,10 @@ fn strip_after(p: &mut String) {
             p.drain(..w.len());
         }
     }
-    while let Some(w) = ["和", "及", "与", "、", "等", "并", "共", "(", "其中", "的"].iter().find(|w| p.ends_with(*w)) {
+    while let Some(w) = ["和", "及", "与", "、", "等", "并", "共", "(", "其中", "的"]
+        .iter()
+        .find(|w| p.ends_with(*w))
+    {
         p.truncate(p.len() - w.len());
     }
 }
@@ -788,7 +876,10 @@ mod tests {
     }
 
     fn brief(input: &str) -> Vec<(String, f64, String, bool)> {
-        figures(input).into_iter().map(|f| (f.surface, f.value, f.unit, f.approx)).collect()
+        figures(input)
+            .into_iter()
+            .map(|f| (f.surface, f.value, f.unit, f.approx))
+            .collect()
     }
 
     fn f(s: &str, v: f64, u: &str, a: bool) -> (String, f64, String, bool) {
@@ -799,7 +890,11 @@ mod tests {
     fn counts_money_and_rates() {
         assert_eq!(
             brief("全镇办理信访事项312件,化解率达97.5%,追回欠薪8,420元。"),
-            vec![f("312件", 312.0, "件", false), f("97.5%", 97.5, "%", false), f("8,420元", 8420.0, "元", false)]
+            vec![
+                f("312件", 312.0, "件", false),
+                f("97.5%", 97.5, "%", false),
+                f("8,420元", 8420.0, "元", false)
+            ]
         );
         assert_eq!(
             brief("举办讲座1.2万场次,挽回损失约360万元,惠及群众超过5000人以上。"),
@@ -809,16 +904,37 @@ mod tests {
                 f("5000人", 5000.0, "人", true),
             ]
         );
-        assert_eq!(brief("办结率超96%,提高2.5个百分点"), vec![f("96%", 96.0, "%", true), f("2.5个百分点", 2.5, "个百分点", false)]);
-        assert_eq!(brief("满意率为百分之九十九点二"), vec![f("百分之九十九点二", 99.2, "%", false)]);
+        assert_eq!(
+            brief("办结率超96%,提高2.5个百分点"),
+            vec![
+                f("96%", 96.0, "%", true),
+                f("2.5个百分点", 2.5, "个百分点", false)
+            ]
+        );
+        assert_eq!(
+            brief("满意率为百分之九十九点二"),
+            vec![f("百分之九十九点二", 99.2, "%", false)]
+        );
     }
 
     #[test]
     fn chinese_numerals_that_count() {
-        assert_eq!(brief("培育示范社区十余个"), vec![f("十余个", 10.0, "个", true)]);
-        assert_eq!(brief("等两项经验获得推广"), vec![f("两项", 2.0, "项", false)]);
-        assert_eq!(brief("轮训干部3万多人"), vec![f("3万多人", 30_000.0, "人", true)]);
-        assert_eq!(brief("審結案件12宗、調解2場"), vec![f("12宗", 12.0, "宗", false), f("2場", 2.0, "场", false)]);
+        assert_eq!(
+            brief("培育示范社区十余个"),
+            vec![f("十余个", 10.0, "个", true)]
+        );
+        assert_eq!(
+            brief("等两项经验获得推广"),
+            vec![f("两项", 2.0, "项", false)]
+        );
+        assert_eq!(
+            brief("轮训干部3万多人"),
+            vec![f("3万多人", 30_000.0, "人", true)]
+        );
+        assert_eq!(
+            brief("審結案件12宗、調解2場"),
+            vec![f("12宗", 12.0, "宗", false), f("2場", 2.0, "场", false)]
+        );
     }
 
     #[test]
@@ -838,24 +954,50 @@ mod tests {
     }
 
     #[test]
+    fn vague_magnitudes_are_not_figures() {
+        assert_eq!(brief("开展数十次巡查,走访几十家企业"), vec![]);
+        assert_eq!(brief("参训人数300人"), vec![f("300人", 300.0, "人", false)]);
+    }
+
+    #[test]
     fn durations_in_years_count() {
-        assert_eq!(brief("连续6年开展评议活动"), vec![f("6年", 6.0, "年", false)]);
+        assert_eq!(
+            brief("连续6年开展评议活动"),
+            vec![f("6年", 6.0, "年", false)]
+        );
     }
 
     #[test]
     fn indicator_phrases() {
-        let ind = |s: &str| figures(s).into_iter().map(|f| f.indicator).collect::<Vec<_>>();
-        assert_eq!(ind("召开5场镇党委理论学习会。"), vec!["召开镇党委理论学习会"]);
-        assert_eq!(ind("2024年,全镇共受理信访事项88件。"), vec!["全镇共受理信访事项"]);
+        let ind = |s: &str| {
+            figures(s)
+                .into_iter()
+                .map(|f| f.indicator)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ind("召开5场镇党委理论学习会。"),
+            vec!["召开镇党委理论学习会"]
+        );
+        assert_eq!(
+            ind("2024年,全镇共受理信访事项88件。"),
+            vec!["全镇共受理信访事项"]
+        );
         assert_eq!(ind("化解率达91%"), vec!["化解率"]);
         // A bare verb borrows the noun of the figure before it.
         let v = ind("共收到调解申请40件,受理36件,办结30件。");
-        assert_eq!(v, vec!["收到调解申请", "受理收到调解申请", "办结收到调解申请"]);
+        assert_eq!(
+            v,
+            vec!["收到调解申请", "受理收到调解申请", "办结收到调解申请"]
+        );
         // …or the clause before, when it is the first figure of the sentence.
         let v = ind("清理村规民约,废止4件。");
         assert_eq!(v, vec!["清理村规民约废止"]);
         // Document titles are not what is counted.
-        assert_eq!(ind("出台《甲办法》、《乙规定》等2部规章。"), vec!["出台规章"]);
+        assert_eq!(
+            ind("出台《甲办法》、《乙规定》等2部规章。"),
+            vec!["出台规章"]
+        );
     }
 
     #[test]
@@ -873,16 +1015,64 @@ mod tests {
 
     #[test]
     fn innermost_section() {
-        let sec = |start, end| Section { level: 1, marker: String::new(), title: String::new(), kind: None, start, end };
+        let sec = |start, end| Section {
+            level: 1,
+            marker: String::new(),
+            title: String::new(),
+            kind: None,
+            start,
+            end,
+        };
         let secs = [sec(0, 100), sec(10, 50), sec(20, 30), sec(60, 90)];
         let mut m = Innermost::new(&secs);
-        let got: Vec<_> = [5, 15, 25, 35, 55, 70, 95, 120].iter().map(|&p| m.at(p)).collect();
-        assert_eq!(got, vec![Some(0), Some(1), Some(2), Some(1), Some(0), Some(3), Some(0), None]);
+        let got: Vec<_> = [5, 15, 25, 35, 55, 70, 95, 120]
+            .iter()
+            .map(|&p| m.at(p))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                Some(0),
+                Some(1),
+                Some(2),
+                Some(1),
+                Some(0),
+                Some(3),
+                Some(0),
+                None
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn surfaces_are_slices_of_the_input(s in "[0-9０-９一二两三十百千万亿〇零余多几点,，、。;：《》“”()（）個个件項项%％年第届前超约以上万元 a\n]{0,60}") {
+            let mut last = 0;
+            for f in figures(&s) {
+                proptest::prop_assert_eq!(s.get(f.start..f.end), Some(f.surface.as_str()));
+                proptest::prop_assert!(f.start >= last);
+                last = f.end;
+            }
+        }
     }
 
     #[test]
     fn odd_input_does_not_panic() {
-        for s in ["", "1", "一", "“", "《", "》3件", "百分之", "、三个", "3件、", "第", "\n\n5人\n", "超过", "约3"] {
+        for s in [
+            "",
+            "1",
+            "一",
+            "“",
+            "《",
+            "》3件",
+            "百分之",
+            "、三个",
+            "3件、",
+            "第",
+            "\n\n5人\n",
+            "超过",
+            "约3",
+        ] {
             let _ = figures(s);
         }
         let long = "“1件".repeat(2000) + &"《2人".repeat(2000);
