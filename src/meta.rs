@@ -29,8 +29,14 @@ use crate::sections::Outline;
 pub fn extract(view: &Normalized, outline: &Outline) -> Meta {
     let text = view.text.as_str();
     let preamble = clamp(text, outline.preamble.clone());
-    let title_range = title_line(text, preamble.clone());
-    let title_view = title_range.clone().map(|r| &text[r]);
+    let title_ranges = title_line(text, preamble.clone());
+    let title_range = title_ranges.as_ref().map(|t| t.1.clone());
+    // A title printed on two lines ("某区人民政府" / "2030年……报告") reads as one.
+    let joined = |f: &dyn Fn(Range<usize>) -> String| {
+        title_ranges.as_ref().map(|(head, line)| head.clone().map(f).unwrap_or_default() + &f(line.clone()))
+    };
+    let title_string = joined(&|r| text[r].to_string());
+    let title_view = title_string.as_deref();
     let opening = opening_line(text, preamble.clone(), title_range.clone());
 
     let signer = outline.signer.clone().map(|r| clamp(text, r)).map(|r| text[r].trim().to_string());
@@ -57,7 +63,9 @@ pub fn extract(view: &Normalized, outline: &Outline) -> Meta {
         .iter()
         .map(String::as_str)
         .chain(std::iter::once(&text[preamble.clone()]))
-        .find_map(header_date);
+        .flat_map(header_dates)
+        .min_by_key(|d| d.0)
+        .map(|d| d.1);
     // A date on a line of its own under the title ("（2031年3月1日）") dates the report too.
     let dated = text[preamble.clone()].lines().take(8).find_map(|l| {
         let t = l.trim().trim_start_matches('(').trim_end_matches(')').trim();
@@ -80,7 +88,7 @@ pub fn extract(view: &Normalized, outline: &Outline) -> Meta {
         .or_else(|| signed.or(published).map(|(y, m, _)| if m >= 9 { y } else { y - 1 }));
 
     Meta {
-        title: title_range.map(|r| view.printed(r).trim().to_string()).filter(|t| !t.is_empty()),
+        title: joined(&|r| view.printed(r).trim().to_string()).filter(|t| !t.is_empty()),
         body,
         region,
         report_year,
@@ -126,14 +134,25 @@ fn res() -> &'static Res {
         ),
         unit: re(r"^[\x{4e00}-\x{9fff}]{2,10}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|县|区|旗)"),
         header_date: re(
-            r"(?:发布时间|发布日期|信息提供日期|成文日期|公开日期|日期|时间) *:? *(\d{4}) *[-/.年] *(\d{1,2}) *[-/.月] *(\d{1,2})",
+            r"(发布时间|发布日期|信息提供日期|公开日期|成文日期|日期|时间) *:? *(\d{4}) *[-/.年] *(\d{1,2}) *[-/.月] *(\d{1,2})",
         ),
         date: re(r"(\d{4}|[〇○零一二三四五六七八九]{4}) *年 *(\d{1,2}|[一二三四五六七八九十]{1,3}) *月 *(\d{1,2}|[一二三四五六七八九十]{1,3}) *日"),
     })
 }
 
-/// The title line: a short line before the first heading naming a report on 法治 work.
-fn title_line(text: &str, preamble: Range<usize>) -> Option<Range<usize>> {
+/// The title line: a short line before the first heading naming a report on 法治 work, with
+/// the line before it when that only names the body ("某区人民政府" / "2030年……年度报告").
+fn title_line(text: &str, preamble: Range<usize>) -> Option<(Option<Range<usize>>, Range<usize>)> {
+    let head_of = |prev: Option<Range<usize>>, title: &str| {
+        prev.filter(|p| {
+            let h = &text[p.clone()];
+            h.chars().count() <= 25
+                && !h.contains(|c: char| c.is_ascii_punctuation() || c.is_ascii_digit() || "。、“”《》".contains(c))
+                && title_body(title).is_none()
+                && title_body(&format!("{h}{title}")).is_some()
+        })
+    };
+    let mut prev: Option<Range<usize>> = None;
     let mut pos = preamble.start;
     let mut seen = 0;
     for line in text[preamble.clone()].split('\n') {
@@ -152,26 +171,28 @@ fn title_line(text: &str, preamble: Range<usize>) -> Option<Range<usize>> {
         }
         let at = start + (line.len() - line.trim_start().len());
         let about_law = |s: &str| s.contains("法治") || s.contains("依法行政") || s.contains("法制");
-        if t.chars().count() <= 80 && !t.contains('。') && t.contains("报告") && about_law(t) && !t.contains("如下") {
+        if t.chars().count() <= 80 && !t.contains('。') && t.contains("报告") && about_law(t) && !t.contains("如下")
+        {
             // A page title glued before the report's own ("…建设报告某区…2023年…年度报告"):
             // prefer the piece that carries a year.
             let mut from = 0;
             for (i, _) in t.match_indices("报告") {
                 let piece = &t[from..i + "报告".len()];
-                if first_year(piece).is_some() && about_law(piece) {
-                    return Some(at + from..at + i + "报告".len());
+                if from > 0 && first_year(piece).is_some() && about_law(piece) {
+                    return Some((None, at + from..at + i + "报告".len()));
                 }
                 from = i + "报告".len();
             }
-            return Some(at..at + t.len());
+            return Some((head_of(prev, t), at..at + t.len()));
         }
         // A text that lost its line breaks: the title runs straight into the opening.
         if let Some(i) = t.find("报告") {
             let head = &t[..i + "报告".len()];
             if head.chars().count() <= 80 && !head.contains(['。', ',', ';', ':']) && about_law(head) {
-                return Some(at..at + head.len());
+                return Some((None, at..at + head.len()));
             }
         }
+        prev = Some(at..at + t.len());
     }
     None
 }
@@ -199,10 +220,11 @@ fn opening_region(line: &str) -> Option<&str> {
 
 /// The body named at the start of a title ("某区人民政府2023年…" → "某区人民政府").
 fn title_body(title: &str) -> Option<String> {
-    let cut = [res().year.find(title).map(|m| m.start()), res().cn_year.find(title).map(|m| m.start()), title.find("关于")]
-        .into_iter()
-        .flatten()
-        .min()?;
+    let cut =
+        [res().year.find(title).map(|m| m.start()), res().cn_year.find(title).map(|m| m.start()), title.find("关于")]
+            .into_iter()
+            .flatten()
+            .min()?;
     let prefix = title[..cut].trim();
     if prefix.chars().count() < 2 {
         return None;
@@ -313,10 +335,21 @@ fn valid(y: i32, m: u32, d: u32) -> Option<(i32, u32, u32)> {
     ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
-/// A page-header date ("发布时间:2023-12-27 10:44:54").
-fn header_date(line: &str) -> Option<(i32, u32, u32)> {
-    let c = res().header_date.captures(line)?;
-    valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+/// The page-header dates of a line ("发布时间:2023-12-27 10:44:54"), each with its
+/// preference: publication before the document's own date (成文日期), a bare "日期" between.
+fn header_dates(line: &str) -> Vec<(u8, (i32, u32, u32))> {
+    res()
+        .header_date
+        .captures_iter(line)
+        .filter_map(|c| {
+            let rank = match &c[1] {
+                "成文日期" => 2,
+                "日期" | "时间" => 1,
+                _ => 0,
+            };
+            Some((rank, valid(c[2].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?)?))
+        })
+        .collect()
 }
 
 /// A written date ("2021年12月20日", "二〇二一年十二月二十日").
@@ -435,6 +468,23 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("青石区司法局关于2030年度法治政府建设情况的报告"));
         assert_eq!(m.body.as_deref(), Some("青石区司法局"));
         assert_eq!(m.region.as_deref(), Some("青石区"));
+        assert_eq!(m.report_year, Some(2030));
+    }
+
+    #[test]
+    fn title_on_two_lines_and_publication_before_document_date() {
+        let input = "青石区人民政府\n2030年法治政府建设年度报告\n成文日期：2031-01-10 发布日期：2031-01-20\n一、工作\n内容。\n";
+        let m = meta(input);
+        assert_eq!(m.title.as_deref(), Some("青石区人民政府2030年法治政府建设年度报告"));
+        assert_eq!(m.body.as_deref(), Some("青石区人民政府"));
+        assert_eq!(m.published.as_deref(), Some("2031-01-20"));
+    }
+
+    #[test]
+    fn date_line_under_the_title() {
+        let m = meta("青石县2030年法治政府建设情况报告\n（2031年3月1日）\n一、工作\n内容。\n");
+        assert_eq!(m.published.as_deref(), Some("2031-03-01"));
+        assert_eq!(m.body.as_deref(), Some("青石县人民政府"));
         assert_eq!(m.report_year, Some(2030));
     }
 

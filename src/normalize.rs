@@ -221,6 +221,7 @@ const FURNITURE: [&str; 16] = [
     "分享到", "打印本页", "关闭窗口", "ICP备", "公网安备", "扫一扫", "网站标识码", "相关新闻", "相关链接",
     "字体:[", "【打印】", "【关闭】", "上一篇", "下一篇", "返回顶部", "当前位置",
 ];
+/// How many of [`FURNITURE`] (the first ones) never occur in report text.
 const STRONG_FURNITURE: usize = 7;
 
 /// True for a line of web-page furniture rather than report text. `line` is in the view.
@@ -262,6 +263,7 @@ fn chrome_words() -> &'static regex::Regex {
     })
 }
 
+/// A page-header key and its colon ("发布时间 : ").
 fn header_run_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
@@ -272,6 +274,7 @@ fn header_run_regex() -> &'static regex::Regex {
     })
 }
 
+/// A page-header date value, with its time ("2023-12-27 10:44:54").
 fn header_date_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
@@ -564,6 +567,41 @@ mod tests {
         assert_eq!(n.printed(s..n.text.len()), "科技創新，");
         assert_eq!(n.printed(0..n.text.find('科').unwrap()), "（一）");
         assert_eq!(n.printed(3..3), "");
+    }
+
+    #[test]
+    fn chrome_glued_to_report_text_is_cut_out() {
+        let input = "首页 > 政务公开 > 年度报告某区2030年法治政府建设年度报告信息来源：区司法局发布时间：2031-01-15 09:30:00\
+2030年，某区完善制度12项。一、工作成效。分享到：【打印本页】粤ICP备0000号";
+        let n = normalize(input);
+        assert_eq!(n.text, "\n某区2030年法治政府建设年度报告\n2030年,某区完善制度12项。一、工作成效。\n");
+        let pieces: Vec<&str> = n.chrome.iter().map(|r| &input[r.clone()]).collect();
+        assert_eq!(
+            pieces,
+            ["首页 > 政务公开 > 年度报告", "信息来源：区司法局发布时间：2031-01-15 09:30:00", "分享到：【打印本页】粤ICP备0000号"]
+        );
+        assert!(n.chrome_text[1].contains("2031-01-15"));
+        let s = n.text.find("12项").unwrap();
+        assert_eq!(n.input_slice(s..s + "12项".len()), "12项");
+    }
+
+    #[test]
+    fn report_text_is_not_taken_for_chrome() {
+        // Header words inside sentences, a long line, a title with a header glued on.
+        for line in ["资金来源:财政拨款。共3项。", "本报告所附相关链接已核实。", "某区2030年法治政府建设年度报告 发布时间:2031-01-15"] {
+            assert!(!is_chrome_line(line), "{line}");
+        }
+        assert!(inline_chrome("资金来源:财政拨款。共3项。").is_empty());
+        let n = normalize("某区2030年法治政府建设年度报告 发布时间:2031-01-15");
+        assert_eq!(n.text.trim(), "某区2030年法治政府建设年度报告");
+        assert!(is_chrome_line("发布时间: 2031-02-28 发布机构:政府办公室 字体:[大 中 小]"));
+        assert!(is_chrome_line("体裁分类:其他文件 索引号:abc/123"));
+    }
+
+    #[test]
+    fn an_index_number_glued_to_the_opening_year_gives_the_year_back() {
+        let n = normalize("发布时间:2031-02-28 索引号:zfb/17091069268712030年以来,某区坚持依法行政。");
+        assert_eq!(n.text.trim(), "2030年以来,某区坚持依法行政。");
     }
 
     #[test]

@@ -376,12 +376,25 @@ mod tests {
         let levels: Vec<(u8, &str)> = s.iter().map(|x| (x.0, x.2.as_str())).collect();
         assert_eq!(
             levels,
-            [(1, "坚持党的领导"), (2, "压实责任"), (2, "强化督察"), (1, "优化营商环境"), (2, "简化审批"), (2, "完善制度"), (2, "加强监督")]
+            [
+                (1, "坚持党的领导"),
+                (2, "压实责任"),
+                (2, "强化督察"),
+                (1, "优化营商环境"),
+                (2, "简化审批"),
+                (2, "完善制度"),
+                (2, "加强监督")
+            ]
         );
         let parts: Vec<(PartKind, Option<usize>)> = o.parts.iter().map(|p| (p.kind, p.heading)).collect();
         assert_eq!(
             parts,
-            [(PartKind::Measures, Some(0)), (PartKind::Measures, Some(3)), (PartKind::Problems, None), (PartKind::Plans, None)]
+            [
+                (PartKind::Measures, Some(0)),
+                (PartKind::Measures, Some(3)),
+                (PartKind::Problems, None),
+                (PartKind::Plans, None)
+            ]
         );
         assert!(input[o.parts[2].start..].starts_with("一年来"));
         assert!(input[o.parts[3].start..].starts_with("2031年"));
@@ -405,7 +418,9 @@ mod tests {
 
     #[test]
     fn text_that_lost_its_line_breaks_still_segments() {
-        for sep in ["", " "] {
+        // With a space where each break was, the paragraphs come back (see below); with
+        // nothing at all, they must be found by their numbering.
+        for sep in [""] {
             let input = lost_breaks(sep);
             let (s, o) = outline_of(&input);
             let got: Vec<(u8, &str, &str)> = s.iter().map(|x| (x.0, x.1.as_str(), x.2.as_str())).collect();
@@ -432,6 +447,39 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_joined_with_spaces_are_split_again() {
+        for sep in [" ", "  ", "\u{3000}\u{3000}"] {
+            let input = lost_breaks(sep);
+            assert!(input.len() >= markers::JOINED_LINE);
+            let (s, _) = outline_of(&input);
+            let want: Vec<(u8, &str)> = vec![
+                (1, "主要举措和成效"),
+                (2, "健全制度体系"),
+                (3, "清理规章文件"),
+                (3, "完善审查流程"),
+                (2, "规范执法行为"),
+                (1, "存在的问题和不足"),
+                (2, "队伍力量偏弱"),
+                (2, "信息化水平不高"),
+                (1, "下一步工作安排"),
+                (2, "加强学习培训"),
+                (2, "深化执法改革"),
+            ];
+            let got: Vec<(u8, &str)> = s.iter().map(|x| (x.0, x.2.as_str())).collect();
+            assert_eq!(got, want, "separator {sep:?}");
+        }
+    }
+
+    #[test]
+    fn heading_line_run_into_its_first_item() {
+        // The heading's line also holds item 1; item 2 opens the next line.
+        let input =
+            "一、加强领导  一是健全机制。内容。\n二是压实责任。内容。\n二、优化服务　　2030年，全区推行网上办理。\n";
+        let t = titles(input);
+        assert_eq!(t, [(1, "加强领导".into()), (2, "健全机制".into()), (2, "压实责任".into()), (1, "优化服务".into())]);
+    }
+
+    #[test]
     fn inline_numbering_in_intact_text_is_not_taken_for_headings() {
         // "二、" after a sentence end inside a paragraph, with the real "二、" at a line start.
         let input = "一、总体情况\n做法有两条。一、抓学习；二、抓落实。\n二、具体工作\n（一）甲项。内容。\n";
@@ -446,7 +494,8 @@ mod tests {
     fn traditional_script_with_full_width_markers() {
         let input = "一、堅持黨的領導\n（一）健全議事規則。內容。\n（二）落實責任制度。內容。\n二、存在的問題\n三、下一步工作計劃\n";
         let (s, _) = outline_of(input);
-        let got: Vec<(u8, &str, &str, Option<PartKind>)> = s.iter().map(|x| (x.0, x.1.as_str(), x.2.as_str(), x.3)).collect();
+        let got: Vec<(u8, &str, &str, Option<PartKind>)> =
+            s.iter().map(|x| (x.0, x.1.as_str(), x.2.as_str(), x.3)).collect();
         assert_eq!(
             got,
             [
@@ -483,6 +532,10 @@ mod tests {
         assert_eq!(&input[last.start..last.end], "（一）做法。内容。");
         assert_eq!(o.signer.map(|r| &view.text[r]), Some("某省某市某区司法局"));
         assert_eq!(o.signed.map(|r| &view.text[r]), Some("2030年12月28日"));
+        // Followed by a closing note.
+        let view = normalize("一、工作\n内容。\n某区人民政府\n2030年12月28日\n（此件公开发布）\n");
+        let o = segment(&view);
+        assert_eq!(o.signer.map(|r| &view.text[r]), Some("某区人民政府"));
         // Run together with the text, too.
         let input = "一、工作\n（一）做法。内容。某市某区司法局2030年12月28日";
         let view = normalize(input);
@@ -496,7 +549,16 @@ mod tests {
         let input = "第一部分 主要成效\n一、甲。内容。\n二、乙。内容。\n第二部分 下一步打算\n一、丙。内容。\n";
         let (s, _) = outline_of(input);
         let got: Vec<(u8, &str, &str)> = s.iter().map(|x| (x.0, x.1.as_str(), x.2.as_str())).collect();
-        assert_eq!(got, [(1, "第一部分", "主要成效"), (2, "一、", "甲"), (2, "二、", "乙"), (1, "第二部分", "下一步打算"), (2, "一、", "丙")]);
+        assert_eq!(
+            got,
+            [
+                (1, "第一部分", "主要成效"),
+                (2, "一、", "甲"),
+                (2, "二、", "乙"),
+                (1, "第二部分", "下一步打算"),
+                (2, "一、", "丙")
+            ]
+        );
     }
 
     #[test]

@@ -1,16 +1,18 @@
 //! Heading markers: where they may be, and which of them are headings.
 //!
 //! Candidates are every line's leading marker ("一、", "(一)", "一是", "1.", "(1)", "①",
-//! "第一部分") plus "一、" and "(一)" in mid-line — a web page pasted without its line breaks
+//! "第一部分"), plus "一、" and "(一)" in mid-line — a web page pasted without its line breaks
 //! puts a heading right after a "。" or right after the previous heading's title — and
-//! "一是" in mid-line, where a run-on title stops.
+//! "一是" in mid-line, where a run-on title stops. A long line whose paragraphs were joined
+//! with spaces is split at them first.
 //!
 //! Acceptance: a marker at a line start is a heading, except that item 1 of "一是", "1.",
 //! "(1)" or "①" is not when its paragraph goes on to item 2 (an enumeration), and later items
-//! only continue an accepted item 1. A marker in mid-line must continue its numbering exactly,
-//! must start a chain ("一、" when the next "…、" is "二、") or follow a heading title, must
-//! follow a sentence end or a heading title, and must not be shadowed by the same number at a
-//! later line start.
+//! only continue an accepted item 1. A marker in mid-line must continue its numbering
+//! exactly, follow a sentence end or a heading title, start a chain ("一、" when the next
+//! "…、" is "二、") unless it follows a heading title, and not be shadowed by the same number
+//! at a later line start. A mid-line "一是" right after a heading title is item 1 when the
+//! next line opens with "二是".
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -93,7 +95,7 @@ pub(super) fn line_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Shortest line (in bytes) that may hold paragraphs joined with spaces.
-const JOINED_LINE: usize = 600;
+pub(super) const JOINED_LINE: usize = 200;
 
 /// Pushes `line`, split at its runs of spaces when it holds paragraphs joined with them.
 fn push_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -334,8 +336,8 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
             ri += 1;
         }
         let s = c.style.idx();
-        let after_title = last_head_end
-            .is_some_and(|e| c.at >= e && c.at - e <= 240 && !text[e..c.at].contains(['。', '\n']));
+        let after_title =
+            last_head_end.is_some_and(|e| c.at >= e && c.at - e <= 240 && !text[e..c.at].contains(['。', '\n']));
         let ok = if c.cut_only {
             // "一、标题  一是……。" with "二是" opening the next line: the heading's line also
             // holds its first item.
@@ -350,9 +352,7 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
                     !enumerates(c.style, &text[c.end..line_end])
                 }
                 Style::Shi => last[s] + 1 == c.num,
-                Style::Num | Style::NumParen | Style::Circled => {
-                    last[s] > 0 && c.num > last[s] && c.num <= last[s] + 2
-                }
+                Style::Num | Style::NumParen | Style::Circled => last[s] > 0 && c.num > last[s] && c.num <= last[s] + 2,
                 _ => true,
             }
         } else {

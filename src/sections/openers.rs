@@ -30,8 +30,26 @@ struct OpenerRes {
 
 /// Openings of a sentence that looks back on the year before naming its shortcomings.
 const PROBLEMS_START: [&str; 21] = [
-    "一年来", "过去一年", "这一年", "回顾", "总的来看", "总体来看", "总体而言", "与此同时", "同时", "但是", "但",
-    "然而", "虽然", "尽管", "当然", "在肯定成绩的同时", "在看到成绩的同时", "在取得成绩的同时", "对照", "当前",
+    "一年来",
+    "过去一年",
+    "这一年",
+    "回顾",
+    "总的来看",
+    "总体来看",
+    "总体而言",
+    "与此同时",
+    "同时",
+    "但是",
+    "但",
+    "然而",
+    "虽然",
+    "尽管",
+    "当然",
+    "在肯定成绩的同时",
+    "在看到成绩的同时",
+    "在取得成绩的同时",
+    "对照",
+    "当前",
     "目前",
 ];
 
@@ -45,10 +63,13 @@ const PLANS_START: [&str; 9] = ["下一步", "今后", "新的一年", "明年",
 /// The compiled patterns.
 fn opener_res() -> &'static OpenerRes {
     static RES: OnceLock<OpenerRes> = OnceLock::new();
-    const SHORT: &str = "不足|短板|薄弱|差距|有待|亟待|尚需|仍需|还需|仍存在|还存在|仍有|不够|不到位|不平衡|不充分|欠缺";
+    const SHORT: &str =
+        "不足|短板|薄弱|差距|有待|亟待|尚需|仍需|还需|仍存在|还存在|仍有|不够|不到位|不平衡|不充分|欠缺";
     RES.get_or_init(|| OpenerRes {
         shortfall: re(SHORT),
-        transition: re(&format!(r"(?:成效|成绩|进展|成果|成就)[^。]{{0,40}}?(?:但|然而|同时)[^。]{{0,80}}?(?:{SHORT})")),
+        transition: re(&format!(
+            r"(?:成效|成绩|进展|成果|成就)[^。]{{0,40}}?(?:但|然而|同时)[^。]{{0,80}}?(?:{SHORT})"
+        )),
         problems_heading: re(r"^(?:存在的?(?:主要)?(?:问题|不足)|(?:主要)?问题(?:和|与|及)不足|不足(?:和|与|之处))"),
         year_start: re(r"^(20\d\d)年"),
         year: re(r"(20\d\d)年"),
@@ -91,6 +112,17 @@ pub(super) fn openers(text: &str, heads: &[Head], top_rank: u8, body_end: usize)
         return out;
     };
     let base_year = opener_res().year.captures(text).and_then(|c| c[1].parse::<u32>().ok());
+    // In intact text a part opens with a paragraph; only on a line that lost its breaks (it
+    // holds a heading found in mid-line) may it open with any sentence.
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_of = |p: usize| line_starts.partition_point(|&l| l <= p).saturating_sub(1);
+    let mut merged = vec![false; line_starts.len()];
+    for h in heads.iter().filter(|h| !h.cand.line_start) {
+        if let Some(m) = merged.get_mut(line_of(h.cand.at)) {
+            *m = true;
+        }
+    }
     let start = heads[first_top].cand.at;
     let end = body_end.min(text.len()).max(start);
     let mut hi = first_top; // next heading index at or after the sentence
@@ -110,7 +142,9 @@ pub(super) fn openers(text: &str, heads: &[Head], top_rank: u8, body_end: usize)
         }
         let is_heading = hi > 0 && heads[hi - 1].cand.at == at;
         let in_title = hi > 0 && heads[hi - 1].title.end > at;
-        if !is_heading && !in_title && !sentence.is_empty() {
+        let paragraph_start = text[..at].ends_with(['\n', ' ']) || at == 0;
+        let may_open = paragraph_start || merged.get(line_of(at)).copied().unwrap_or(false);
+        if !is_heading && !in_title && may_open && !sentence.is_empty() {
             if let Some(kind) = opener_kind(sentence, base_year) {
                 let structural = match heads.get(hi) {
                     None => true,

@@ -40,6 +40,12 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Finds the signature after the report text and where the text itself ends.
 pub(super) fn trailer(text: &str) -> Trailer {
     let mut e = text.trim_end().len();
+    // A closing note on a line of its own ("（此件公开发布）") comes after the signature.
+    let last_line = text[..e].rfind('\n').map_or(0, |i| i + 1);
+    let note = text[last_line..e].trim();
+    if note.starts_with('(') && note.ends_with(')') && note.chars().count() <= 20 {
+        e = text[..last_line].trim_end().len();
+    }
     let mut signed = None;
     let w = floor_boundary(text, e.saturating_sub(60));
     if let Some(m) = date_end_regex().find(&text[w..e]) {
