@@ -22,9 +22,9 @@ mod zip;
 
 use std::fmt;
 
+use self::encoding::TextStats;
 pub use self::encoding::{EncodingRs, Legacy, LegacyDecoder};
 pub use self::zip::ZipProblem;
-use self::encoding::TextStats;
 use self::zip::{Archive, EntryError};
 
 /// A file format the analyser recognises but does not read.
@@ -170,7 +170,10 @@ impl Format {
             Doc | OleOffice | Rtf | OpenDocument => {
                 ("请另存为 .docx 或复制文本后粘贴", "save it as .docx, or copy the text and paste it")
             }
-            Mht => ("请在浏览器中另存为“网页，仅 HTML”或复制文本后粘贴", "save it as HTML only, or copy the text and paste it"),
+            Mht => (
+                "请在浏览器中另存为“网页，仅 HTML”或复制文本后粘贴",
+                "save it as HTML only, or copy the text and paste it",
+            ),
             Zip | Rar | SevenZip | Gzip | Bzip2 | Xz | Zstd => {
                 ("请先解压，再打开其中的报告文件", "extract it first and open the report inside")
             }
@@ -336,7 +339,11 @@ fn signature(b: &[u8], ext: &str) -> Option<Format> {
         _ if at(0, b"RIFF") && (at(8, b"WAVE") || at(8, b"AVI ")) => Media,
         _ if at(0, b"II*\0") || at(0, b"MM\0*") => Tiff,
         _ if at(4, b"ftyp") => {
-            if at(8, b"heic") || at(8, b"heix") || at(8, b"mif1") || at(8, b"avif") { Heif } else { Media }
+            if at(8, b"heic") || at(8, b"heix") || at(8, b"mif1") || at(8, b"avif") {
+                Heif
+            } else {
+                Media
+            }
         }
         _ if at(0, b"ID3") || at(0, b"OggS") || at(0, b"fLaC") || at(0, &[0x1A, 0x45, 0xDF, 0xA3]) => Media,
         _ if at(0, &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) => match ext {
@@ -352,7 +359,10 @@ fn signature(b: &[u8], ext: &str) -> Option<Format> {
         _ if at(0, &[0xFD, b'7', b'z', b'X', b'Z', 0]) => Xz,
         _ if at(0, &[0x28, 0xB5, 0x2F, 0xFD]) => Zstd,
         _ if at(0, b"\x7FELF") || at(0, b"\0asm") => Executable,
-        _ if at(0, &[0xCF, 0xFA, 0xED, 0xFE]) || at(0, &[0xCE, 0xFA, 0xED, 0xFE]) || at(0, &[0xCA, 0xFE, 0xBA, 0xBE]) => {
+        _ if at(0, &[0xCF, 0xFA, 0xED, 0xFE])
+            || at(0, &[0xCE, 0xFA, 0xED, 0xFE])
+            || at(0, &[0xCA, 0xFE, 0xBA, 0xBE]) =>
+        {
             Executable
         }
         _ if at(0, b"MZ") && is_pe(b) => Executable,
@@ -369,14 +379,13 @@ fn ole_encrypted(bytes: &[u8], ext: &str, format: Format) -> Option<DecodeError>
         return None;
     }
     let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
-    bytes.windows(name.len()).any(|w| w == name.as_slice()).then(|| {
-        DecodeError::Encrypted(match ext {
-            "docx" | "docm" => Format::Docx,
-            "xlsx" | "xlsm" => Format::Xlsx,
-            "pptx" | "pptm" => Format::Pptx,
-            _ => format,
-        })
-    })
+    let format = match ext {
+        "docx" | "docm" => Format::Docx,
+        "xlsx" | "xlsm" => Format::Xlsx,
+        "pptx" | "pptm" => Format::Pptx,
+        _ => format,
+    };
+    bytes.windows(name.len()).any(|w| w == name.as_slice()).then_some(DecodeError::Encrypted(format))
 }
 
 /// True when an "MZ" file is a program: a PE header where its DOS header says, or at least
@@ -546,10 +555,8 @@ mod tests {
     fn docx_stored_and_deflated() {
         let xml = document_xml(&["一、总体情况", "共办理 12 件 & 更多"]);
         for deflate in [false, true] {
-            let bytes = zip(&[
-                ("[Content_Types].xml", b"<Types/>", deflate),
-                ("word/document.xml", xml.as_bytes(), deflate),
-            ]);
+            let bytes =
+                zip(&[("[Content_Types].xml", b"<Types/>", deflate), ("word/document.xml", xml.as_bytes(), deflate)]);
             assert_eq!(decode(&bytes, "r.docx").as_deref(), Ok("一、总体情况\n共办理 12 件 & 更多"));
             // The name does not matter; the content does.
             assert_eq!(decode(&bytes, "-").as_deref(), Ok("一、总体情况\n共办理 12 件 & 更多"));

@@ -12,7 +12,11 @@ use fazhi_lens::{analyze, analyze_bytes, decode, DecodeError, Report};
 
 /// `full` in release builds (or with FAZHI_HOSTILE_FULL set), a tenth of it in debug builds.
 fn size(full: usize) -> usize {
-    if cfg!(debug_assertions) && std::env::var_os("FAZHI_HOSTILE_FULL").is_none() { full / 10 } else { full }
+    if cfg!(debug_assertions) && std::env::var_os("FAZHI_HOSTILE_FULL").is_none() {
+        full / 10
+    } else {
+        full
+    }
 }
 
 /// Time allowed for `bytes` of input: one second plus 0.5 s per MB (2 MB/s, 25 times below
@@ -75,7 +79,11 @@ fn assert_invariants(input: &str, r: &Report) {
 
 /// `s` shortened for a failure message.
 fn short(s: &str) -> String {
-    if s.chars().count() <= 60 { s.to_string() } else { format!("{}…({} bytes)", s.chars().take(40).collect::<String>(), s.len()) }
+    if s.chars().count() <= 60 {
+        s.to_string()
+    } else {
+        format!("{}…({} bytes)", s.chars().take(40).collect::<String>(), s.len())
+    }
 }
 
 /// Analyses `input` within the time budget and checks the invariants.
@@ -97,11 +105,28 @@ fn synthetic_report(bytes: usize) -> String {
         match i % 7 {
             0 => s.push_str(&format!("{n}、第{i}部分工作情况\n")),
             1 => s.push_str(&format!("（{n}）推进第{i}项改革。\n")),
-            2 => s.push_str(&format!("{}. 全年共受理行政复议申请{}件，同比增长{}.{}%。\n", i % 9 + 1, i % 997, i % 50, i % 10)),
-            3 => s.push_str(&format!("{n}是组织执法培训{}场次，参训人员{}余人次，较上年下降{}个百分点。\n", i % 40, i % 3000, i % 7)),
-            4 => s.push_str(&format!("审查规范性文件{}件，办理人大代表建议{}万件，投入资金{}.{}亿元。\n", i % 300, i % 13, i % 90, i % 10)),
+            2 => s.push_str(&format!(
+                "{}. 全年共受理行政复议申请{}件，同比增长{}.{}%。\n",
+                i % 9 + 1,
+                i % 997,
+                i % 50,
+                i % 10
+            )),
+            3 => s.push_str(&format!(
+                "{n}是组织执法培训{}场次，参训人员{}余人次，较上年下降{}个百分点。\n",
+                i % 40,
+                i % 3000,
+                i % 7
+            )),
+            4 => s.push_str(&format!(
+                "审查规范性文件{}件，办理人大代表建议{}万件，投入资金{}.{}亿元。\n",
+                i % 300,
+                i % 13,
+                i % 90,
+                i % 10
+            )),
             5 => s.push_str("　　坚持依法行政，完善(wán)重大行政决策程序，提升基层治理水平。\n"),
-            _ => s.push_str("\n"),
+            _ => s.push('\n'),
         }
         i += 1;
     }
@@ -407,7 +432,9 @@ fn html_with_scripts_iframes_and_external_images() {
         text,
         "某某区2023年法治政府建设年度报告\n一、全年办理行政复议案件 93 宗，同比增长12%。\n二、下一步安排\n继续推进。"
     );
-    for hidden in ["脚本", "样式", "框架", "图片", "插件", "无脚本", "隐藏", "模板", "页面标题", "onload", "alert", "https"] {
+    for hidden in
+        ["脚本", "样式", "框架", "图片", "插件", "无脚本", "隐藏", "模板", "页面标题", "onload", "alert", "https"]
+    {
         assert!(!text.contains(hidden), "{hidden} leaked into {text:?}");
     }
     analyze_checked("page", &text);
@@ -430,10 +457,7 @@ fn html_torture() {
     let amps = "&amp;&#x4E00;&bogus;&#99999999;".repeat(n / 30);
     timed("entities", amps.len(), || decode(amps.as_bytes(), "amp.html")).expect("text");
     let scripts = "<script>".repeat(n / 8);
-    assert_eq!(
-        timed("unclosed scripts", n, || decode(scripts.as_bytes(), "s.html")),
-        Err(DecodeError::EmptyInput)
-    );
+    assert_eq!(timed("unclosed scripts", n, || decode(scripts.as_bytes(), "s.html")), Err(DecodeError::EmptyInput));
     let quotes = format!("<p title=\"{}>可见", "x".repeat(n));
     timed("unclosed quote", n, || decode(quotes.as_bytes(), "q.html")).ok();
 }
@@ -459,11 +483,34 @@ fn a_hundred_thousand_headings() {
 #[test]
 fn every_heading_marker_with_nothing_after_it() {
     const MARKERS: [&str; 24] = [
-        "一、", "十、", "(一)", "（一）", "(十二)", "1.", "1．", "１．", "1、", "(1)", "（1）", "①", "一是", "第一，",
-        "第一章", "第一节", "首先，", "(", "（", "一", "、", "。", "1", "第",
+        "一、",
+        "十、",
+        "(一)",
+        "（一）",
+        "(十二)",
+        "1.",
+        "1．",
+        "１．",
+        "1、",
+        "(1)",
+        "（1）",
+        "①",
+        "一是",
+        "第一，",
+        "第一章",
+        "第一节",
+        "首先，",
+        "(",
+        "（",
+        "一",
+        "、",
+        "。",
+        "1",
+        "第",
     ];
     for m in MARKERS {
-        for input in [m.to_string(), format!("{m}\n"), format!("\n{m}"), format!("{m}{m}{m}"), format!("一、总体\n{m}")] {
+        for input in [m.to_string(), format!("{m}\n"), format!("\n{m}"), format!("{m}{m}{m}"), format!("一、总体\n{m}")]
+        {
             analyze_checked("bare marker", &input);
         }
     }

@@ -81,13 +81,14 @@ impl Declared {
             b"utf-8" | b"utf8" | b"unicode-1-1-utf-8" | b"unicode11utf8" | b"unicode20utf8" | b"x-unicode20utf8" => {
                 Declared::Utf8
             }
-            b"gbk" | b"gb2312" | b"gb_2312" | b"gb_2312-80" | b"gb18030" | b"chinese" | b"csgb2312" | b"csiso58gb231280"
-            | b"iso-ir-58" | b"x-gbk" | b"cp936" | b"ms936" | b"windows-936" | b"euc-cn" | b"x-euc-cn" | b"hz-gb-2312" => {
-                Declared::Legacy(Legacy::Gb18030)
-            }
+            b"gbk" | b"gb2312" | b"gb_2312" | b"gb_2312-80" | b"gb18030" | b"chinese" | b"csgb2312"
+            | b"csiso58gb231280" | b"iso-ir-58" | b"x-gbk" | b"cp936" | b"ms936" | b"windows-936" | b"euc-cn"
+            | b"x-euc-cn" | b"hz-gb-2312" => Declared::Legacy(Legacy::Gb18030),
             b"big5" | b"big5-hkscs" | b"cn-big5" | b"csbig5" | b"x-x-big5" | b"cp950" => Declared::Legacy(Legacy::Big5),
-            b"iso-8859-1" | b"iso8859-1" | b"iso_8859-1" | b"latin1" | b"l1" | b"us-ascii" | b"ascii" | b"windows-1252"
-            | b"cp1252" | b"x-cp1252" | b"cp819" | b"ibm819" | b"iso-ir-100" | b"csisolatin1" => Declared::Windows1252,
+            b"iso-8859-1" | b"iso8859-1" | b"iso_8859-1" | b"latin1" | b"l1" | b"us-ascii" | b"ascii"
+            | b"windows-1252" | b"cp1252" | b"x-cp1252" | b"cp819" | b"ibm819" | b"iso-ir-100" | b"csisolatin1" => {
+                Declared::Windows1252
+            }
             b"utf-16" | b"utf-16le" | b"unicode" | b"ucs-2" | b"csunicode" | b"iso-10646-ucs-2" | b"unicodefeff" => {
                 Declared::Utf16Le
             }
@@ -178,7 +179,11 @@ impl TextStats {
 
     /// Share of the Han characters that are common ones (1 when there are none).
     pub fn common_ratio(&self) -> f64 {
-        if self.han == 0 { 1.0 } else { self.common as f64 / self.han as f64 }
+        if self.han == 0 {
+            1.0
+        } else {
+            self.common as f64 / self.han as f64
+        }
     }
 
     /// True when this looks like human-readable text: few impossible characters (one in
@@ -196,7 +201,7 @@ fn is_bad(c: char) -> bool {
         0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F..=0x9F   // control characters
         | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF                  // private use
         | 0xFDD0..=0xFDEF | 0xFFFE | 0xFFFF                      // non-characters
-        | 0xFFFD)                                                // a decoding error
+        | 0xFFFD) // a decoding error
 }
 
 /// Bytes that never occur in text files (C0 controls other than tab, line feed, vertical tab,
@@ -231,7 +236,11 @@ pub(crate) enum Bom {
 pub(crate) fn utf16(bytes: &[u8], little_endian: bool) -> String {
     let units = bytes.chunks_exact(2).map(|p| {
         let pair = [p[0], p[1]];
-        if little_endian { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
     });
     let mut text: String = char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect();
     // A torn last unit is one more error, unless it tears a pair whose lead surrogate already
@@ -285,7 +294,11 @@ pub(crate) fn sniff_utf16(bytes: &[u8]) -> Option<String> {
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in sample.iter().enumerate() {
         if b == 0 {
-            if i % 2 == 0 { even += 1 } else { odd += 1 }
+            if i % 2 == 0 {
+                even += 1
+            } else {
+                odd += 1
+            }
         }
     }
     // ASCII-heavy UTF-16 has a NUL in every other byte; Chinese UTF-16 still has them in
@@ -431,7 +444,8 @@ mod tests {
 
     #[test]
     fn short_gbk_and_big5() {
-        for (enc, s) in [(GB18030, "行政执法"), (BIG5, "行政執法"), (GB18030, "年度报告"), (BIG5, "年度報告")] {
+        for (enc, s) in [(GB18030, "行政执法"), (BIG5, "行政執法"), (GB18030, "年度报告"), (BIG5, "年度報告")]
+        {
             let (bytes, _, _) = enc.encode(s);
             assert_eq!(unmarked(&bytes, None).as_deref(), Some(s), "{}", enc.name());
         }
@@ -507,7 +521,11 @@ mod tests {
                 x ^= x >> 17;
                 x ^= x << 5;
                 // Bias towards surrogate bytes.
-                if x % 3 == 0 { 0xD8 | (x >> 8) as u8 & 7 } else { x as u8 }
+                if x % 3 == 0 {
+                    0xD8 | (x >> 8) as u8 & 7
+                } else {
+                    x as u8
+                }
             })
             .collect();
         for n in (0..64).chain([4095, 4096]) {

@@ -74,7 +74,10 @@ pub(crate) fn decode(s: &str, lenient: bool) -> Option<(char, usize)> {
         let hex = matches!(b.get(2), Some(b'x' | b'X'));
         let digits_at = if hex { 3 } else { 2 };
         let radix = if hex { 16 } else { 10 };
-        let n = b[digits_at.min(b.len())..].iter().take_while(|c| (*c).is_ascii_digit() || hex && c.is_ascii_hexdigit()).count();
+        let n = b[digits_at.min(b.len())..]
+            .iter()
+            .take_while(|c| (*c).is_ascii_digit() || hex && c.is_ascii_hexdigit())
+            .count();
         if n == 0 {
             return None;
         }

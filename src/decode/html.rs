@@ -100,16 +100,17 @@ fn kind(name: &str) -> Kind {
     match name {
         "script" | "style" | "noscript" | "iframe" | "noembed" | "noframes" | "xmp" | "textarea" | "title"
         | "plaintext" => Kind::RawHidden,
-        "template" | "svg" | "math" | "select" | "object" | "video" | "audio" | "canvas" | "map" | "datalist"
-        => Kind::Hidden,
+        "template" | "svg" | "math" | "select" | "object" | "video" | "audio" | "canvas" | "map" | "datalist" => {
+            Kind::Hidden
+        }
         "br" => Kind::Break,
         "td" | "th" => Kind::Cell,
         "pre" | "listing" => Kind::Pre,
         "address" | "article" | "aside" | "blockquote" | "center" | "dd" | "details" | "dialog" | "dir" | "div"
-        | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4"
-        | "h5" | "h6" | "header" | "hgroup" | "hr" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "section"
-        | "summary" | "table" | "tbody" | "thead" | "tfoot" | "tr" | "ul" | "caption" | "body" | "html"
-        | "legend" | "option" | "frameset" => Kind::Block,
+        | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5"
+        | "h6" | "header" | "hgroup" | "hr" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "section" | "summary"
+        | "table" | "tbody" | "thead" | "tfoot" | "tr" | "ul" | "caption" | "body" | "html" | "legend" | "option"
+        | "frameset" => Kind::Block,
         _ => Kind::Inline,
     }
 }
@@ -118,8 +119,25 @@ fn kind(name: &str) -> Kind {
 fn is_void(name: &str) -> bool {
     matches!(
         name,
-        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "param" | "source"
-            | "track" | "wbr" | "keygen" | "frame" | "basefont" | "bgsound" | "image"
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "frame"
+            | "basefont"
+            | "bgsound"
+            | "image"
     )
 }
 
@@ -312,8 +330,8 @@ pub(crate) fn to_text(html: &str) -> String {
             continue;
         }
         // `rest` starts with '<'.
-        if rest.starts_with("<!--") {
-            i += rest[4..].find("-->").map_or(rest.len(), |j| 4 + j + 3);
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            i += comment.find("-->").map_or(rest.len(), |j| 4 + j + 3);
             continue;
         }
         if rest.starts_with("<!") || rest.starts_with("<?") || rest.starts_with("</>") {
@@ -455,7 +473,8 @@ mod tests {
 
     #[test]
     fn unterminated_constructs_do_not_panic() {
-        for s in ["<script>never closed", "<!-- open", "<p class=\"x", "<", "&#", "&#x", "&#99999999999;", "<a href='>"] {
+        for s in ["<script>never closed", "<!-- open", "<p class=\"x", "<", "&#", "&#x", "&#99999999999;", "<a href='>"]
+        {
             let _ = to_text(s);
         }
         assert_eq!(to_text("正文<script>never closed"), "正文");

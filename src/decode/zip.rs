@@ -38,7 +38,9 @@ pub enum ZipProblem {
 impl fmt::Display for ZipProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ZipProblem::NoDirectory => f.write_str("找不到压缩目录，文件可能不完整 (no zip directory; the file may be truncated)"),
+            ZipProblem::NoDirectory => {
+                f.write_str("找不到压缩目录，文件可能不完整 (no zip directory; the file may be truncated)")
+            }
             ZipProblem::BadRecord => f.write_str("压缩目录损坏 (a zip record is damaged)"),
             ZipProblem::Zip64 => f.write_str("不支持 ZIP64 格式 (ZIP64 is not supported)"),
             ZipProblem::Method(m) => write!(f, "不支持的压缩方式 {m} (unsupported compression method {m})"),
@@ -112,7 +114,9 @@ impl<'a> Archive<'a> {
         if count == 0xFFFF || size == u32::MAX || offset == u32::MAX {
             return Err(ZipProblem::Zip64);
         }
-        let dir = bytes.get(range(offset as usize, size as usize).ok_or(ZipProblem::BadRecord)?).ok_or(ZipProblem::BadRecord)?;
+        let dir = bytes
+            .get(range(offset as usize, size as usize).ok_or(ZipProblem::BadRecord)?)
+            .ok_or(ZipProblem::BadRecord)?;
 
         // Each record is at least 46 bytes, so `count` cannot make us allocate more than the
         // directory's own size warrants.
@@ -124,7 +128,8 @@ impl<'a> Archive<'a> {
             }
             let field16 = |o| u16_at(dir, at + o).ok_or(ZipProblem::BadRecord);
             let field32 = |o| u32_at(dir, at + o).ok_or(ZipProblem::BadRecord);
-            let (name_len, extra_len, comment_len) = (field16(28)? as usize, field16(30)? as usize, field16(32)? as usize);
+            let (name_len, extra_len, comment_len) =
+                (field16(28)? as usize, field16(30)? as usize, field16(32)? as usize);
             let (compressed, uncompressed, local) = (field32(20)?, field32(24)?, field32(42)?);
             if compressed == u32::MAX || uncompressed == u32::MAX || local == u32::MAX {
                 return Err(ZipProblem::Zip64);
