@@ -29,25 +29,48 @@ fn statement() -> &'static Regex {
 fn direction_only() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:和|及|、|,)(增长|增加|上升|提高|提升|上涨|增多|下降|减少|降低|压减|压缩|缩减|缩短|下滑|回落)?了?")
-            .expect("valid regex")
+        Regex::new(
+            r"^(?:和|及|、|,)(增长|增加|上升|提高|提升|上涨|增多|下降|减少|降低|压减|压缩|缩减|缩短|下滑|回落)?了?",
+        )
+        .expect("valid regex")
     })
 }
 
 fn direction(word: &str) -> Direction {
     match word {
         "持平" => Direction::Flat,
-        "下降" | "减少" | "降低" | "压减" | "压缩" | "缩减" | "缩短" | "下滑" | "回落" | "降幅" | "减" | "降" | "少" => {
-            Direction::Down
-        }
+        "下降" | "减少" | "降低" | "压减" | "压缩" | "缩减" | "缩短" | "下滑" | "回落" | "降幅" | "减" | "降"
+        | "少" => Direction::Down,
         _ => Direction::Up,
     }
 }
 
 /// Units an amount of change may carry, longest first.
 const UNITS: &[&str] = &[
-    "个百分点", "百分点", "%", "倍", "人次", "件次", "户次", "家次", "个", "件", "宗", "项", "次", "人", "名", "家",
-    "场", "户", "元", "条", "天", "个工作日", "小时", "分钟",
+    "个百分点",
+    "百分点",
+    "%",
+    "倍",
+    "人次",
+    "件次",
+    "户次",
+    "家次",
+    "个",
+    "件",
+    "宗",
+    "项",
+    "次",
+    "人",
+    "名",
+    "家",
+    "场",
+    "户",
+    "元",
+    "条",
+    "天",
+    "个工作日",
+    "小时",
+    "分钟",
 ];
 
 /// Words between the direction and the amount that only hedge it.
@@ -154,7 +177,23 @@ fn clean(s: &str) -> String {
     }
     loop {
         let before = s;
-        for p in ["一是", "二是", "三是", "四是", "五是", "其中", "全年", "今年", "本年度", "年度", "年以来", "年", "全市", "全区", "共"] {
+        for p in [
+            "一是",
+            "二是",
+            "三是",
+            "四是",
+            "五是",
+            "其中",
+            "全年",
+            "今年",
+            "本年度",
+            "年度",
+            "年以来",
+            "年",
+            "全市",
+            "全区",
+            "共",
+        ] {
             s = s.strip_prefix(p).unwrap_or(s);
         }
         for t in ["达到", "达", "为", "至", "共计", "共", "累计", "约", "近", "超过", "已", "的"] {

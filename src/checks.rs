@@ -9,6 +9,13 @@
 //! | `part_leaders` | … how the principal leaders performed their duty as first responsible persons |
 //! | `part_plans` | … the next year's arrangements |
 //! | `part_other` | always (the fifth content, "other matters", is optional); says whether present |
+//!
+//! A content counts as stated when `sections` found a part for it (with or without a heading),
+//! else when a deeper heading or a sentence names it ("…履行推进法治建设第一责任人职责"); the
+//! detail says which, so a reader can tell a part of its own from a passing mention.
+//!
+//! | id | passes when |
+//! |---|---|
 //! | `published_on_time` | published before 1 April of the year after the one reported on |
 //! | `title_standard` | the title names the year, 法治政府建设 and 报告 |
 //! | `data_density` | at least [`MIN_FIGURES_PER_1000`] figures per 1,000 characters |
@@ -127,7 +134,11 @@ fn part_present(view: &Normalized, report: &Report, kind: PartKind) -> Check {
         return check(&id, true, format!("未单列“{name}”部分，在{}下报告。", heading_name(s)));
     }
     if let Some(m) = cue.find(&view.text) {
-        return check(&id, true, format!("未单列“{name}”部分，但正文有相关表述（“{}”）。", context_of(&view.text, m.start())));
+        return check(
+            &id,
+            true,
+            format!("未单列“{name}”部分，但正文有相关表述（“{}”）。", context_of(&view.text, m.start())),
+        );
     }
     check(&id, false, format!("未找到“{name}”的内容。"))
 }
@@ -188,7 +199,9 @@ fn title_standard(report: &Report) -> Check {
 
 fn data_density(view: &Normalized, report: &Report) -> Check {
     const ID: &str = "data_density";
-    let chars = view.text.chars().filter(|c| !c.is_whitespace()).count();
+    // Characters without whitespace, counted on bytes: every char has one non-continuation
+    // byte, and the view turns odd spaces into ASCII ones.
+    let chars = view.text.bytes().filter(|&b| b & 0xC0 != 0x80 && !b.is_ascii_whitespace()).count();
     let n = report.metrics.len();
     if chars == 0 {
         return check(ID, false, "报告没有正文。".into());
@@ -199,7 +212,9 @@ fn data_density(view: &Normalized, report: &Report) -> Check {
     check(
         ID,
         ok,
-        format!("共{n}个数据，正文约{chars}字，每千字{per_k:.1}个（不少于{MIN_FIGURES_PER_1000}个为合格），{verdict}。"),
+        format!(
+            "共{n}个数据，正文约{chars}字，每千字{per_k:.1}个（不少于{MIN_FIGURES_PER_1000}个为合格），{verdict}。"
+        ),
     )
 }
 
@@ -221,7 +236,9 @@ fn problems_quality(view: &Normalized, report: &Report) -> [Check; 2] {
     }
     let text: String = problems.iter().map(|p| part_body(view, report, p)).collect::<Vec<_>>().join("\n");
     let causes = match cause.find(&text) {
-        Some(m) => check("problems_with_causes", true, format!("不足部分分析了原因（“{}”）。", context_of(&text, m.start()))),
+        Some(m) => {
+            check("problems_with_causes", true, format!("不足部分分析了原因（“{}”）。", context_of(&text, m.start())))
+        }
         None => check("problems_with_causes", false, "不足部分只列举问题，未分析原因。".into()),
     };
     let remedies = if let Some(m) = remedy.find(&text) {
@@ -289,18 +306,10 @@ fn ordinal(marker: &str) -> Option<(&'static str, u32)> {
     None
 }
 
-/// 一 … 九十九.
+/// A heading number in Chinese numerals ("十二"), read by `numbers` and consumed whole.
 fn cn_number(s: &str) -> Option<u32> {
-    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
-    let cs: Vec<char> = s.chars().collect();
-    match cs.as_slice() {
-        [a] if *a == '十' => Some(10),
-        [a] => digit(*a).filter(|&d| d > 0),
-        ['十', b] => digit(*b).map(|d| 10 + d),
-        [a, '十'] => digit(*a).map(|d| d * 10),
-        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
-        _ => None,
-    }
+    let n = crate::numbers::read_at(s).filter(|n| n.len == s.len() && n.chinese && !n.approx && !n.range)?;
+    (n.value >= 1.0 && n.value.fract() == 0.0 && n.value < 1000.0).then_some(n.value as u32)
 }
 
 fn heading_name(s: &Section) -> String {

@@ -352,11 +352,27 @@ fn unit_at(rest: &str) -> Option<(&'static str, usize)> {
     };
     let &(u, out) = units_from(r.chars().next()?)
         .iter()
-        .find(|(u, _)| r.starts_with(u))?;
-    if u.chars().count() == 1 && NOT_UNITS.iter().any(|w| r.starts_with(w)) {
-        return None;
+        .find(|(u, _)| has_prefix(r, u))?;
+    // Every word of NOT_UNITS is its unit and one character more: compare that character
+    // against the words of this unit only.
+    let mut cs = r.chars();
+    if let (Some(c), Some(next), None) = (cs.next(), cs.next(), u.chars().nth(1)) {
+        if NOT_UNITS.iter().any(|w| {
+            let mut wc = w.chars();
+            wc.next() == Some(c) && wc.next() == Some(next)
+        }) {
+            return None;
+        }
     }
     Some((out, skip + u.len()))
+}
+
+/// `s.starts_with(w)` for the short words of this module, as an inline byte loop: it runs
+/// several times for every number the scan reads, where a call to `memcmp` would dominate.
+#[inline]
+fn has_prefix(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
 }
 
 /// True when `c` separates clauses.
@@ -392,8 +408,9 @@ fn is_sentence_end(c: char) -> bool {
 
 /// Decides whether the number `n` read at view offset `i` is a figure, and where it ends.
 fn figure_at(text: &str, i: usize, n: &Number) -> Option<Span> {
-    // A lone 一 or 零 is an article or part of a word far more often than a count.
-    if n.chinese && n.value <= 1.0 && n.len == 3 {
+    // A lone 一 or 零 is an article or part of a word far more often than a count; a number
+    // beyond any amount (a run of hundreds of digits) is no figure either.
+    if (n.chinese && n.value <= 1.0 && n.len == 3) || !n.is_plausible() {
         return None;
     }
     let before = &text[..i];
@@ -453,7 +470,7 @@ fn figure_at(text: &str, i: usize, n: &Number) -> Option<Span> {
 /// counting them: "一批", "一件事一次办", "三项制度", "三个办法、四类文本、五个清单".
 fn named_count_ok(text: &str, start: usize, num_end: usize, end: usize) -> bool {
     let rest = &text[num_end..];
-    if NAMED_SETS.iter().any(|w| rest.starts_with(w)) {
+    if NAMED_SETS.iter().any(|w| has_prefix(rest, w)) {
         return false;
     }
     // An enumeration of numbered names: a neighbouring 、-item also opens with a numeral.
@@ -1053,6 +1070,15 @@ mod tests {
                 proptest::prop_assert!(f.start >= last);
                 last = f.end;
             }
+        }
+    }
+
+    #[test]
+    fn words_that_are_not_units_are_a_unit_and_one_more_character() {
+        for w in NOT_UNITS {
+            let c = w.chars().next().unwrap();
+            assert_eq!(w.chars().count(), 2, "{w}");
+            assert!(units_from(c).iter().any(|(u, _)| *u == c.to_string()), "{w}");
         }
     }
 

@@ -2,13 +2,22 @@
 //!
 //! A figure's subject is often named once for a run of clauses: in "共收到行政复议申请93宗,
 //! 受理83宗,办结86宗" the last two counts inherit 行政复议 from the first clause. The matcher
-//! therefore reads each figure at three distances:
+//! therefore reads each figure at widening distances and takes the subject from the nearest
+//! that names one:
 //!
-//! - *local*: the figure's own list item (cut at the previous figure and at 、/和/及/与), plus
-//!   the indicator phrase `figures` gave it;
-//! - *clause*: up to the surrounding commas;
-//! - *sentence*: earlier clauses up to the last 。/;, which lend their subject to a clause that
-//!   names none but carries one of an indicator's keys (受理, 办结, 败诉, 纠正率…).
+//! - *local*: the figure's own list item, cut at the neighbouring figures and at the 、/和/及/与
+//!   between them ("…建议74件、市政协提案28件", but "人大代表建议和政协提案共320件" is one item);
+//! - *clause*: up to the surrounding commas, without the other figures' list items;
+//! - the indicator phrase `figures` gave the figure (it may borrow a neighbour's words, so it
+//!   only comes third);
+//! - *sentence*: the nearest earlier clause (up to the last 。/;) that names a subject, which
+//!   only a clause carrying one of an indicator's keys may inherit (受理, 办结, 败诉, 纠正率…).
+//!
+//! Keys are read in the whole clause before the figure (a verb governs the list after it) and
+//! in the figure's own words after it; the nearest key picks the indicator within a group.
+//! Words that rule an indicator out are read where the subject was found. After "其中", items
+//! without a verb of their own only break down the figure before and are dropped; a fact
+//! restated in the same words is listed once.
 //!
 //! The taxonomy itself lives in [`taxonomy`]; adding an indicator touches nothing here.
 
@@ -24,8 +33,8 @@ use crate::normalize::Normalized;
 use crate::report::{Figure, KeyValue};
 
 use context::{
-    back_to, forward_to, inside_brackets, is_clause_break, is_connector, is_sentence_break, view_offset,
-    CLAUSE_LIMIT, SENTENCE_LIMIT,
+    back_to, forward_to, inside_brackets, is_clause_break, is_connector, is_sentence_break, view_offset, CLAUSE_LIMIT,
+    SENTENCE_LIMIT,
 };
 use lexicon::{bit, lexicon, within, Hit, Lexicon, Set};
 
@@ -40,7 +49,6 @@ const FAR: usize = 10_000;
 pub fn attach(view: &Normalized, figures: &[Figure]) -> BTreeMap<String, Vec<KeyValue>> {
     let text = view.text.as_str();
     let lex = lexicon();
-    let hits = lex.scan(text);
     let spans: Vec<Range<usize>> = figures
         .iter()
         .map(|f| {
@@ -52,6 +60,29 @@ pub fn attach(view: &Normalized, figures: &[Figure]) -> BTreeMap<String, Vec<Key
     for i in 0..spans.len() {
         let prev = contexts.last().and_then(Option::as_ref);
         contexts.push(Context::new(text, &spans, i, prev));
+    }
+    // Only the text some figure looks at (its sentence up to the end of its clause) is scanned
+    // for words: in a report, barely half of it.
+    let mut hits = Vec::new();
+    let mut window: Option<Range<usize>> = None;
+    for c in contexts.iter().flatten() {
+        let w = c.sentence..c.clause.end.max(c.local.end);
+        match &mut window {
+            Some(cur) if w.start <= cur.end => cur.end = cur.end.max(w.end),
+            _ => {
+                if let Some(done) = window.replace(w) {
+                    lex.scan_into(text, done, &mut hits);
+                }
+            }
+        }
+    }
+    if let Some(done) = window {
+        lex.scan_into(text, done, &mut hits);
+    }
+    // Figures out of document order (not from `figures`) would leave the hits unsorted.
+    if !hits.is_sorted_by_key(|h| h.start) {
+        hits.sort_by_key(|h| h.start);
+        hits.dedup_by_key(|h| (h.start, h.word));
     }
     let mut found: Vec<Set> = vec![0; figures.len()];
     let mut picks: Vec<Pick> = Vec::new();
@@ -109,7 +140,17 @@ impl Context {
     /// sits inside brackets ("(含3宗…)"): such figures break down the count before them.
     fn new(text: &str, spans: &[Range<usize>], i: usize, prev: Option<&Context>) -> Option<Context> {
         let fig = spans.get(i)?.clone();
-        let sentence = back_to(text, fig.start, 0, SENTENCE_LIMIT, is_sentence_break);
+        // Figures of one sentence share its start; look back only when a break intervenes.
+        let sentence = match prev {
+            Some(p)
+                if p.fig.end <= fig.start
+                    && fig.start - p.sentence <= SENTENCE_LIMIT
+                    && !text[p.fig.end..fig.start].contains(is_sentence_break) =>
+            {
+                p.sentence
+            }
+            _ => back_to(text, fig.start, 0, SENTENCE_LIMIT, is_sentence_break),
+        };
         let cs = back_to(text, fig.start, sentence, CLAUSE_LIMIT, is_clause_break);
         let ce = forward_to(text, fig.end, text.len(), CLAUSE_LIMIT, is_clause_break);
         if inside_brackets(&text[cs..fig.start]) {
@@ -117,14 +158,22 @@ impl Context {
         }
         let prev_end = i.checked_sub(1).and_then(|j| spans.get(j)).map(|s| s.end).filter(|&e| e > cs && e <= fig.start);
         let next_start = spans.get(i + 1).map(|s| s.start).filter(|&s| s < ce && s >= fig.end);
-        let mut ls = back_to(text, fig.start, prev_end.unwrap_or(cs), CLAUSE_LIMIT, is_connector);
+        // A connector ends the item only where it separates this figure from another one:
+        // "…建议74件、市政协提案28件" yes, "人大代表建议和政协提案共320件" no.
+        let mut ls = match prev_end {
+            Some(pe) => back_to(text, fig.start, pe, CLAUSE_LIMIT, is_connector),
+            None => cs,
+        };
         // "42场次11000人次": a figure right after another shares its item.
         if let (Some(pe), Some(p)) = (prev_end, prev) {
             if ls == pe && !text[pe..fig.start].chars().any(crate::script::is_han) && p.clause.start == cs {
                 ls = p.local.start;
             }
         }
-        let le = forward_to(text, fig.end, next_start.unwrap_or(ce), CLAUSE_LIMIT, is_connector);
+        let le = match next_start {
+            Some(ns) => forward_to(text, fig.end, ns, CLAUSE_LIMIT, is_connector),
+            None => ce,
+        };
         let alone = prev_end.is_none() && next_start.is_none();
         Some(Context { index: i, fig, local: ls..le, clause: cs..ce, sentence, alone })
     }
@@ -218,7 +267,7 @@ impl Matcher<'_> {
         let sentence = self.words(hits, &(ctx.sentence..fig.start), &(fig.start..fig.start));
         // The indicator phrase `figures` gave the figure: a fallback only, since it may borrow
         // words from a neighbouring list item ("办理人大建议和政协提案" for the first count).
-        let phrase = || {
+        let phrase_words = || {
             lex.scan(&figure.indicator).iter().fold((0, 0), |(t, k), h| (t | lex.roles(h).topic, k | lex.roles(h).key))
         };
         let mut phrase_keys = 0;
@@ -231,7 +280,7 @@ impl Matcher<'_> {
         } else if clause.topic != 0 {
             (clause.topic, local.exclude | clause.exclude, false)
         } else {
-            let (phrase_topics, keys) = phrase();
+            let (phrase_topics, keys) = phrase_words();
             phrase_keys = keys;
             if phrase_topics != 0 {
                 (phrase_topics, local.exclude | clause.exclude, false)
@@ -366,7 +415,15 @@ fn continues(text: &str, found: &[Set], spans: &[Range<usize>], ctx: &Context, k
 
 /// Entries of `ids` that only break down an earlier figure of the same id: after "其中", a
 /// clause without a verb of its own ("…受理法律援助案件685宗,其中…妇女法律援助案件195宗").
-fn broken_down(lex: &Lexicon, hits: &[Hit], ctx: &Context, found: &[Set], spans: &[Range<usize>], ids: Set, has_verb: bool) -> Set {
+fn broken_down(
+    lex: &Lexicon,
+    hits: &[Hit],
+    ctx: &Context,
+    found: &[Set],
+    spans: &[Range<usize>],
+    ids: Set,
+    has_verb: bool,
+) -> Set {
     if has_verb || ids == 0 {
         return 0;
     }
@@ -424,22 +481,37 @@ fn collect(view: &Normalized, figures: &[Figure], picks: Vec<Pick>) -> BTreeMap<
     let mut out: BTreeMap<String, Vec<KeyValue>> = BTreeMap::new();
     for p in picks {
         let Some(f) = figures.get(p.figure) else { continue };
+        let entry = &TAXONOMY[p.entry];
         let evidence_range = if p.alone { p.clause.clone() } else { p.local.clone() };
-        let evidence = view.input_slice(evidence_range).trim().to_string();
-        let qualifier = if f.indicator.trim().is_empty() {
-            view.text.get(p.local.clone()).unwrap_or("").trim().to_string()
-        } else {
-            f.indicator.clone()
-        };
-        out.entry(TAXONOMY[p.entry].id.to_string()).or_default().push(KeyValue {
+        // As printed, without the pinyin noise the view dropped.
+        let evidence = view.printed(evidence_range).trim().to_string();
+        out.entry(entry.id.to_string()).or_default().push(KeyValue {
             value: f.value,
             unit: f.unit.clone(),
-            qualifier,
+            qualifier: qualifier(&view.text, entry, f, &p),
             evidence,
             metric: Some(p.figure),
         });
     }
     out
+}
+
+/// What the value counts, in simplified script: the figure's own list item when it names the
+/// subject ("高效办理人大建议"), else the indicator phrase `figures` gave it (which may carry a
+/// subject named clauses earlier, or borrow a neighbour's words).
+fn qualifier(text: &str, entry: &Indicator, f: &Figure, p: &Pick) -> String {
+    let before = text.get(p.local.start..p.fig.start).unwrap_or("");
+    let after = text.get(p.fig.end..p.local.end).unwrap_or("");
+    let own = format!("{before}{after}");
+    let own = own.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "、,。;:".contains(c));
+    let names_subject = entry.topics.is_empty() || entry.topics.iter().any(|t| own.contains(t));
+    // Digits mean a year or a neighbouring figure ("…培训42场次11000人次"): the phrase reads better.
+    let clean = !own.contains(|c: char| c.is_ascii_digit());
+    if (names_subject && clean && !own.is_empty()) || f.indicator.trim().is_empty() {
+        own.to_string()
+    } else {
+        f.indicator.clone()
+    }
 }
 
 #[cfg(test)]

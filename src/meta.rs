@@ -69,7 +69,12 @@ pub fn extract(view: &Normalized, outline: &Outline) -> Meta {
     // A date on a line of its own under the title ("（2031年3月1日）") dates the report too.
     let dated = text[preamble.clone()].lines().take(8).find_map(|l| {
         let t = l.trim().trim_start_matches('(').trim_end_matches(')').trim();
-        res().date.find(t).filter(|m| m.start() == 0 && m.end() == t.len()).and_then(|m| parse_date(m.as_str()))
+        // A whole-line date ends with 日; checking that first spares a search of a long line.
+        t.ends_with('日')
+            .then(|| res().date.find(t))
+            .flatten()
+            .filter(|m| m.start() == 0 && m.end() == t.len())
+            .and_then(|m| parse_date(m.as_str()))
     });
     let published = header.or(signed).or(dated);
 

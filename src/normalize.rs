@@ -36,7 +36,17 @@ pub struct OffsetMap {
     segs: Vec<Seg>,
     view_len: u32,
     input_len: u32,
+    /// For each block of 2^[`BLOCK_BITS`] bytes of the view, the index of the first piece starting in
+    /// or after it; narrows each search to the pieces of one block. Empty until [`Self::index`].
+    view_blocks: Vec<u32>,
+    /// For each block of 2^[`BLOCK_BITS`] bytes of the input, the number of pieces ending at or before
+    /// its start.
+    input_blocks: Vec<u32>,
 }
+
+/// Log2 of the block size (256 bytes) of the map's search index. A report where every other
+/// character is folded has about a hundred pieces per block.
+const BLOCK_BITS: u32 = 8;
 
 impl OffsetMap {
     fn push(&mut self, input: Range<usize>, view_len: usize) {
@@ -53,6 +63,49 @@ impl OffsetMap {
         self.view_len += view_len as u32;
     }
 
+    /// Builds the search index once every piece is in. Pieces are in view order and in input
+    /// order, so one walk fills both tables.
+    fn index(&mut self) {
+        let blocks = |len: u32| (len >> BLOCK_BITS) as usize + 2;
+        let mut view_blocks = Vec::with_capacity(blocks(self.view_len));
+        let mut input_blocks = Vec::with_capacity(blocks(self.input_len));
+        let mut k = 0;
+        for b in 0..blocks(self.view_len) as u64 {
+            while self.segs.get(k).is_some_and(|s| u64::from(s.view) < b << BLOCK_BITS) {
+                k += 1;
+            }
+            view_blocks.push(k as u32);
+        }
+        let mut k = 0;
+        for b in 0..blocks(self.input_len) as u64 {
+            while self.segs.get(k).is_some_and(|s| u64::from(s.input_end) <= b << BLOCK_BITS) {
+                k += 1;
+            }
+            input_blocks.push(k as u32);
+        }
+        self.view_blocks = view_blocks;
+        self.input_blocks = input_blocks;
+    }
+
+    /// The pieces that may hold view offset `v`, as an index range: every piece before it
+    /// starts before `v`'s block, every piece after it after that block.
+    fn view_window(&self, v: u32) -> Range<usize> {
+        let b = (v >> BLOCK_BITS) as usize;
+        match (self.view_blocks.get(b), self.view_blocks.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => lo as usize..hi as usize,
+            (Some(&lo), None) => lo as usize..self.segs.len(),
+            _ => 0..self.segs.len(),
+        }
+    }
+
+    /// Index of the last piece whose view start satisfies `before` (which must hold for a
+    /// prefix of the pieces, and for every piece starting before `v`'s block).
+    fn last_before(&self, v: u32, before: impl Fn(u32) -> bool) -> Option<usize> {
+        let w = self.view_window(v);
+        let n = self.segs.get(w.clone())?.partition_point(|s| before(s.view));
+        (w.start + n).checked_sub(1)
+    }
+
     /// Input offset where the view's char at `v` starts (for a range start). Skipped input
     /// before `v` (deleted pinyin, chrome) is excluded.
     pub fn start(&self, v: usize) -> usize {
@@ -60,8 +113,7 @@ impl OffsetMap {
         if v >= self.view_len {
             return self.input_len as usize;
         }
-        let i = self.segs.partition_point(|s| s.view <= v) - 1;
-        let s = self.segs[i];
+        let Some(s) = self.last_before(v, |x| x <= v).and_then(|i| self.segs.get(i)) else { return 0 };
         (if s.linear { s.input + (v - s.view) } else { s.input }) as usize
     }
 
@@ -70,7 +122,13 @@ impl OffsetMap {
     pub fn view_of(&self, i: usize) -> usize {
         let i = i.min(u32::MAX as usize) as u32;
         // The first piece that ends after `i`; pieces are in input order.
-        let k = self.segs.partition_point(|s| s.input_end <= i);
+        let b = (i >> BLOCK_BITS) as usize;
+        let w = match (self.input_blocks.get(b), self.input_blocks.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => lo as usize..hi as usize,
+            (Some(&lo), None) => lo as usize..self.segs.len(),
+            _ => 0..self.segs.len(),
+        };
+        let k = w.start + self.segs.get(w).map_or(0, |p| p.partition_point(|s| s.input_end <= i));
         let Some(s) = self.segs.get(k) else { return self.view_len as usize };
         if i <= s.input {
             s.view as usize
@@ -90,8 +148,7 @@ impl OffsetMap {
             return self.segs.first().map_or(0, |s| s.input) as usize;
         }
         let v = v.min(self.view_len);
-        let i = self.segs.partition_point(|s| s.view < v) - 1;
-        let s = self.segs[i];
+        let Some(s) = self.last_before(v, |x| x < v).and_then(|i| self.segs.get(i)) else { return 0 };
         (if s.linear { s.input + (v - s.view) } else { s.input_end }) as usize
     }
 }
@@ -146,7 +203,7 @@ impl<'a> Normalized<'a> {
             return out;
         }
         let (v0, v1) = (r.start as u32, r.end as u32);
-        let mut i = segs.partition_point(|s| s.view <= v0).saturating_sub(1);
+        let mut i = self.map.last_before(v0, |x| x <= v0).unwrap_or(0);
         while let Some(s) = segs.get(i) {
             if s.view >= v1 {
                 break;
@@ -170,15 +227,110 @@ impl<'a> Normalized<'a> {
     }
 }
 
-/// Folds one character of the input to its view form; `None` drops it.
-fn fold(c: char) -> Option<char> {
-    Some(match c {
+/// How the view treats one input character.
+enum Fold {
+    /// The view holds the character unchanged.
+    Keep,
+    /// The view holds another character of the same UTF-8 length (Traditional folded to
+    /// Simplified, a tab to a space): offsets still map byte for byte.
+    Same(char),
+    /// The view holds another character of a different length (a full-width form).
+    Other(char),
+    /// The view drops the character.
+    Drop,
+}
+
+/// Folds one character of the input to its view form.
+fn fold(c: char) -> Fold {
+    let f = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => ' ',
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\r' => return None,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\r' => return Fold::Drop,
         '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' => '\n',
         _ => simplify(c),
+    };
+    if f == c {
+        Fold::Keep
+    } else if f.len_utf8() == c.len_utf8() {
+        Fold::Same(f)
+    } else {
+        Fold::Other(f)
+    }
+}
+
+/// For each character of the Basic Multilingual Plane, a set of [`HAN`], [`CHANGED`], [`GATE`]
+/// and [`SIMPLIFIED`] bits. Derived from [`fold`] itself, so the fast path in [`fold_line`] cannot
+/// disagree with it.
+fn bmp_class() -> &'static [u8] {
+    static TABLE: std::sync::OnceLock<Box<[u8]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..0x1_0000u32)
+            .map(|u| {
+                let Some(c) = char::from_u32(u) else { return CHANGED };
+                let (changed, view) = match fold(c) {
+                    Fold::Keep => (0, Some(c)),
+                    Fold::Same(f) | Fold::Other(f) => (CHANGED, Some(f)),
+                    Fold::Drop => (CHANGED, None),
+                };
+                let gate = view.is_some_and(|v| CHROME_PAIRS.iter().any(|p| p.1 == v));
+                let simplified = c.len_utf8() == 3 && matches!(fold(c), Fold::Same(f) if f == simplify(c));
+                changed
+                    | if is_han(c) { HAN } else { 0 }
+                    | if gate { GATE } else { 0 }
+                    | if simplified { SIMPLIFIED } else { 0 }
+            })
+            .collect()
     })
+}
+
+/// In [`bmp_class`]: a Han character.
+const HAN: u8 = 1;
+/// In [`bmp_class`]: folded, dropped or not a character; take the slow path.
+const CHANGED: u8 = 2;
+/// In [`bmp_class`]: its view form ends one of [`CHROME_PAIRS`].
+const GATE: u8 = 4;
+/// In [`bmp_class`]: a three-byte character the view holds as its [`simplify`]d form, of the
+/// same length (Traditional script, half of the characters of some reports).
+const SIMPLIFIED: u8 = 8;
+
+/// Pairs of view characters of which every word that can make a line chrome (a header key, a
+/// furniture word, a breadcrumb opening) holds one: a line without any of them needs no
+/// chrome checks, which saves two searches per line of report text.
+const CHROME_PAIRS: [(char, char); 25] = [
+    ('布', '时'), ('布', '日'), ('布', '机'), ('来', '源'), ('索', '引'), ('供', '日'), ('浏', '览'),
+    ('点', '击'), ('体', '裁'), ('文', '日'), ('分', '享'), ('打', '印'), ('闭', '窗'), ('P', '备'),
+    ('安', '备'), ('一', '扫'), ('识', '码'), ('新', '闻'), ('链', '接'), ('字', '体'), ('顶', '部'),
+    ('位', '置'), ('首', '页'), ('关', '闭'), ('一', '篇'),
+];
+
+/// True when the view characters `a` then `b` are one of [`CHROME_PAIRS`]. Written out as a
+/// match on the second character (which a test keeps equal to the list) because it runs for
+/// every common character such as 时 or 部.
+fn chrome_pair(a: u32, b: u32) -> bool {
+    let (Some(a), Some(b)) = (char::from_u32(a), char::from_u32(b)) else { return false };
+    match b {
+        '时' | '机' => a == '布',
+        '日' => matches!(a, '布' | '供' | '文'),
+        '源' => a == '来',
+        '引' => a == '索',
+        '览' => a == '浏',
+        '击' => a == '点',
+        '裁' => a == '体',
+        '享' => a == '分',
+        '印' => a == '打',
+        '窗' => a == '闭',
+        '备' => matches!(a, 'P' | '安'),
+        '扫' | '篇' => a == '一',
+        '码' => a == '识',
+        '闻' => a == '新',
+        '接' => a == '链',
+        '体' => a == '字',
+        '部' => a == '顶',
+        '置' => a == '位',
+        '页' => a == '首',
+        '闭' => a == '关',
+        _ => false,
+    }
 }
 
 /// Letters that appear in pinyin annotations (with tone marks).
@@ -193,9 +345,8 @@ fn pinyin_len(rest: &str) -> Option<usize> {
     if open != '(' && open != '（' {
         return None;
     }
-    let mut letters = 0;
     let mut toned = false;
-    for (i, c) in chars {
+    for (letters, (i, c)) in chars.enumerate() {
         if c == ')' || c == '）' {
             // Un-toned words are only accepted when short: "(de)" yes, "(abc)" in prose no.
             return (letters > 0 && (toned || letters <= 3)).then_some(i + c.len_utf8());
@@ -204,7 +355,6 @@ fn pinyin_len(rest: &str) -> Option<usize> {
             return None;
         }
         toned |= !c.is_ascii();
-        letters += 1;
     }
     None
 }
@@ -233,10 +383,11 @@ pub fn is_chrome_line(line: &str) -> bool {
     if !t.starts_with("首页") && !chrome_words().is_match(t) {
         return false; // the common case, decided by one search
     }
-    let n = t.chars().count();
-    // Furniture never holds a sentence; a line that does is report text with chrome glued on
-    // (see `inline_chrome`).
-    if t.contains('。') {
+    // Furniture is short (at most 300 characters below) and never holds a sentence; a line
+    // that does is report text with chrome glued on (see `inline_chrome`). Counting stops
+    // early so that a megabyte-long line costs nothing more here.
+    let n = t.chars().take(301).count();
+    if n > 300 || t.contains('。') {
         return false;
     }
     if n <= 200 && t.starts_with("首页") && (t.contains('>') || t.contains('»') || t.contains('/')) {
@@ -356,7 +507,7 @@ pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
     // Furniture after the last sentence of a long line.
     if last_stop > 0 {
         let tail = &line[last_stop..];
-        let long = line.chars().count() >= 200;
+        let long = line.chars().nth(199).is_some();
         let first = FURNITURE
             .iter()
             .enumerate()
@@ -405,48 +556,156 @@ fn floor_char(s: &str, i: usize) -> usize {
     i
 }
 
+/// What [`fold_line`] saw in a line.
+#[derive(Clone, Copy, Debug, Default)]
+struct LineFold {
+    /// Han characters.
+    han: usize,
+    /// Han characters folded to another form (Traditional ones).
+    traditional: usize,
+    /// The line's view holds one of [`CHROME_PAIRS`], so it may be chrome.
+    chrome_hint: bool,
+}
+
 /// Folds `input[range]` into the view, replacing each input range of `cut` (sorted, inside
-/// `range`) by a line break. Returns the counts of Han and of folded (Traditional) characters.
-fn fold_line(input: &str, range: Range<usize>, cut: &[Range<usize>], text: &mut String, map: &mut OffsetMap) -> (usize, usize) {
-    let line = &input[range.clone()];
-    let (mut han, mut traditional) = (0usize, 0usize);
+/// `range`) by a line break.
+///
+/// Runs of input that the view keeps unchanged are copied whole, and runs that map byte for
+/// byte go into `map` as one piece: this loop sees every byte of every report.
+fn fold_line(input: &str, range: Range<usize>, cut: &[Range<usize>], text: &mut String, map: &mut OffsetMap) -> LineFold {
+    let bytes = input.as_bytes();
+    let class = bmp_class();
+    let end = range.end.min(input.len());
+    let mut seen = LineFold::default();
     let mut prev_han = false;
+    // The last view character, for the chrome pairs.
+    let mut prev: u32 = 0;
     let mut ci = 0;
-    let mut i = 0;
-    while i < line.len() {
-        if let Some(c) = cut.get(ci) {
-            if range.start + i >= c.start {
+    let mut i = range.start;
+    // Input in `copied..i` is in the view unchanged but not yet appended to `text`; input in
+    // `mapped..i` maps byte for byte but is not yet in `map`.
+    let (mut copied, mut mapped) = (i, i);
+    macro_rules! flush {
+        () => {{
+            text.push_str(&input[copied..i]);
+            if mapped < i {
+                map.push(mapped..i, i - mapped);
+            }
+        }};
+    }
+    while i < end {
+        let next_cut = cut.get(ci).map_or(end, |c| c.start);
+        if i >= next_cut {
+            flush!();
+            if let Some(c) = cut.get(ci) {
                 text.push('\n');
                 map.push(c.clone(), 1);
-                i = c.end.saturating_sub(range.start).max(i + 1);
-                while !line.is_char_boundary(i.min(line.len())) {
-                    i += 1;
+                i = c.end.max(i + 1).min(end);
+            }
+            while i < end && !input.is_char_boundary(i) {
+                i += 1;
+            }
+            ci += 1;
+            prev_han = false;
+            prev = u32::from(b'\n');
+            (copied, mapped) = (i, i);
+            continue;
+        }
+        // The common cases, in one tight loop: ASCII and three-byte characters (all of the CJK
+        // blocks) that the view keeps as they are or as their Simplified form.
+        let stop = next_cut.min(end);
+        while i < stop {
+            let b0 = bytes[i];
+            if b0 < 0x80 {
+                if matches!(b0, b'\t' | b'\r' | 0x0B | 0x0C | b'(') {
+                    break;
                 }
-                ci += 1;
                 prev_han = false;
-                continue;
+                prev = u32::from(b0);
+                i += 1;
+            } else if b0 & 0xF0 == 0xE0 && i + 3 <= stop {
+                let u = u32::from(b0 & 0x0F) << 12
+                    | u32::from(bytes[i + 1] & 0x3F) << 6
+                    | u32::from(bytes[i + 2] & 0x3F);
+                let k = class.get(u as usize).copied().unwrap_or(CHANGED);
+                let mut view = u;
+                if k & CHANGED != 0 {
+                    if k & SIMPLIFIED == 0 {
+                        break;
+                    }
+                    // Traditional script: the Simplified form, of the same length, so the
+                    // offsets still map byte for byte.
+                    let Some(f) = char::from_u32(u).map(simplify) else { break };
+                    text.push_str(&input[copied..i]);
+                    text.push(f);
+                    copied = i + 3;
+                    seen.traditional += usize::from(k & HAN);
+                    view = f as u32;
+                }
+                if k & GATE != 0 && chrome_pair(prev, view) {
+                    seen.chrome_hint = true;
+                }
+                prev_han = k & HAN != 0;
+                seen.han += usize::from(k & HAN);
+                prev = view;
+                i += 3;
+            } else {
+                break;
             }
         }
-        let rest = &line[i..];
-        let Some(c) = rest.chars().next() else { break };
-        if prev_han {
-            if let Some(n) = pinyin_len(rest) {
+        if i >= stop {
+            continue;
+        }
+        let Some(c) = input.get(i..end).and_then(|r| r.chars().next()) else { break };
+        if prev_han && (c == '(' || c == '（') {
+            if let Some(n) = pinyin_len(&input[i..end]) {
+                flush!();
                 i += n;
+                (copied, mapped) = (i, i);
                 continue;
             }
         }
-        let at = range.start + i;
-        i += c.len_utf8();
+        let w = c.len_utf8();
         prev_han = is_han(c);
-        let Some(f) = fold(c) else { continue };
-        if prev_han {
-            han += 1;
-            traditional += (f != c) as usize;
+        let view = match fold(c) {
+            Fold::Keep => {
+                seen.han += usize::from(prev_han);
+                c
+            }
+            Fold::Same(f) => {
+                text.push_str(&input[copied..i]);
+                text.push(f);
+                copied = i + w;
+                seen.han += usize::from(prev_han);
+                seen.traditional += usize::from(prev_han);
+                f
+            }
+            Fold::Other(f) => {
+                flush!();
+                text.push(f);
+                map.push(i..i + w, f.len_utf8());
+                copied = i + w;
+                mapped = i + w;
+                seen.han += usize::from(prev_han);
+                seen.traditional += usize::from(prev_han);
+                f
+            }
+            Fold::Drop => {
+                flush!();
+                copied = i + w;
+                mapped = i + w;
+                i += w;
+                continue;
+            }
+        };
+        if class.get(c as usize).is_none_or(|k| k & GATE != 0) && chrome_pair(prev, view as u32) {
+            seen.chrome_hint = true;
         }
-        text.push(f);
-        map.push(at..at + c.len_utf8(), f.len_utf8());
+        prev = view as u32;
+        i += w;
     }
-    (han, traditional)
+    flush!();
+    seen
 }
 
 /// Normalises decoded input text into the matching view.
@@ -476,11 +735,13 @@ pub fn normalize(input: &str) -> Normalized<'_> {
         };
 
         let mut counts = fold_line(input, line_start..line_end, &[], &mut text, &mut map);
-        if is_chrome_line(&text[view_mark..]) {
+        if !counts.chrome_hint {
+            // Plain report text: nothing to check.
+        } else if is_chrome_line(&text[view_mark..]) {
             chrome.push(line_start..line_end);
             chrome_text.push(text[view_mark..].to_string());
             undo(&mut text, &mut map);
-            counts = (0, 0);
+            counts = LineFold::default();
         } else {
             let cuts = inline_chrome(&text[view_mark..]);
             if !cuts.is_empty() {
@@ -497,8 +758,8 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                 counts = fold_line(input, line_start..line_end, &inputs, &mut text, &mut map);
             }
         }
-        han += counts.0;
-        traditional += counts.1;
+        han += counts.han;
+        traditional += counts.traditional;
         if line_end < input.len() {
             text.push('\n');
             map.push(line_end..line_end + 1, 1);
@@ -509,6 +770,7 @@ pub fn normalize(input: &str) -> Normalized<'_> {
     // A simplified report may still hold a few characters the table folds (variants, names);
     // call it Traditional only when they are a real share of the Han text.
     let script = if traditional >= 20 && traditional * 20 >= han { Script::Traditional } else { Script::Simplified };
+    map.index();
     Normalized { input, text, script, chrome, chrome_text, map }
 }
 
@@ -608,6 +870,43 @@ mod tests {
     fn parenthesised_words_are_not_pinyin() {
         let n = normalize("乡镇(街道)和机构(试行)及(a1)");
         assert_eq!(n.text, "乡镇(街道)和机构(试行)及(a1)");
+    }
+
+    #[test]
+    fn every_chrome_word_holds_a_chrome_pair() {
+        let crumbs = ["首页", "当前位置", "您的位置"];
+        for w in HEADER_KEYS.iter().chain(&FURNITURE).chain(&crumbs) {
+            let cs: Vec<char> = w.chars().collect();
+            assert!(cs.windows(2).any(|p| chrome_pair(p[0] as u32, p[1] as u32)), "{w}");
+        }
+        // The match agrees with the list.
+        let seconds: Vec<char> = CHROME_PAIRS.iter().map(|p| p.1).collect();
+        for a in '\0'..='\u{FFFF}' {
+            for &b in &seconds {
+                assert_eq!(chrome_pair(a as u32, b as u32), CHROME_PAIRS.contains(&(a, b)), "{a}{b}");
+            }
+        }
+        assert!(!chrome_pair('布' as u32, '行' as u32));
+        // Also when the pair is split by noise the view drops, or printed in Traditional.
+        let n = normalize("正文。\n發\u{200B}佈時間：2031-01-15\n");
+        assert_eq!(n.chrome.len(), 1);
+    }
+
+    #[test]
+    fn the_search_index_agrees_with_a_plain_search() {
+        let unit = "（一）科技創(chuàng)新，共１２項\u{200B}。發佈時間：2031-01-15\n首页 > 公开\n普通文字12件。";
+        let input = unit.repeat(40);
+        let n = normalize(&input);
+        let mut plain = n.map.clone();
+        plain.view_blocks.clear();
+        plain.input_blocks.clear();
+        for v in 0..=n.text.len() + 1 {
+            assert_eq!(n.map.start(v), plain.start(v), "start {v}");
+            assert_eq!(n.map.end(v), plain.end(v), "end {v}");
+        }
+        for i in 0..=input.len() + 1 {
+            assert_eq!(n.map.view_of(i), plain.view_of(i), "view_of {i}");
+        }
     }
 
     #[test]

@@ -36,6 +36,18 @@ pub struct Number {
     pub range: bool,
 }
 
+/// The largest value a report states as a figure (a thousand trillion): a number read above
+/// it is a run of digits, not a count or an amount.
+pub const MAX_PLAUSIBLE: f64 = 1e15;
+
+impl Number {
+    /// True when the value could be a figure: at most [`MAX_PLAUSIBLE`]. A number that is not
+    /// is still read whole, so that a scanner can skip all of its digits at once.
+    pub fn is_plausible(&self) -> bool {
+        self.value.is_finite() && self.value <= MAX_PLAUSIBLE
+    }
+}
+
 /// A decimal as mantissa × 10^exp: keeps "5.34万" exactly 53400 instead of 53400.000000000007.
 #[derive(Clone, Copy, Debug, Default)]
 struct Dec {
@@ -51,7 +63,7 @@ impl Dec {
         if self.mant < MANT_CAP {
             self.mant = self.mant * 10 + d;
         } else {
-            self.exp += 1;
+            self.exp = self.exp.saturating_add(1);
         }
     }
 
@@ -65,17 +77,26 @@ impl Dec {
     fn times_pow10(self, k: i32) -> Dec {
         Dec {
             mant: self.mant,
-            exp: self.exp + k,
+            exp: self.exp.saturating_add(k),
         }
     }
 
+    /// The value as a float; never infinite or NaN (a run of thousands of digits gives
+    /// `f64::MAX`, which [`Number::is_plausible`] rejects).
     fn value(self) -> f64 {
         let m = self.mant as f64;
         // Dividing by an exact power of ten rounds once, so 9944e-2 prints as 99.44.
-        if self.exp >= 0 {
+        let v = if self.exp >= 0 {
             m * 10f64.powi(self.exp)
         } else {
-            m / 10f64.powi(-self.exp)
+            m / 10f64.powi(self.exp.saturating_neg())
+        };
+        if v.is_finite() {
+            v
+        } else if v.is_nan() {
+            0.0
+        } else {
+            f64::MAX
         }
     }
 }
@@ -116,7 +137,9 @@ pub fn can_start(c: char) -> bool {
 /// Reads a number at the start of `s` (see the module docs). `None` when `s` does not start with
 /// one, or starts with a lone magnitude ("万一", "千方百计", "几十").
 pub fn read_at(s: &str) -> Option<Number> {
-    if let Some(rest) = s.strip_prefix("百分之") {
+    // The first character decides before any string comparison: this runs for every digit.
+    let percent = if s.starts_with('百') { s.strip_prefix("百分之") } else { None };
+    if let Some(rest) = percent {
         // "百分之百": 百 alone is not otherwise a number (百姓).
         let mut n = match read_one(rest) {
             Some(n) => n,
@@ -600,6 +623,25 @@ mod tests {
                 proptest::prop_assert!(n.value >= 0.0);
             }
         }
+    }
+
+    #[test]
+    fn huge_numbers_stay_finite_and_are_implausible() {
+        let digits = "9".repeat(5000);
+        for s in [
+            digits.clone(),
+            format!("{digits}.{digits}"),
+            format!("179769313486231570{}万亿", "0".repeat(291)),
+            "9999999999999999999亿".into(),
+            "九千九百九十九万九千九百九十九亿亿亿亿亿".into(),
+            format!("0.{}1亿", "0".repeat(5000)),
+        ] {
+            let n = read_at(&s).unwrap_or_else(|| panic!("no number in {s:.20}"));
+            assert!(n.value.is_finite(), "{s:.20}: {}", n.value);
+        }
+        assert!(!read_at(&digits).unwrap().is_plausible());
+        assert_eq!(read_at(&digits).unwrap().len, 5000);
+        assert!(read_at("1.2万亿").unwrap().is_plausible());
     }
 
     #[test]

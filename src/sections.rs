@@ -26,7 +26,7 @@ use regex::Regex;
 use crate::normalize::Normalized;
 use crate::report::{Part, PartKind, Section};
 use markers::{accept, candidates, line_ranges, Cand, Style};
-use openers::{openers, Opener};
+use openers::{openers, Opener, Sentences};
 use titles::{set_titles, title_kind};
 use trailer::trailer;
 
@@ -56,14 +56,20 @@ pub fn segment(view: &Normalized) -> Outline {
     let trailer = trailer(text);
     accept(text, &lines, &mut cands, &[], 0);
     let (mut heads, mut top_rank) = build_heads(text, &lines, &cands);
-    let mut openers = openers(text, &heads, top_rank, trailer.body_end);
+    // Only a text with headings has parts without one.
+    let sentences = if heads.is_empty() { Sentences::default() } else { Sentences::new(text) };
+    let mut openers = openers(text, &sentences, &heads, top_rank, trailer.body_end);
     if !openers.is_empty() {
         // Numbering restarts in a part without a heading ("(一)" after the last part's "(四)");
         // accept again with that in mind.
         let resets: Vec<usize> = openers.iter().map(|o| o.at).collect();
+        let before: Vec<bool> = cands.iter().map(|c| c.accepted).collect();
         accept(text, &lines, &mut cands, &resets, top_rank);
-        (heads, top_rank) = build_heads(text, &lines, &cands);
-        openers = self::openers(text, &heads, top_rank, trailer.body_end);
+        // Usually no heading changes, and then neither would the heads and parts built anew.
+        if cands.iter().zip(&before).any(|(c, &b)| c.accepted != b) {
+            (heads, top_rank) = build_heads(text, &lines, &cands);
+            openers = self::openers(text, &sentences, &heads, top_rank, trailer.body_end);
+        }
     }
     set_levels(&mut heads, &openers, top_rank);
     set_ends(text, &mut heads, &openers, trailer.body_end);
@@ -110,14 +116,11 @@ struct Head {
 
 /// Builds the accepted headings with their titles and kinds; also returns the top rank.
 fn build_heads(text: &str, lines: &[Range<usize>], cands: &[Cand]) -> (Vec<Head>, u8) {
-    let mut heads: Vec<Head> = cands
-        .iter()
-        .filter(|c| c.accepted)
-        .map(|c| {
-            let line_end = lines.get(c.line).map_or(text.len(), |l| l.end);
-            Head { cand: *c, title: 0..0, line_end, kind: PartKind::Measures, strict: None, level: 0, end: 0 }
-        })
-        .collect();
+    let mut heads: Vec<Head> = Vec::with_capacity(cands.iter().filter(|c| c.accepted).count());
+    heads.extend(cands.iter().filter(|c| c.accepted).map(|c| {
+        let line_end = lines.get(c.line).map_or(text.len(), |l| l.end);
+        Head { cand: *c, title: 0..0, line_end, kind: PartKind::Measures, strict: None, level: 0, end: 0 }
+    }));
     set_titles(text, cands, &mut heads);
     for h in heads.iter_mut() {
         (h.strict, h.kind) = title_kind(&text[h.title.clone()]);

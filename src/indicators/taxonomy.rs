@@ -40,12 +40,14 @@ const DOCS: &[&str] = &["件", "份", "个", "部", "项"];
 const PCT: &[&str] = &["%"];
 
 /// Words that make a 行政复议 figure a count of outcomes rather than of cases.
+#[rustfmt::skip]
 const RECON_OUTCOMES: &[&str] = &[
     "纠错", "纠正", "维持", "驳回", "撤销", "确认违法", "调解", "和解", "化解", "建议书", "意见书",
-    "提醒函", "终止", "不予受理", "正在审理", "审理中", "结转",
+    "提醒函", "终止", "不予受理", "正在审理", "审理中", "结转", "听证", "涉及",
 ];
 
 /// Every key indicator, in the order of `docs/domain.md`.
+#[rustfmt::skip]
 pub static TAXONOMY: &[Indicator] = &[
     Indicator {
         id: "reconsideration_received",
@@ -100,7 +102,7 @@ pub static TAXONOMY: &[Indicator] = &[
         keys: &[],
         key_optional: false,
         units: CASES,
-        excludes: &["出庭", "负责人", "胜诉", "撤诉", "和解", "调解", "化解", "检察", "信息公开"],
+        excludes: &["出庭", "负责人", "胜诉", "撤诉", "和解", "调解", "化解", "检察", "信息公开", "涉及"],
     },
     Indicator {
         id: "litigation_concluded",
@@ -195,8 +197,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["次", "件", "份", "人次", "场", "场次", "项", "宗"],
         excludes: &[
-            "社区法律顾问", "村法律顾问", "居法律顾问", "一村一法律顾问", "村(社区)法律顾问", "村(居)法律顾问",
-            "一村(居)一法律顾问", "一村(社区)一法律顾问",
+            "社区法律顾问", "村法律顾问", "居法律顾问", "一村一法律顾问", "村(社区)法律顾问",
+            "村(居)法律顾问", "一村(居)一法律顾问", "一村(社区)一法律顾问",
         ],
     },
     Indicator {
@@ -237,7 +239,8 @@ pub static TAXONOMY: &[Indicator] = &[
         label: "普法活动",
         group: "publicity",
         topics: &[
-            "普法", "法治宣传", "法律宣传", "法治讲座", "法律讲座", "法律知识讲座", "送法", "宪法宣传", "民法典宣传",
+            "普法", "法治宣传", "法律宣传", "法治讲座", "法律讲座", "法律知识讲座", "送法", "宪法宣传",
+            "民法典宣传",
         ],
         sentence_topic: false,
         keys: &[],
@@ -320,7 +323,7 @@ pub static TAXONOMY: &[Indicator] = &[
         group: "audit",
         topics: &["审计"],
         sentence_topic: false,
-        keys: &["项目", "审计报告", "报告"],
+        keys: &["项目", "审计报告", "报告", "开展", "完成", "实施"],
         key_optional: false,
         units: &["项", "个", "大项", "份", "篇"],
         excludes: &["建议", "整改", "制度", "问题", "移送", "意见"],
@@ -337,7 +340,8 @@ pub static TAXONOMY: &[Indicator] = &[
         ],
         key_optional: false,
         units: &["项", "个", "件", "类", "%"],
-        excludes: &["窗口", "专区", "秒批", "秒报"],
+        // Counts of places or offices, not of services: "80个乡镇实现“跨省通办”".
+        excludes: &["窗口", "专区", "秒批", "秒报", "乡镇", "镇街", "街道", "社区", "部门", "单位"],
     },
     Indicator {
         id: "public_interest_litigation",
@@ -392,6 +396,8 @@ mod tests {
             assert!(!a.label.is_empty());
         }
         assert_eq!(TAXONOMY.len(), 27);
+        // The matcher keeps sets of entries in a u128.
+        assert!(TAXONOMY.len() <= 128);
         assert_eq!(label("reconsideration_received"), Some("行政复议收案"));
         assert_eq!(label("nope"), None);
         assert_eq!(rank("emergency_drills"), 26);

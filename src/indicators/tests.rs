@@ -39,14 +39,20 @@ fn pairs(text: &str, list: &[(&str, f64, &str)]) -> Vec<String> {
 #[test]
 fn later_clauses_inherit_the_subject() {
     let t = "今年以来,共收到行政复议申请50宗,受理40宗,办结30宗,实质化解争议的案件5宗,占比10%。";
-    let got = pairs(t, &[("50宗", 50.0, "宗"), ("40宗", 40.0, "宗"), ("30宗", 30.0, "宗"), ("5宗", 5.0, "宗"), ("10%", 10.0, "%")]);
+    let got = pairs(
+        t,
+        &[("50宗", 50.0, "宗"), ("40宗", 40.0, "宗"), ("30宗", 30.0, "宗"), ("5宗", 5.0, "宗"), ("10%", 10.0, "%")],
+    );
     assert_eq!(got, ["reconsideration_accepted=40", "reconsideration_concluded=30", "reconsideration_received=50"]);
 }
 
 #[test]
 fn nearest_key_wins_and_rejections_hold() {
     let t = "新收行政复议案件70件,受理后办结(含上年结转)60件,综合纠正率12.5%。受理行政复议申请9宗,不予受理1宗。";
-    let got = pairs(t, &[("70件", 70.0, "件"), ("60件", 60.0, "件"), ("12.5%", 12.5, "%"), ("9宗", 9.0, "宗"), ("1宗", 1.0, "宗")]);
+    let got = pairs(
+        t,
+        &[("70件", 70.0, "件"), ("60件", 60.0, "件"), ("12.5%", 12.5, "%"), ("9宗", 9.0, "宗"), ("1宗", 1.0, "宗")],
+    );
     assert_eq!(
         got,
         [
@@ -60,15 +66,46 @@ fn nearest_key_wins_and_rejections_hold() {
 
 #[test]
 fn list_items_take_their_own_subject_and_the_shared_verb() {
-    let t = "全年共制定区规范性文件4件,部门规范性文件6件,清理后废止2件,修改1件。办理区人大代表建议20件、区政协提案30件。";
+    let t =
+        "全年共制定区规范性文件4件,部门规范性文件6件,清理后废止2件,修改1件。办理区人大代表建议20件、区政协提案30件。";
     let got = pairs(
         t,
-        &[("4件", 4.0, "件"), ("6件", 6.0, "件"), ("2件", 2.0, "件"), ("1件", 1.0, "件"), ("20件", 20.0, "件"), ("30件", 30.0, "件")],
+        &[
+            ("4件", 4.0, "件"),
+            ("6件", 6.0, "件"),
+            ("2件", 2.0, "件"),
+            ("1件", 1.0, "件"),
+            ("20件", 20.0, "件"),
+            ("30件", 30.0, "件"),
+        ],
     );
     assert_eq!(
         got,
-        ["cppcc_proposals=30", "normative_docs_abolished=2", "normative_docs_issued=4", "normative_docs_issued=6", "npc_suggestions=20"]
+        [
+            "cppcc_proposals=30",
+            "normative_docs_abolished=2",
+            "normative_docs_issued=4",
+            "normative_docs_issued=6",
+            "npc_suggestions=20"
+        ]
     );
+}
+
+#[test]
+fn counts_without_a_verb_and_their_breakdowns() {
+    let t = "全年行政复议案件80件,其中涉及征收的12件,举行听证3件。开展经济责任审计9项,提出审计建议40条。";
+    let got = pairs(
+        t,
+        &[("80件", 80.0, "件"), ("12件", 12.0, "件"), ("3件", 3.0, "件"), ("9项", 9.0, "项"), ("40条", 40.0, "条")],
+    );
+    assert_eq!(got, ["audit_projects=9", "reconsideration_received=80"]);
+}
+
+#[test]
+fn a_shared_count_keeps_both_nouns_and_list_items_stay_apart() {
+    let t = "办理人大代表建议和政协提案共50件。办理12件人大建议和34件政协提案。";
+    let got = pairs(t, &[("50件", 50.0, "件"), ("12件", 12.0, "件"), ("34件", 34.0, "件")]);
+    assert_eq!(got, ["cppcc_proposals=34", "cppcc_proposals=50", "npc_suggestions=12", "npc_suggestions=50"]);
 }
 
 #[test]
@@ -90,11 +127,23 @@ fn restated_facts_are_listed_once_and_bracketed_figures_ignored() {
     let t = "2024年开展行政执法案卷评查活动2次。\n开展行政执法案卷评查活动2次,抽取卷宗30本。办理行政诉讼案件9宗,已审结5宗(含1宗政府信息公开案件)。";
     let got = pairs(
         t,
-        &[("2次", 2.0, "次"), ("2次", 2.0, "次"), ("30本", 30.0, "本"), ("9宗", 9.0, "宗"), ("5宗", 5.0, "宗"), ("1宗", 1.0, "宗")],
+        &[
+            ("2次", 2.0, "次"),
+            ("2次", 2.0, "次"),
+            ("30本", 30.0, "本"),
+            ("9宗", 9.0, "宗"),
+            ("5宗", 5.0, "宗"),
+            ("1宗", 1.0, "宗"),
+        ],
     );
     assert_eq!(
         got,
-        ["enforcement_files_reviewed=2", "enforcement_files_reviewed=30", "litigation_cases=9", "litigation_concluded=5"]
+        [
+            "enforcement_files_reviewed=2",
+            "enforcement_files_reviewed=30",
+            "litigation_cases=9",
+            "litigation_concluded=5"
+        ]
     );
 }
 
@@ -160,10 +209,8 @@ fn seed_keys_with_gold_figures() {
         }
         let view = normalize(&input);
         let got = attach(&view, &figures);
-        let mut pred: Vec<(String, f64, String)> = got
-            .iter()
-            .flat_map(|(k, vs)| vs.iter().map(move |v| (k.clone(), v.value, v.evidence.clone())))
-            .collect();
+        let mut pred: Vec<(String, f64, String)> =
+            got.iter().flat_map(|(k, vs)| vs.iter().map(move |v| (k.clone(), v.value, v.evidence.clone()))).collect();
         let mut g: Vec<(String, f64)> = Vec::new();
         for (k, vs) in gold["key_indicators"].as_object().into_iter().flatten() {
             for v in vs.as_array().into_iter().flatten() {
@@ -238,4 +285,88 @@ fn throughput() {
         changes.len(),
         checks.len()
     );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "行政复议",
+        "受理",
+        "办结",
+        "其中",
+        "规范性文件",
+        "制定",
+        "废止",
+        "法律顾问",
+        "社区法律顾问",
+        "调解成功率",
+        "培训机构",
+        "执法",
+        "培训",
+        "12件",
+        "3宗",
+        "98.6%",
+        "(",
+        ")",
+        "（",
+        "）",
+        "《",
+        "》",
+        ",",
+        "，",
+        "、",
+        "和",
+        "。",
+        ";",
+        "\n",
+        "同比增长",
+        "较上年度下降",
+        "1.5倍",
+        "個百分點",
+        "創(chuàng)新",
+        "一是",
+        "(一)",
+        "é",
+        "𝄞",
+        " ",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::collection::vec(proptest::sample::select(PIECES), 0..80).prop_map(|v| v.concat()),
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        /// Any figures, even with offsets past the end, reversed or out of order, on any
+        /// text: no panic, and every value points at a figure that exists.
+        #[test]
+        fn attach_never_panics(input in text(), raw in proptest::collection::vec((0usize..400, 0usize..400, 0usize..6), 0..12)) {
+            const UNITS: [&str; 6] = ["件", "宗", "%", "次", "项", "名"];
+            let figures: Vec<Figure> = raw
+                .iter()
+                .map(|&(s, e, u)| Figure {
+                    surface: String::new(),
+                    value: s as f64,
+                    unit: UNITS[u].to_string(),
+                    indicator: input.chars().take(e % 7).collect(),
+                    approx: false,
+                    start: s,
+                    end: e,
+                    section: None,
+                })
+                .collect();
+            let view = normalize(&input);
+            let keys = attach(&view, &figures);
+            for vals in keys.values() {
+                for v in vals {
+                    prop_assert!(v.metric.is_some_and(|m| m < figures.len()));
+                }
+            }
+            let _ = crate::changes::find(&view);
+        }
+    }
 }

@@ -84,11 +84,9 @@ pub(super) struct Cand {
 pub(super) fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            push_line(text, start..i, &mut out);
-            start = i + 1;
-        }
+    for (i, _) in text.match_indices('\n') {
+        push_line(text, start..i, &mut out);
+        start = i + 1;
     }
     push_line(text, start..text.len(), &mut out);
     out
@@ -106,18 +104,14 @@ fn push_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[line.clone()];
     // Interior runs of spaces: (start, end) relative to the line.
     let mut runs = Vec::new();
-    let mut run_start = None;
-    for (i, c) in s.char_indices() {
-        match (c == ' ', run_start) {
-            (true, None) => run_start = Some(i),
-            (false, Some(r)) => {
-                if r > 0 {
-                    runs.push((r, i));
-                }
-                run_start = None;
-            }
-            _ => {}
+    let mut from = 0;
+    while let Some(p) = s.get(from..).and_then(|r| r.find(' ')) {
+        let a = from + p;
+        let e = a + s[a..].bytes().take_while(|&b| b == b' ').count();
+        if a > 0 && e < s.len() {
+            runs.push((a, e));
         }
+        from = e;
     }
     let before_marker = runs.iter().filter(|&&(_, e)| line_marker(&s[e..]).is_some()).count();
     if before_marker < 2 {
@@ -140,8 +134,18 @@ pub(super) fn is_cn_digit(c: char) -> bool {
 /// Value of a Chinese numeral of 1..=99 ("三", "十二", "二十", "二十一").
 fn cn_value(s: &str) -> Option<u32> {
     let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1);
-    let cs: Vec<char> = s.chars().collect();
-    match cs.as_slice() {
+    // At most three characters, without allocating: this runs for every marker.
+    let mut it = s.chars();
+    let mut cs = ['\0'; 3];
+    let mut n = 0;
+    for c in it.by_ref().take(3) {
+        cs[n] = c;
+        n += 1;
+    }
+    if it.next().is_some() {
+        return None;
+    }
+    match &cs[..n] {
         [a] if *a == '十' => Some(10),
         [a] => digit(*a),
         ['十', b] => Some(10 + digit(*b)?),
@@ -211,12 +215,80 @@ pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
     None
 }
 
-/// Markers that may sit in the middle of a line.
-fn mid_regex() -> &'static Regex {
+/// Markers that may sit in the middle of a line: the matches, in order and without overlap,
+/// of `\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]`. A regex for that pattern
+/// costs a lot per match, and heading-dense text has one every few bytes; so a literal search
+/// finds where one may start and a few byte tests decide.
+struct MidMarkers<'a> {
+    text: &'a str,
+    /// Where the last match ended.
+    pos: usize,
+    /// The numerals of the text, each of which may start a match or follow its '('.
+    starts: regex::Matches<'static, 'a>,
+}
+
+impl<'a> MidMarkers<'a> {
+    fn new(text: &'a str) -> Self {
+        MidMarkers { text, pos: 0, starts: numeral_regex().find_iter(text) }
+    }
+}
+
+/// The count and byte length of the run of Chinese numerals at `p`, counting at most four.
+fn numerals(text: &str, p: usize) -> (usize, usize) {
+    let mut n = 0;
+    let mut len = 0;
+    while n < 4 {
+        match text.get(p + len..).and_then(|r| r.chars().next()) {
+            Some(c) if is_cn_digit(c) => {
+                n += 1;
+                len += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    (n, len)
+}
+
+/// The end of a mid-line marker starting at `p`, if one does.
+fn mid_match_at(text: &str, p: usize) -> Option<usize> {
+    let rest = text.get(p..)?;
+    let (open, from) = if rest.starts_with('(') { (true, p + 1) } else { (false, p) };
+    let (n, len) = numerals(text, from);
+    if !(1..=3).contains(&n) {
+        return None;
+    }
+    let after = text.get(from + len..)?.chars().next()?;
+    let closes = if open { after == ')' } else { after == '、' || after == '是' };
+    closes.then(|| from + len + after.len_utf8())
+}
+
+/// The numerals every mid-line marker holds. A plain alternation of three-byte literals,
+/// which the regex crate searches with SIMD and reports cheaply, however dense the matches.
+fn numeral_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]").expect("valid regex")
-    })
+    RE.get_or_init(|| Regex::new(r"[一二三四五六七八九十]").expect("valid regex"))
+}
+
+impl Iterator for MidMarkers<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        for m in self.starts.by_ref() {
+            let q = m.start();
+            // "(一)" starts just before its numeral, "一、" at it; try them in that order.
+            let paren = q.checked_sub(1).filter(|&p| self.text.as_bytes().get(p) == Some(&b'('));
+            for p in paren.into_iter().chain([q]) {
+                if p < self.pos {
+                    continue; // inside the last match
+                }
+                if let Some(e) = mid_match_at(self.text, p) {
+                    self.pos = e;
+                    return Some(p..e);
+                }
+            }
+        }
+        None
+    }
 }
 
 /// Characters after which a mid-line "一、" may start a heading.
@@ -232,6 +304,9 @@ fn joins_yi(c: char) -> bool {
 /// Every possible heading marker of the text, in order.
 pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
     let mut out = Vec::new();
+    // Mid-line markers hold no line break or space, so one search of the whole text finds
+    // those of every line (a search per line costs more to start than to run).
+    let mut mids = MidMarkers::new(text).peekable();
     for (li, line) in lines.iter().enumerate() {
         let s = &text[line.clone()];
         let lead = s.len() - s.trim_start().len();
@@ -251,8 +326,9 @@ pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
             });
             start_end = ts + len;
         }
-        for m in mid_regex().find_iter(s) {
-            let at = line.start + m.start();
+        while mids.next_if(|m| m.start < line.start).is_some() {}
+        while let Some(m) = mids.next_if(|m| m.end <= line.end) {
+            let at = m.start;
             if at < start_end {
                 continue;
             }
@@ -260,8 +336,8 @@ pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
             if before.is_some_and(is_cn_digit) {
                 continue; // inside a longer numeral run
             }
-            let ms = m.as_str();
-            let after = text[line.start + m.end()..line.end].chars().next();
+            let ms = &text[m.clone()];
+            let after = text[m.end..line.end].chars().next();
             let prev_break = text[line.start..at].trim_end_matches(' ').len() < at - line.start
                 || text[line.start..at].chars().next_back().is_some_and(is_break_char);
             let (style, num, cut_only) = if let Some(inner) = ms.strip_prefix('(') {
@@ -284,7 +360,7 @@ pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
             let Some(num) = num else { continue };
             out.push(Cand {
                 at,
-                end: line.start + m.end(),
+                end: m.end,
                 style,
                 num,
                 line_start: false,
@@ -397,4 +473,46 @@ fn rank_of_idx(i: usize) -> u8 {
     const ALL: [Style; STYLES] =
         [Style::Part, Style::Chapter, Style::Paren, Style::Shi, Style::Num, Style::NumParen, Style::Circled];
     ALL.get(i).map_or(u8::MAX, |s| s.rank())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pattern [`MidMarkers`] implements.
+    fn mid_regex() -> Regex {
+        Regex::new(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]").expect("valid regex")
+    }
+
+    fn both(s: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let mine: Vec<_> = MidMarkers::new(s).collect();
+        let theirs: Vec<_> = mid_regex().find_iter(s).map(|m| m.range()).collect();
+        (mine, theirs)
+    }
+
+    #[test]
+    fn mid_markers_match_the_pattern() {
+        for s in [
+            "",
+            "一、",
+            "(一)(二)(十二)(一二三四)",
+            "一二三四、二是十是",
+            "统一是。二、三、四级",
+            "((一)",
+            "(一二三)x一二三是",
+            "甲一乙二丙（一）(a)",
+            "𠀀一、é二是",
+        ] {
+            let (mine, theirs) = both(s);
+            assert_eq!(mine, theirs, "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mid_markers_match_the_pattern_anywhere(s in "[一二三四十五是、()（）甲é𠀀 \n]{0,40}") {
+            let (mine, theirs) = both(&s);
+            proptest::prop_assert_eq!(mine, theirs);
+        }
+    }
 }

@@ -1,0 +1,156 @@
+//! Per-stage timings of `analyze` on the seed corpus and on hostile shapes (a profiling aid).
+//!
+//! `cargo run --release --example stage_timing [FILE...]`: with files, times each; without,
+//! the seeds in ../shared/corpus repeated to about 12 MB each, the corpus cut to 10 KB … 10 MB
+//! (growth should be linear), a 10 MB line and the hostile shapes of tests/hostile.rs.
+//! `STAGE_REPS=n` fixes the number of runs (e.g. 3 under `valgrind --tool=callgrind
+//! --toggle-collect=stage_timing::stage_figures`, which counts one stage alone).
+
+use std::time::{Duration, Instant};
+
+use fazhi_lens::{changes, checks, figures, indicators, meta, normalize, sections, Report};
+
+/// Best of several runs, per stage (wall clock: the minimum leaves out time the machine spent
+/// elsewhere); small inputs run more often.
+fn time_stages(what: &str, input: &str) {
+    let reps = std::env::var("STAGE_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or((30_000_000 / input.len().max(1)).clamp(3, 1000))
+        .max(1);
+    let runs: Vec<_> = (0..reps).map(|_| run_stages(input)).collect();
+    let mut best = runs[0].0.clone();
+    for (t, _) in &runs[1..] {
+        for (b, x) in best.iter_mut().zip(t) {
+            b.1 = b.1.min(x.1);
+        }
+    }
+    let total: f64 = best.iter().map(|x| x.1.as_secs_f64()).sum();
+    let mb = input.len() as f64 / 1e6;
+    print!("{what:<22} {:>7.2} MB {:>7.1} MB/s |", mb, mb / total);
+    for (name, d) in best {
+        print!(" {name} {:.1}ms", d.as_secs_f64() * 1e3);
+    }
+    println!(" | {}", runs[0].1);
+}
+
+// One function per stage, never inlined, so that a profiler can count each stage alone
+// (`valgrind --tool=callgrind --toggle-collect=stage_timing::stage_figures`).
+#[inline(never)]
+fn stage_normalize(input: &str) -> normalize::Normalized<'_> {
+    normalize::normalize(input)
+}
+#[inline(never)]
+fn stage_sections(view: &normalize::Normalized) -> sections::Outline {
+    sections::segment(view)
+}
+#[inline(never)]
+fn stage_meta(view: &normalize::Normalized, outline: &sections::Outline) -> fazhi_lens::Meta {
+    meta::extract(view, outline)
+}
+#[inline(never)]
+fn stage_figures(view: &normalize::Normalized, sections: &[fazhi_lens::Section]) -> Vec<fazhi_lens::Figure> {
+    figures::find(view, sections)
+}
+#[inline(never)]
+fn stage_indicators(
+    view: &normalize::Normalized,
+    metrics: &[fazhi_lens::Figure],
+) -> std::collections::BTreeMap<String, Vec<fazhi_lens::KeyValue>> {
+    indicators::attach(view, metrics)
+}
+#[inline(never)]
+fn stage_changes(view: &normalize::Normalized) -> Vec<fazhi_lens::Change> {
+    changes::find(view)
+}
+#[inline(never)]
+fn stage_checks(view: &normalize::Normalized, report: &Report) -> Vec<fazhi_lens::Check> {
+    checks::run(view, report)
+}
+
+/// One run of every stage: the time of each, and a summary of the result.
+fn run_stages(input: &str) -> (Vec<(&'static str, Duration)>, String) {
+    let mut t = Vec::new();
+    let s = Instant::now();
+    let view = stage_normalize(input);
+    t.push(("normalize", s.elapsed()));
+    let s = Instant::now();
+    let outline = stage_sections(&view);
+    t.push(("sections", s.elapsed()));
+    let s = Instant::now();
+    let meta = stage_meta(&view, &outline);
+    t.push(("meta", s.elapsed()));
+    let s = Instant::now();
+    let metrics = stage_figures(&view, &outline.sections);
+    t.push(("figures", s.elapsed()));
+    let s = Instant::now();
+    let key_indicators = stage_indicators(&view, &metrics);
+    t.push(("indicators", s.elapsed()));
+    let s = Instant::now();
+    let changes = stage_changes(&view);
+    t.push(("changes", s.elapsed()));
+    // As `fazhi_lens::analyze` builds it (fields added later keep their defaults here).
+    let mut report = Report {
+        meta,
+        sections: outline.sections,
+        metrics,
+        key_indicators,
+        changes,
+        parts: outline.parts,
+        chrome: view.chrome.iter().map(|r| (r.start, r.end)).collect(),
+        input_len: input.len(),
+        ..Report::default()
+    };
+    let s = Instant::now();
+    report.checks = stage_checks(&view, &report);
+    t.push(("checks", s.elapsed()));
+    (t, format!("{} sections {} figures", report.sections.len(), report.metrics.len()))
+}
+
+/// The first `n` bytes of `s`, or a little less, to end on a char boundary.
+fn cut(s: &str, n: usize) -> &str {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+fn main() {
+    // Compile the patterns and build the tables outside the timed runs.
+    let _ = fazhi_lens::analyze(
+        "首页 > 政务公开\n发布时间：2031-01-15 分享到\n某区2030年法治政府建设年度报告\n一、总体\n(一)共12件。但仍有不足。\n二、下一步\n",
+    );
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.is_empty() {
+        for a in &args {
+            let text = std::fs::read_to_string(a).expect("readable UTF-8 file");
+            time_stages(a, &text);
+        }
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut seeds: Vec<_> = std::fs::read_dir(&dir).expect("corpus").flatten().map(|e| e.path()).collect();
+    seeds.sort();
+    let corpus: String = seeds.iter().map(|p| std::fs::read_to_string(p).expect("utf-8")).collect();
+    for p in &seeds {
+        let text = std::fs::read_to_string(p).expect("utf-8").repeat(12_000_000 / 12_000);
+        let name: String = p.file_name().map(|n| n.to_string_lossy().chars().take(3).collect()).unwrap_or_default();
+        time_stages(&name, &text);
+    }
+    let big = corpus.repeat(12_000_000 / corpus.len() + 1);
+    for n in [10_000, 100_000, 1_000_000, 10_000_000] {
+        time_stages(&format!("corpus {n}"), cut(&big, n));
+    }
+    time_stages("corpus 12MB", &big);
+    let one_line = big.replace('\n', "");
+    time_stages("corpus one line", cut(&one_line, 10_000_000));
+    let unit = "全年共受理行政复议申请93件同比增长12.5%组织培训30余场次(wán)完善制度，";
+    time_stages("hostile line", &unit.repeat(10_000_000 / unit.len()));
+    time_stages("hostile ascii", &"a1(b)2.3%".repeat(10_000_000 / 9));
+    const MARKERS: [&str; 8] = ["一、", "（一）", "(二)", "1.", "2、", "(3)", "一是", "第一，"];
+    let headings: String = (0..100_000).map(|i| format!("{}标题{i}\n", MARKERS[i % 8])).collect();
+    time_stages("100k headings", &headings);
+    let bare: String = (0..100_000).map(|i| format!("{}、\n", ["一", "二", "三"][i % 3])).collect();
+    time_stages("100k bare headings", &bare);
+}
