@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
-use fazhi_lens::{analyze, analyze_bytes, changes, decode, figures, indicators, meta, normalize, sections};
+use fazhi_lens::{analyze, analyze_bytes, changes, checks, decode, figures, indicators, meta, normalize, sections};
 
 const KB: usize = 1024;
 const MB: usize = 1024 * 1024;
@@ -114,6 +114,8 @@ fn stages<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
     let outline = || outline.get_or_init(|| sections::segment(view()));
     let metrics = OnceCell::new();
     let metrics = || metrics.get_or_init(|| figures::find(view(), &outline().sections));
+    let report = OnceCell::new();
+    let report = || report.get_or_init(|| analyze(&text));
 
     let mut g = c.benchmark_group("stage");
     g.sampling_mode(SamplingMode::Flat);
@@ -145,6 +147,10 @@ fn stages<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
     g.bench_function("changes_find", |b| {
         let view = view();
         b.iter(|| changes::find(black_box(view)))
+    });
+    g.bench_function("checks_run", |b| {
+        let (view, report) = (view(), report());
+        b.iter(|| checks::run(black_box(view), report))
     });
     g.bench_function("analyze", |b| b.iter(|| analyze(black_box(&text))));
     g.bench_function("analyze_bytes_gbk", |b| {

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use fazhi_lens::compare::{compare, Comparison};
 use fazhi_lens::{analyze_bytes, Report};
+use rayon::prelude::*;
 
 const USAGE: &str = "\
 fazhi — 法治政府建设年度报告分析 (analyser for rule-of-law government annual reports)
@@ -163,19 +164,36 @@ fn fmt_value(v: f64) -> String {
     }
 }
 
+/// Files `analyze` works on at once: enough to keep every core busy, few enough that the
+/// output waiting to be printed in order stays small.
+const BATCH: usize = 128;
+
 fn run_analyze(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     let mut all_ok = true;
-    for path in &args.files {
-        match analyze_file(path) {
-            Ok((text, report)) => match args.format {
-                Format::Json => json_line(out, &report)?,
-                Format::Text | Format::Csv => print_text(out, &text, &report)?,
-            },
-            Err(error) => {
-                all_ok = false;
-                match args.format {
-                    Format::Json => json_line(out, &serde_json::json!({ "source": path, "error": error }))?,
-                    Format::Text | Format::Csv => eprintln!("{path}: {error}"),
+    // Each file is analysed and rendered on any core (rayon), then printed in the order given.
+    let render = |path: &String| {
+        analyze_file(path).map(|(text, report)| {
+            let mut buf = Vec::new();
+            match args.format {
+                Format::Json => json_line(&mut buf, &report),
+                Format::Text | Format::Csv => print_text(&mut buf, &text, &report),
+            }
+            .map(|()| buf)
+        })
+    };
+    for paths in args.files.chunks(BATCH) {
+        // A single file stays on this thread: a one-file run starts no thread pool.
+        let rendered: Vec<_> =
+            if paths.len() == 1 { paths.iter().map(render).collect() } else { paths.par_iter().map(render).collect() };
+        for (path, result) in paths.iter().zip(rendered) {
+            match result {
+                Ok(rendered) => out.write_all(&rendered?)?,
+                Err(error) => {
+                    all_ok = false;
+                    match args.format {
+                        Format::Json => json_line(out, &serde_json::json!({ "source": path, "error": error }))?,
+                        Format::Text | Format::Csv => eprintln!("{path}: {error}"),
+                    }
                 }
             }
         }
