@@ -25,7 +25,7 @@ pub fn AppHeader(props: &Props) -> Html {
                 <h1>{ s.app_name }</h1>
                 <p class="tagline">{ s.app_tagline }</p>
             </div>
-            <button type="button" id="lang-toggle" class="button subtle" lang={other.code()}
+            <button type="button" id="lang-toggle" class="button" lang={other.code()}
                     title={s.lang_toggle} {onclick}>
                 { other.strings().lang_name }
             </button>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::i18n::{fill, key_rank};
 use super::model::{use_strings, Analysis, Show};
-use super::text::format_value;
+use super::text::{format_value, truncate_chars};
 
 /// Props of [`KeyIndicators`].
 #[derive(Properties, PartialEq)]
@@ -52,7 +52,7 @@ pub fn KeyIndicators(props: &Props) -> Html {
                                         let target = show(v.metric, &v.evidence);
                                         let label = fill(s.key_show, &[&v.evidence]);
                                         let qualifier = (!v.qualifier.is_empty()).then(|| html! {
-                                            <span class="qualifier">{ format!("（{}）", v.qualifier) }</span>
+                                            <span class="qualifier" title={v.qualifier.clone()}>{ format!("（{}）", truncate_chars(&v.qualifier, 12)) }</span>
                                         });
                                         match target {
                                             Some(t) => {

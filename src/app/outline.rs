@@ -128,13 +128,9 @@ fn item(ctx: &ItemCtx, i: usize, s: &'static super::i18n::Strings) -> Html {
     let children = &a.tree.children[i];
     let open = !children.is_empty() && !ctx.collapsed.contains(&i);
     let count = a.tree.figures[i];
-    let label_id = format!("outline-label-{i}");
-    let kind_id = format!("outline-kind-{i}");
-    let count_id = format!("outline-count-{i}");
-    let labelled = if sec.kind.is_some() { format!("{label_id} {kind_id} {count_id}") } else { format!("{label_id} {count_id}") };
     html! {
         <li role="treeitem" id={item_id(i)} data-section={i.to_string()}
-            aria-level={sec.level.to_string()} aria-labelledby={labelled}
+            aria-level={sec.level.to_string()}
             aria-expanded={(!children.is_empty()).then(|| open.to_string())}
             aria-selected={(ctx.active == i).to_string()}
             tabindex={if ctx.active == i { "0" } else { "-1" }}>
@@ -142,13 +138,13 @@ fn item(ctx: &ItemCtx, i: usize, s: &'static super::i18n::Strings) -> Html {
                 <span class="twisty" aria-hidden="true">
                     { if children.is_empty() { "" } else if open { "▾" } else { "▸" } }
                 </span>
-                <span id={label_id} class="tree-label" title={format!("{}{}", sec.marker, sec.title)}>
+                <span class="tree-label" title={format!("{}{}", sec.marker, sec.title)}>
                     <span class="marker">{ &sec.marker }</span>{ truncate_chars(&sec.title, 40) }
                 </span>
                 if let Some(kind) = sec.kind {
-                    <span id={kind_id} class={classes!("kind", format!("kind-{}", kind.id()))}>{ s.kind(kind) }</span>
+                    <span class={classes!("kind", format!("kind-{}", kind.id()))}>{ s.kind(kind) }</span>
                 }
-                <span id={count_id} class={classes!("count", (count == 0).then_some("zero"))}>
+                <span class={classes!("count", (count == 0).then_some("zero"))}>
                     { fill(s.outline_figures, &[&count.to_string()]) }
                 </span>
             </div>
