@@ -2,12 +2,14 @@
 //!
 //! After Trunk we check that wasm-opt really ran (Trunk would skip it without a word if the
 //! `<link data-trunk rel="rust">` said `data-wasm-opt="0"`), give the Content-Security-Policy the
-//! hash of Trunk's inline loader script, and print what the user will download.
+//! hash of Trunk's inline loader script, and print what the user will download. A `dist/` built
+//! after the last change to its sources is reused as it is.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::SystemTime;
 
 use crate::install::{WebTools, WASM_TARGET};
 use crate::{cargo, err, root, run, run_quiet, target_dir, Result};
@@ -25,6 +27,15 @@ pub fn release(tools: &WebTools) -> Result<PathBuf> {
     let optimized = target.join("wasm-opt").join("release");
     let _ = fs::remove_dir_all(&optimized);
     let dist = root.join("dist");
+    let stamp = target.join("dist.stamp");
+    if is_fresh(&root, &dist, &stamp) {
+        eprintln!("xtask: dist/ is up to date with its sources");
+        let wasm = only_file(&dist, "_bg.wasm")?;
+        print_sizes(&dist, &wasm, None)?;
+        return Ok(dist);
+    }
+    let started = SystemTime::now();
+    let _ = fs::remove_file(&stamp);
     let mut trunk = Command::new(&tools.trunk);
     trunk
         .args(["build", "--release", "--offline", "--dist"])
@@ -41,7 +52,31 @@ pub fn release(tools: &WebTools) -> Result<PathBuf> {
     hash_inline_scripts(&dist.join("index.html"))?;
     let before = only_file(&target.join("wasm-bindgen").join("release"), "_bg.wasm").ok();
     print_sizes(&dist, &wasm, before.as_deref())?;
+    // Dated from the start, so a source saved during the build makes the next run build again.
+    fs::File::create(&stamp)?.set_modified(started)?;
     Ok(dist)
+}
+
+/// What goes into `dist/`: a change to any file here calls for a new build.
+const INPUTS: [&str; 7] = ["index.html", "Trunk.toml", "Cargo.toml", "Cargo.lock", "src", "www", "data"];
+
+/// Whether `dist/` was built (and checked) after the last change to any of its inputs.
+fn is_fresh(root: &Path, dist: &Path, stamp: &Path) -> bool {
+    let Ok(built) = fs::metadata(stamp).and_then(|m| m.modified()) else { return false };
+    if !dist.join("index.html").is_file() || only_file(dist, "_bg.wasm").is_err() {
+        return false;
+    }
+    let mut files = Vec::new();
+    for input in INPUTS.map(|i| root.join(i)) {
+        if input.is_dir() {
+            if walk(&input, &mut files).is_err() {
+                return false;
+            }
+        } else if input.exists() {
+            files.push(input);
+        }
+    }
+    files.iter().all(|f| fs::metadata(f).and_then(|m| m.modified()).is_ok_and(|t| t <= built))
 }
 
 /// The one file in `dir` whose name ends with `suffix`.

@@ -106,7 +106,7 @@ fn node_modules() -> Result {
     let modules = dir.join("node_modules");
     let lock = fs::read(dir.join("package-lock.json"))?;
     let stamp = modules.join(".xtask-lock");
-    let wasm_opt = modules.join(".bin").join(exe("wasm-opt"));
+    let wasm_opt = modules.join(".bin").join(exe_cmd("wasm-opt"));
     let version = || probe(Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
     if fs::read(&stamp).is_ok_and(|s| s == lock) && version().contains(&format!("version {WASM_OPT}")) {
         return Ok(());
@@ -114,6 +114,9 @@ fn node_modules() -> Result {
     if which("node").is_none() {
         apt_install(&["nodejs", "npm"])?;
     }
+    // npm ci starts from an empty node_modules anyway; doing it ourselves avoids a tree left
+    // by `npm install` ending up without its .bin links.
+    let _ = fs::remove_dir_all(&modules);
     run(Command::new(exe_cmd("npm")).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir))?;
     let v = version();
     if !v.contains(&format!("version {WASM_OPT}")) {
@@ -147,7 +150,7 @@ pub fn zhconv() -> Result {
     }
     let pip = |extra: &[&str]| {
         let mut cmd = Command::new(python);
-        cmd.args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]).args(extra).arg("zhconv");
+        cmd.args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--root-user-action=ignore"]).args(extra).arg("zhconv");
         run(&mut cmd)
     };
     // A Debian-managed python refuses plain installs (PEP 668); a user install is fine for us.
@@ -197,7 +200,7 @@ fn exe(name: &str) -> String {
     format!("{name}{}", std::env::consts::EXE_SUFFIX)
 }
 
-/// A command name as `Command` must spell it (npm is a batch file on Windows).
+/// A command name as `Command` must spell it (npm and its .bin shims are batch files on Windows).
 fn exe_cmd(name: &str) -> String {
     if cfg!(windows) { format!("{name}.cmd") } else { name.to_string() }
 }

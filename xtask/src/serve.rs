@@ -189,13 +189,32 @@ fn percent_decode(s: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn site(base: &str) -> Site {
-        let root = std::env::temp_dir().join(format!("xtask-serve-test-{}", std::process::id()));
+    /// A [`Site`] whose directory is removed when the test ends.
+    struct TempSite(Site);
+
+    impl std::ops::Deref for TempSite {
+        type Target = Site;
+        fn deref(&self) -> &Site {
+            &self.0
+        }
+    }
+
+    impl Drop for TempSite {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0.root);
+        }
+    }
+
+    /// A small site in a temporary directory of its own (tests run in parallel).
+    fn site(base: &str) -> TempSite {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let root = std::env::temp_dir().join(format!("xtask-serve-test-{}-{n}", std::process::id()));
         fs::create_dir_all(root.join("sub")).unwrap();
         fs::write(root.join("index.html"), "<p>hi</p>").unwrap();
         fs::write(root.join("app_bg.wasm"), b"\0asm").unwrap();
         fs::write(root.join("sub/index.html"), "sub").unwrap();
-        Site { root, base: normalize_base(base) }
+        TempSite(Site { root, base: normalize_base(base) })
     }
 
     #[test]

@@ -73,8 +73,12 @@ fn shared() -> PathBuf {
 
 /// Scores the CLI's output on the seed corpus with the shared score.py; returns the CLI's path.
 fn score() -> Result<PathBuf> {
-    run(cargo().args(["build", "--quiet", "--release", "--bin", "fazhi"]).current_dir(root()))?;
+    // `cargo test --release` has just built it for the integration tests; a separate `cargo
+    // build` would link it again (another feature set, another LTO run) for nothing.
     let fazhi = target_dir().join("release").join(format!("fazhi{}", std::env::consts::EXE_SUFFIX));
+    if !fazhi.is_file() {
+        run(cargo().args(["build", "--quiet", "--release", "--bin", "fazhi"]).current_dir(root()))?;
+    }
     let corpus = shared().join("corpus");
     let mut inputs: Vec<PathBuf> = fs::read_dir(&corpus)
         .map_err(|e| err!("{}: {e}", corpus.display()))?
