@@ -160,7 +160,13 @@ const SHA256_JS: &str = "const c=require('crypto');\
     process.stdout.write(c.createHash('sha256').update(require('fs').readFileSync(0)).digest('base64'))";
 
 /// Prints the size, raw and gzipped, of the `.wasm` and of all of `dist/`.
+/// Download budgets of issue 5, in bytes after gzip (KB = 1000 bytes, as the issue states them).
+const WASM_GZIP_BUDGET: u64 = 450_000;
+const DIST_GZIP_BUDGET: u64 = 600_000;
+
+/// Prints what a user downloads and fails when the `.wasm` or the whole `dist/` is over budget.
 fn print_sizes(dist: &Path, wasm: &Path, before_opt: Option<&Path>) -> Result {
+    let mut wasm_gz = 0;
     let mut files = Vec::new();
     walk(dist, &mut files)?;
     let args: Vec<String> = files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
@@ -172,6 +178,7 @@ fn print_sizes(dist: &Path, wasm: &Path, before_opt: Option<&Path>) -> Result {
         raw_total += raw;
         gz_total += gz;
         if file == wasm {
+            wasm_gz = gz;
             let opt = match before_opt.and_then(|p| fs::metadata(p).ok()) {
                 Some(m) => format!(" (wasm-opt: {} → {})", kib(m.len()), kib(raw)),
                 None => String::new(),
@@ -180,6 +187,16 @@ fn print_sizes(dist: &Path, wasm: &Path, before_opt: Option<&Path>) -> Result {
         }
     }
     eprintln!("xtask: dist/ ({} files): {} raw, {} gzip", files.len(), kib(raw_total), kib(gz_total));
+    over_budget("the .wasm", wasm_gz, WASM_GZIP_BUDGET)?;
+    over_budget("dist/", gz_total, DIST_GZIP_BUDGET)
+}
+
+/// An error when `gz` bytes exceed `budget`.
+fn over_budget(what: &str, gz: u64, budget: u64) -> Result {
+    if gz > budget {
+        return Err(err!("{what} is {gz} bytes gzip-compressed, over its budget of {budget}: see README, Performance"));
+    }
+    eprintln!("xtask: {what}: {gz} of {budget} bytes gzip budget ({:.0} %)", gz as f64 * 100.0 / budget as f64);
     Ok(())
 }
 
