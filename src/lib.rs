@@ -17,6 +17,7 @@ pub mod compare;
 pub mod decode;
 pub mod figures;
 pub mod indicators;
+pub mod invariants;
 pub mod meta;
 pub mod normalize;
 pub mod numbers;

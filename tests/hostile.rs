@@ -38,51 +38,10 @@ fn timed<T>(what: &str, bytes: usize, f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// Every invariant of a report about `input` (see also tests/properties.rs).
+/// Every invariant of a report about `input` (`fazhi_lens::invariants`).
 fn assert_invariants(input: &str, r: &Report) {
-    let len = input.len();
-    let span = |what: &str, s: usize, e: usize| {
-        assert!(
-            s <= e && e <= len && input.is_char_boundary(s) && input.is_char_boundary(e),
-            "{what}: bad range {s}..{e} in {len} bytes"
-        );
-    };
-    assert_eq!(r.input_len, len);
-    for s in &r.sections {
-        span("section", s.start, s.end);
-    }
-    for m in &r.metrics {
-        span("metric", m.start, m.end);
-        assert!(input[m.start..m.end] == m.surface, "metric surface {:?} is not the input there", short(&m.surface));
-        assert!(m.value.is_finite(), "metric {:?} has value {}", short(&m.surface), m.value);
-        assert!(m.section.is_none_or(|s| s < r.sections.len()));
-    }
-    for c in &r.changes {
-        span("change", c.start, c.end);
-        assert!(input[c.start..c.end] == c.surface, "change surface {:?} is not the input there", short(&c.surface));
-        assert!(c.value.is_finite(), "change {:?} has value {}", short(&c.surface), c.value);
-    }
-    for &(s, e) in &r.chrome {
-        span("chrome", s, e);
-    }
-    for p in &r.parts {
-        span("part", p.start, p.end);
-        assert!(p.heading.is_none_or(|h| h < r.sections.len()));
-    }
-    for values in r.key_indicators.values() {
-        for v in values {
-            assert!(v.value.is_finite(), "key indicator value {}", v.value);
-        }
-    }
-    serde_json::to_string(r).expect("report serialises");
-}
-
-/// `s` shortened for a failure message.
-fn short(s: &str) -> String {
-    if s.chars().count() <= 60 {
-        s.to_string()
-    } else {
-        format!("{}…({} bytes)", s.chars().take(40).collect::<String>(), s.len())
+    if let Err(v) = fazhi_lens::invariants::check(input, r) {
+        panic!("{v}");
     }
 }
 

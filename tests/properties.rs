@@ -8,69 +8,9 @@
 //!
 //! `PROPTEST_CASES=5000 cargo test --release --test properties` searches harder.
 
-use fazhi_lens::{analyze, analyze_bytes, decode, Report};
+use fazhi_lens::invariants::check as violations;
+use fazhi_lens::{analyze, analyze_bytes, decode};
 use proptest::prelude::*;
-
-/// Checks every invariant of a report about `input`; returns a description of the first
-/// violation.
-fn violations(input: &str, r: &Report) -> Result<(), String> {
-    let len = input.len();
-    let span = |what: &str, s: usize, e: usize| -> Result<(), String> {
-        if s > e || e > len || !input.is_char_boundary(s) || !input.is_char_boundary(e) {
-            Err(format!("{what}: bad range {s}..{e} in input of {len} bytes"))
-        } else {
-            Ok(())
-        }
-    };
-    if r.input_len != len {
-        return Err(format!("input_len {} != {len}", r.input_len));
-    }
-    for (i, s) in r.sections.iter().enumerate() {
-        span(&format!("section {i} {:?}", s.marker), s.start, s.end)?;
-    }
-    for (i, m) in r.metrics.iter().enumerate() {
-        span(&format!("metric {i} {:?}", m.surface), m.start, m.end)?;
-        if input[m.start..m.end] != m.surface {
-            return Err(format!("metric {i}: surface {:?} != input {:?}", m.surface, &input[m.start..m.end]));
-        }
-        if !m.value.is_finite() {
-            return Err(format!("metric {i} {:?}: value {} is not finite", m.surface, m.value));
-        }
-        if m.section.is_some_and(|s| s >= r.sections.len()) {
-            return Err(format!("metric {i}: section index {:?} out of range", m.section));
-        }
-    }
-    for (i, c) in r.changes.iter().enumerate() {
-        span(&format!("change {i} {:?}", c.surface), c.start, c.end)?;
-        if input[c.start..c.end] != c.surface {
-            return Err(format!("change {i}: surface {:?} != input {:?}", c.surface, &input[c.start..c.end]));
-        }
-        if !c.value.is_finite() {
-            return Err(format!("change {i} {:?}: value {} is not finite", c.surface, c.value));
-        }
-    }
-    for (i, &(s, e)) in r.chrome.iter().enumerate() {
-        span(&format!("chrome {i}"), s, e)?;
-    }
-    for (i, p) in r.parts.iter().enumerate() {
-        span(&format!("part {i} {:?}", p.kind), p.start, p.end)?;
-        if p.heading.is_some_and(|h| h >= r.sections.len()) {
-            return Err(format!("part {i}: heading index {:?} out of range", p.heading));
-        }
-    }
-    for (id, values) in &r.key_indicators {
-        for v in values {
-            if !v.value.is_finite() {
-                return Err(format!("key indicator {id}: value {} is not finite", v.value));
-            }
-            if v.metric.is_some_and(|m| m >= r.metrics.len()) {
-                return Err(format!("key indicator {id}: metric index {:?} out of range", v.metric));
-            }
-        }
-    }
-    serde_json::to_string(r).map_err(|e| format!("report does not serialise: {e}"))?;
-    Ok(())
-}
 
 /// Analyses `input` and fails the property on any violated invariant.
 fn check(input: &str) -> Result<(), TestCaseError> {

@@ -75,7 +75,7 @@ fn wasm_target() -> Result {
 
 /// Finds `bin` (from crate `krate`) whose `--version` satisfies `ok`, on `PATH` or in cargo's
 /// bin directory, or `cargo install`s it (`--locked` first, as released; without if that fails).
-fn cargo_tool(bin: &str, krate: &str, req: &str, ok: impl Fn(&str) -> bool) -> Result<PathBuf> {
+pub fn cargo_tool(bin: &str, krate: &str, req: &str, ok: impl Fn(&str) -> bool) -> Result<PathBuf> {
     let fits = |p: &PathBuf| probe(Command::new(p).arg("--version")).is_some_and(|v| ok(&v));
     let mut candidates: Vec<PathBuf> = which(bin).into_iter().collect();
     candidates.extend(cargo_bin_dir().map(|d| d.join(exe(bin))));

@@ -5,12 +5,14 @@
 //! cargo xtask serve [--port N] [--base /sub/path/] [--no-build]
 //!                                          install what is missing, build the web app (release), serve it
 //! cargo xtask build                        install what is missing, build the web app into dist/, print sizes
+//! cargo xtask fuzz [--secs N] [TARGET...]  run the cargo-fuzz targets N seconds each (default 60)
 //! ```
 //!
 //! Every install step checks first and does nothing (quietly) when its tool is already there, so
 //! a second run goes straight to the work. See `install` for what gets installed and from where.
 
 mod build;
+mod fuzz;
 mod install;
 mod serve;
 mod test;
@@ -97,11 +99,13 @@ fn show(cmd: &Command) -> String {
 
 const USAGE: &str = "usage: cargo xtask test [--update-screenshot]
        cargo xtask serve [--port N] [--base /sub/path/] [--no-build]
-       cargo xtask build";
+       cargo xtask build
+       cargo xtask fuzz [--secs N] [decode|analyze]...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("fuzz") => fuzz::task(&args[1..]),
         Some("test") => test::task(&args[1..]),
         Some("serve") => serve::task(&args[1..]),
         Some("build") if args.len() == 1 => install::web_tools().and_then(|tools| build::release(&tools).map(drop)),

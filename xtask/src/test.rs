@@ -5,6 +5,7 @@
 //! 3. Install what is missing, build the release web app once, serve `dist/` at `/` and at
 //!    `/tools/fazhi/` on free localhost ports, and run the node:test suites in `tests/browser`
 //!    against them in headless Chromium.
+//! 4. Fuzz each `cargo fuzz` target for a minute (`cargo xtask fuzz`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::install::{self, node_dir};
-use crate::{build, cargo, err, root, run, serve, target_dir, Result};
+use crate::{build, cargo, err, fuzz, root, run, serve, target_dir, Result};
 
 /// The minimum scores, the same as `tests/accuracy.rs` asserts.
 const SCORE_MINIMUMS: [&str; 10] = [
@@ -55,8 +56,20 @@ pub fn task(args: &[String]) -> Result {
         .env("FAZHI_CORPUS", shared().join("corpus"))
         .env("FAZHI_SCREENSHOT", &screenshot);
     eprintln!("xtask: {:.0} s so far; browser tests next", started.elapsed().as_secs_f64());
-    run(&mut node)
+    stage("browser tests", || run(&mut node))?;
+    stage("fuzzing", || {
+        for target in fuzz::TARGETS {
+            let runs = fuzz::run(target, FUZZ_SECS)?;
+            eprintln!("xtask: fuzz {target}: {runs} inputs in {FUZZ_SECS} s, no failure");
+        }
+        Ok(())
+    })?;
+    eprintln!("xtask: all tests passed in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
 }
+
+/// How long CI fuzzes each target (a longer run: `cargo xtask fuzz --secs 1800`).
+const FUZZ_SECS: u32 = 60;
 
 /// Runs one stage and says how long it took.
 fn stage<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
