@@ -155,12 +155,19 @@ pub enum Notice {
     },
     /// The chosen file is not a library file (the reason).
     ImportInvalid(String),
+    /// Another tab changed the library; this tab now shows its changes too.
+    OtherTab {
+        /// Entries shown before.
+        before: usize,
+        /// Entries shown now.
+        after: usize,
+    },
 }
 
 impl Notice {
     /// True for notices about a failure (shown as an alert).
     pub fn is_error(&self) -> bool {
-        !matches!(self, Notice::Deleted(_) | Notice::Imported { .. })
+        !matches!(self, Notice::Deleted(_) | Notice::Imported { .. } | Notice::OtherTab { .. })
     }
 }
 
@@ -180,6 +187,12 @@ pub struct LibraryState {
     pub notice: Option<Notice>,
     /// The last deleted entry and its position, for undo.
     pub undo: Option<(usize, Entry)>,
+    /// Ids this tab deleted: when another tab's copy of the library still has them, they stay
+    /// deleted rather than coming back (see [`merge_stored`]).
+    pub removed: Vec<String>,
+    /// Whether the last write to storage failed: this tab then holds changes that storage does
+    /// not, and a copy written by another tab must be merged rather than adopted.
+    pub unsaved: bool,
 }
 
 /// A change to the library.
@@ -211,6 +224,25 @@ pub enum Action {
     Saved,
     /// Writing to storage failed.
     SaveFailed(Notice),
+    /// Another tab wrote the library (the entries it wrote).
+    External(Vec<Entry>),
+    /// Saving found entries another tab had written meanwhile and kept them (already stored).
+    Kept(Vec<Entry>),
+}
+
+/// Merges the library as stored (perhaps written by another tab since this tab last read it)
+/// into this tab's entries before this tab writes: stored entries this tab does not have and
+/// did not delete are kept, after this tab's own. Returns the list to write and the entries
+/// that were kept from storage, so the tab can show them too. Nothing another tab saved is
+/// lost by this tab writing.
+pub fn merge_stored(ours: &[Entry], stored: Vec<Entry>, removed: &[String]) -> (Vec<Entry>, Vec<Entry>) {
+    let kept: Vec<Entry> = stored
+        .into_iter()
+        .filter(|e| !ours.iter().any(|o| o.id == e.id) && !removed.contains(&e.id))
+        .collect();
+    let mut all = ours.to_vec();
+    all.extend(kept.iter().cloned());
+    (all, kept)
 }
 
 impl LibraryState {
@@ -238,6 +270,7 @@ impl LibraryState {
             Action::Delete(id) => {
                 if let Some(pos) = s.entries.iter().position(|e| e.id == id) {
                     let e = s.entries.remove(pos);
+                    s.removed.push(e.id.clone());
                     s.notice = Some(Notice::Deleted(e.name.clone()));
                     s.undo = Some((pos, e));
                     s.revision += 1;
@@ -245,6 +278,7 @@ impl LibraryState {
             }
             Action::Undo => {
                 if let Some((pos, e)) = s.undo.take() {
+                    s.removed.retain(|id| *id != e.id);
                     if !s.entries.iter().any(|x| x.id == e.id) {
                         s.entries.insert(pos.min(s.entries.len()), e);
                         s.revision += 1;
@@ -270,11 +304,43 @@ impl LibraryState {
             }
             Action::Notify(n) => s.notice = Some(n),
             Action::Saved => {
+                s.unsaved = false;
                 if matches!(s.problem, Some(Notice::StorageQuota | Notice::StorageFailed(_))) {
                     s.problem = None;
                 }
             }
-            Action::SaveFailed(n) => s.problem = Some(n),
+            Action::SaveFailed(n) => {
+                s.unsaved = true;
+                s.problem = Some(n);
+            }
+            Action::External(theirs) => {
+                let before = s.entries.len();
+                if s.unsaved || !s.writable {
+                    // Storage lacks some of ours: keep them, add theirs, and try writing again.
+                    let (all, kept) = merge_stored(&s.entries, theirs, &s.removed);
+                    s.entries = all;
+                    if !kept.is_empty() && s.writable {
+                        s.revision += 1;
+                    }
+                } else {
+                    // Storage held exactly ours until the other tab wrote: theirs is the newer
+                    // whole, deletions and renames included.
+                    s.entries = theirs;
+                }
+                if s.entries != self.entries {
+                    s.notice = Some(Notice::OtherTab { before, after: s.entries.len() });
+                }
+            }
+            Action::Kept(kept) => {
+                for e in kept {
+                    if !s.entries.iter().any(|x| x.id == e.id) {
+                        s.entries.push(e);
+                    }
+                }
+                if s.entries != self.entries {
+                    s.notice = Some(Notice::OtherTab { before: self.entries.len(), after: s.entries.len() });
+                }
+            }
         }
         s
     }
@@ -340,5 +406,45 @@ mod tests {
         let s = s.apply(Action::Import { entries: vec![entry("甲", "x"), entry("丙", "三")], dropped: 1 });
         assert_eq!(s.entries.len(), 3);
         assert_eq!(s.notice, Some(Notice::Imported { added: 1, skipped: 2 }));
+    }
+
+    fn names(s: &LibraryState) -> Vec<&str> {
+        s.entries.iter().map(|e| e.name.as_str()).collect()
+    }
+
+    #[test]
+    fn saving_keeps_what_another_tab_stored_but_not_what_this_tab_deleted() {
+        let ours = vec![entry("甲", "一"), entry("乙", "二")];
+        let stored = vec![entry("丙", "三"), entry("甲", "一"), entry("丁", "四")];
+        let (all, kept) = merge_stored(&ours, stored, &[text_id("丁")]);
+        assert_eq!(all.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["一", "二", "三"]);
+        assert_eq!(kept, vec![entry("丙", "三")]);
+    }
+
+    #[test]
+    fn another_tabs_write_is_adopted_when_ours_was_saved_and_merged_when_not() {
+        let saved = LibraryState { writable: true, ..Default::default() }
+            .apply(Action::Add(entry("甲", "一")))
+            .apply(Action::Saved);
+        // The other tab deleted 甲 and added 乙: adopt, deletion included.
+        let s = saved.apply(Action::External(vec![entry("乙", "二")]));
+        assert_eq!(names(&s), ["二"]);
+        assert_eq!(s.notice, Some(Notice::OtherTab { before: 1, after: 1 }));
+        assert_eq!(s.revision, saved.revision, "adopting needs no write");
+        // Our last write failed (quota): 甲 is only here, so it must survive their write.
+        let failed = saved.apply(Action::Add(entry("丙", "三"))).apply(Action::SaveFailed(Notice::StorageQuota));
+        let s = failed.apply(Action::External(vec![entry("乙", "二")]));
+        assert_eq!(names(&s), ["三", "一", "二"]);
+        assert!(s.revision > failed.revision, "the merged library is written again");
+    }
+
+    #[test]
+    fn deleting_then_undoing_forgets_the_deletion() {
+        let s = LibraryState::default().apply(Action::Add(entry("甲", "一"))).apply(Action::Delete(text_id("甲")));
+        assert_eq!(s.removed, [text_id("甲")]);
+        let s = s.apply(Action::Undo);
+        assert!(s.removed.is_empty());
+        let s = s.apply(Action::Kept(vec![entry("乙", "二"), entry("甲", "一")]));
+        assert_eq!(names(&s), ["一", "二"]);
     }
 }

@@ -32,6 +32,7 @@ fn notice_text(s: &Strings, notice: &Notice) -> String {
         Notice::Deleted(name) => fill(s.notice_deleted, &[name]),
         Notice::Imported { added, skipped } => fill(s.notice_imported, &[&added.to_string(), &skipped.to_string()]),
         Notice::ImportInvalid(why) => fill(s.notice_import_invalid, &[why]),
+        Notice::OtherTab { before, after } => fill(s.notice_other_tab, &[&before.to_string(), &after.to_string()]),
     }
 }
 

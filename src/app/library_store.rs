@@ -1,4 +1,5 @@
-//! `use_library`: the library state as a Yew reducer, written to storage after each change.
+//! `use_library`: the library state as a Yew reducer, written to storage after each change and
+//! kept in step with other tabs of the app.
 
 use std::rc::Rc;
 
@@ -27,11 +28,23 @@ pub fn use_library() -> UseReducerHandle<LibraryState> {
         let library = library.clone();
         use_effect_with(library.revision, move |&revision| {
             if revision > 0 && library.writable {
-                match storage::save(&library.entries) {
-                    Ok(()) => library.dispatch(Action::Saved),
+                match storage::save(&library.entries, &library.removed) {
+                    Ok(kept) => {
+                        library.dispatch(Action::Saved);
+                        if !kept.is_empty() {
+                            library.dispatch(Action::Kept(kept));
+                        }
+                    }
                     Err(notice) => library.dispatch(Action::SaveFailed(notice)),
                 }
             }
+        });
+    }
+    {
+        let library = library.clone();
+        use_effect_with((), move |()| {
+            let listener = storage::on_library_changed(move |entries| library.dispatch(Action::External(entries)));
+            move || drop(listener)
         });
     }
     library

@@ -55,15 +55,59 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Writes the whole library.
-pub fn save(entries: &[Entry]) -> Result<(), Notice> {
+/// Writes the whole library, keeping what another tab stored meanwhile (see
+/// [`library_data::merge_stored`]; `removed`: ids this tab deleted). Returns the entries kept
+/// from storage, which the tab should show as well.
+pub fn save(entries: &[Entry], removed: &[String]) -> Result<Vec<Entry>, Notice> {
     let store = local_storage().ok_or(Notice::StorageUnavailable)?;
-    store.set_item(LIBRARY_KEY, &library_data::to_json(entries)).map_err(|e| {
+    let (all, kept) = match store.get_item(LIBRARY_KEY) {
+        Ok(Some(raw)) => match library_data::parse(&raw) {
+            Ok(stored) => library_data::merge_stored(entries, stored.entries, removed),
+            // Damaged (since start-up, by another tab or program): set it aside first, once.
+            Err(_) => {
+                if !is_backed_up(&store, &raw) {
+                    let backup = format!("{BACKUP_PREFIX}{}", super::browser::now_iso());
+                    store.set_item(&backup, &raw).map_err(|_| Notice::Corrupt { backup: None })?;
+                }
+                (entries.to_vec(), Vec::new())
+            }
+        },
+        _ => (entries.to_vec(), Vec::new()),
+    };
+    store.set_item(LIBRARY_KEY, &library_data::to_json(&all)).map(|()| kept).map_err(|e| {
         match error_name(&e).as_deref() {
             Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") => Notice::StorageQuota,
             _ => Notice::StorageFailed(describe(&e)),
         }
     })
+}
+
+/// Whether some backup key already holds exactly `raw`.
+fn is_backed_up(store: &Storage, raw: &str) -> bool {
+    let len = store.length().unwrap_or(0);
+    (0..len).filter_map(|i| store.key(i).ok().flatten()).any(|k| {
+        k.starts_with(BACKUP_PREFIX) && store.get_item(&k).ok().flatten().as_deref() == Some(raw)
+    })
+}
+
+/// Calls `on_change` with the library whenever another tab writes it (the browser's `storage`
+/// event fires only in the other tabs of the same origin). Listening stops when the returned
+/// listener is dropped. Unreadable data is ignored here: this tab's next write sets it aside.
+pub fn on_library_changed(on_change: impl Fn(Vec<Entry>) + 'static) -> Option<gloo::events::EventListener> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+        if event.key().as_deref() != Some(LIBRARY_KEY) {
+            return;
+        }
+        match event.new_value().map(|raw| library_data::parse(&raw)) {
+            Some(Ok(parsed)) => on_change(parsed.entries),
+            // Cleared by the other tab (or by the user in its developer tools).
+            None => on_change(Vec::new()),
+            Some(Err(_)) => {}
+        }
+    }))
 }
 
 /// The language chosen last time, if any.
