@@ -9,12 +9,12 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, assertClean, until, cliReport, plain, pasteAndAnalyze, texts } from './lib.mjs';
 
 const SINGLE_FILE = process.env.FAZHI_SINGLE_FILE;
-const DIST = process.env.FAZHI_DIST;
+const DIST = process.env.FAZHI_DIST && resolve(process.env.FAZHI_DIST);
 const corpus = process.env.FAZHI_CORPUS;
 const seed = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[0];
 
