@@ -129,7 +129,8 @@ pub fn single_file(dist: &Path) -> Result<PathBuf> {
     let mut styles = Vec::new();
     let page = without_loading(&html, |href| {
         let css = fs::read_to_string(dist.join(href.trim_start_matches("./"))).map_err(|e| err!("{href}: {e}"))?;
-        if css.to_ascii_lowercase().contains("</style") || css.contains("url(") && !css.contains("url(data:") {
+        let loads = css.match_indices("url(").any(|(i, _)| !css[i + 4..].trim_start_matches(['"', '\'']).starts_with("data:"));
+        if loads || css.to_ascii_lowercase().contains("</style") {
             return Err(err!("{href}: cannot inline a stylesheet with </style or url() loads"));
         }
         styles.push(css.clone());
