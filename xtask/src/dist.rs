@@ -206,8 +206,8 @@ fn remove_elements(html: &str, open: &str, close: &str, drop: impl Fn(&str) -> b
             out.push_str(&rest[start..end]);
         }
         rest = &rest[end..];
-        // A line that held only the element goes with it.
-        if dropped && (out.is_empty() || out.ends_with('\n')) {
+        // The line break after the element goes with it (`add_service_worker` adds one).
+        if dropped {
             rest = rest.strip_prefix('\n').unwrap_or(rest);
         }
     }
@@ -347,6 +347,30 @@ mod tests {
         let html = "<head>\n<script src=\"./sw-register-1.js\" defer></script>\n<script>keep</script></head>";
         let out = remove_elements(html, "<script", "</script>", |t| t.contains("sw-register"));
         assert_eq!(out, "<head>\n<script>keep</script></head>");
+    }
+
+    #[test]
+    fn adds_the_service_worker_idempotently() {
+        let dist = std::env::temp_dir().join(format!("xtask-dist-test-{}", std::process::id()));
+        fs::create_dir_all(&dist).unwrap();
+        fs::write(dist.join("index.html"), "<html><head>\n<link rel=\"preload\" href=\"./a_bg.wasm\"></head><body></body></html>").unwrap();
+        fs::write(dist.join("a_bg.wasm"), b"\0asm").unwrap();
+        let snapshot = || {
+            let mut files = Vec::new();
+            walk(&dist, &mut files).unwrap();
+            files.sort();
+            files.iter().map(|f| (name(f), fs::read_to_string(f).unwrap_or_default())).collect::<Vec<_>>()
+        };
+        add_service_worker(&dist).unwrap();
+        let once = snapshot();
+        add_service_worker(&dist).unwrap();
+        let twice = snapshot();
+        let _ = fs::remove_dir_all(&dist);
+        assert_eq!(once, twice);
+        let index = &once.iter().find(|(n, _)| n == "index.html").unwrap().1;
+        assert!(index.contains("<script src=\"./sw-register-") && index.contains("defer></script>\n</head>"), "{index}");
+        let sw = &once.iter().find(|(n, _)| n == SW).unwrap().1;
+        assert!(sw.contains(r#"const FILES = ["./", "./a_bg.wasm", "./sw-register-"#), "{sw}");
     }
 
     #[test]
