@@ -18,15 +18,15 @@ function need(name) {
   return v;
 }
 
-/** Launches the system Chromium headless, with no network chatter of its own. */
-export async function launch() {
+/** Launches the system Chromium headless, with no network chatter of its own (plus `extraArgs`). */
+export async function launch(extraArgs = []) {
   const executablePath = process.env.FAZHI_CHROMIUM || execSync('command -v chromium').toString().trim();
   return chromium.launch({
     executablePath,
     headless: true,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--disable-component-update', '--disable-sync', ...extraArgs,
     ],
   });
 }

@@ -19,6 +19,9 @@ for (const [where, url] of [['at /', URL_ROOT], ['under /tools/fazhi/', URL_SUBP
       assert.match(await page.locator('html').getAttribute('lang') ?? '', /^zh/, 'html lang is Chinese');
       await page.locator('button#demo').click();
       await until(async () => (await page.locator('table#figures tbody tr.figure').count()) > 0, 'the demo report');
+      // The offline cache (dist.test.mjs) belongs to the app's own directory, wherever that is.
+      const scope = await until(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope), 'a service worker');
+      assert.equal(scope, url, 'the service worker\'s scope');
       assertClean(log);
     } finally {
       await context.close();

@@ -2,9 +2,9 @@
 //!
 //! 1. `cargo test --workspace --release`: the core's unit, property and accuracy tests.
 //! 2. `score.py` on the CLI's JSON for the seed corpus: the shared scorer must agree with ours.
-//! 3. Install what is missing, build the release web app once, serve `dist/` at `/` and at
-//!    `/tools/fazhi/` on free localhost ports, and run the node:test suites in `tests/browser`
-//!    against them in headless Chromium.
+//! 3. Install what is missing, build the release web app and the single file once, serve `dist/`
+//!    at `/` and at `/tools/fazhi/` on free localhost ports, and run the node:test suites in
+//!    `tests/browser` against them in headless Chromium.
 //! 4. Fuzz each `cargo fuzz` target for a minute (`cargo xtask fuzz`).
 
 use std::fs;
@@ -13,7 +13,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::install::{self, node_dir};
-use crate::{build, cargo, err, fuzz, root, run, serve, target_dir, Result};
+use crate::{build, cargo, dist, err, fuzz, root, run, serve, target_dir, Result};
 
 /// The minimum scores, the same as `tests/accuracy.rs` asserts.
 const SCORE_MINIMUMS: [&str; 10] = [
@@ -31,12 +31,15 @@ pub fn task(args: &[String]) -> Result {
     let root = root();
     stage("core tests", || run(cargo().args(["test", "--workspace", "--release"]).current_dir(&root)))?;
     let fazhi = stage("score.py", score)?;
-    let (dist, chromium) = stage("web tools and release build", || {
+    let (dist, single, chromium) = stage("web tools and release build", || {
         let tools = install::web_tools()?;
         let chromium = install::chromium()?;
-        Ok((build::release(&tools)?, chromium))
+        let dist = build::release(&tools)?;
+        let single = dist::single_file(&dist)?;
+        Ok((dist, single, chromium))
     })?;
     let (at_root, _) = serve::spawn(dist.clone(), "127.0.0.1:0", "/")?;
+    let dist_dir = dist.clone();
     let (at_sub, _) = serve::spawn(dist, "127.0.0.1:0", "/tools/fazhi/")?;
 
     let screenshot = root.join("docs").join("screenshot.png");
@@ -51,6 +54,8 @@ pub fn task(args: &[String]) -> Result {
         .current_dir(node_dir())
         .env("FAZHI_URL", format!("http://{at_root}/"))
         .env("FAZHI_SUBPATH_URL", format!("http://{at_sub}/tools/fazhi/"))
+        .env("FAZHI_DIST", &dist_dir)
+        .env("FAZHI_SINGLE_FILE", &single)
         .env("FAZHI_CHROMIUM", &chromium)
         .env("FAZHI_BIN", &fazhi)
         .env("FAZHI_CORPUS", shared().join("corpus"))
