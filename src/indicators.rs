@@ -36,7 +36,7 @@ use context::{
     back_to, forward_to, inside_brackets, is_clause_break, is_connector, is_sentence_break, view_offset, CLAUSE_LIMIT,
     SENTENCE_LIMIT,
 };
-use lexicon::{bit, lexicon, within, Hit, Lexicon, Set};
+use lexicon::{bit, lexicon, members, within, Hit, Lexicon, Set};
 
 pub use taxonomy::{label, rank, Indicator, TAXONOMY};
 
@@ -91,17 +91,15 @@ pub fn attach(view: &Normalized, figures: &[Figure]) -> BTreeMap<String, Vec<Key
         let m = Matcher { lex, text, hits: &hits, spans: &spans, contexts: &contexts, found: &found };
         let ids = m.match_figure(ctx, figure);
         found[i] = ids;
-        for k in 0..TAXONOMY.len() {
-            if ids & bit(k) != 0 {
-                picks.push(Pick {
-                    entry: k,
-                    figure: i,
-                    local: ctx.local.clone(),
-                    clause: ctx.clause.clone(),
-                    alone: ctx.alone,
-                    fig: ctx.fig.clone(),
-                });
-            }
+        for k in members(ids).take_while(|&k| k < TAXONOMY.len()) {
+            picks.push(Pick {
+                entry: k,
+                figure: i,
+                local: ctx.local.clone(),
+                clause: ctx.clause.clone(),
+                alone: ctx.alone,
+                fig: ctx.fig.clone(),
+            });
         }
     }
     collect(view, figures, dedupe(text, figures, picks))
@@ -315,11 +313,9 @@ impl Matcher<'_> {
         set_nearer(&mut dist, phrase_keys, FAR);
 
         let mut best: Vec<(usize, bool, usize)> = Vec::new(); // (entry, keyed, distance)
-        for (k, e) in TAXONOMY.iter().enumerate() {
+        for k in members(allowed) {
+            let Some(e) = TAXONOMY.get(k) else { break };
             let b = bit(k);
-            if allowed & b == 0 {
-                continue;
-            }
             let topic_ok = e.topics.is_empty() || topics & b != 0 || (e.sentence_topic && all_topics & b != 0);
             if !topic_ok {
                 continue;
@@ -369,17 +365,21 @@ impl Matcher<'_> {
 
 /// The entries whose units include `unit`.
 fn unit_entries(unit: &str) -> Set {
-    static MAP: OnceLock<HashMap<&'static str, Set>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, Set> = HashMap::new();
+    // A dozen units: a list beats hashing the unit for every figure.
+    static UNITS: OnceLock<Vec<(&'static str, Set)>> = OnceLock::new();
+    let units = UNITS.get_or_init(|| {
+        let mut m: Vec<(&'static str, Set)> = Vec::new();
         for (k, e) in TAXONOMY.iter().enumerate() {
             for &u in e.units {
-                *m.entry(u).or_default() |= bit(k);
+                match m.iter_mut().find(|(v, _)| *v == u) {
+                    Some((_, set)) => *set |= bit(k),
+                    None => m.push((u, bit(k))),
+                }
             }
         }
         m
     });
-    map.get(unit).copied().unwrap_or(0)
+    units.iter().find(|(u, _)| *u == unit).map_or(0, |(_, set)| *set)
 }
 
 fn set_nearer(dist: &mut [usize; 128], keys: Set, d: usize) {
