@@ -441,7 +441,7 @@ fn header_run_regex() -> &'static regex::Regex {
 fn header_date_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"^\d{4} *[-/.年] *\d{1,2} *[-/.月] *\d{1,2}日?(?: *\d{1,2}:\d{2}(?::\d{2})?)?")
+        regex::Regex::new(r"^[0-9]{4} *[-/.年] *[0-9]{1,2} *[-/.月] *[0-9]{1,2}日?(?: *[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
             .expect("valid regex")
     })
 }
