@@ -33,7 +33,7 @@ use crate::normalize::Normalized;
 use crate::report::{Figure, KeyValue};
 
 use context::{
-    back_to, forward_to, inside_brackets, is_clause_break, is_connector, is_sentence_break, view_offset, CLAUSE_LIMIT,
+    back_edge, back_to, forward_edge, forward_to, inside_brackets, is_clause_break, is_connector, is_sentence_break, view_offset, CLAUSE_LIMIT,
     SENTENCE_LIMIT,
 };
 use lexicon::{bit, lexicon, members, within, Hit, Lexicon, Set};
@@ -140,17 +140,38 @@ impl Context {
         let fig = spans.get(i)?.clone();
         // Figures of one sentence share its start; look back only when a break intervenes.
         let sentence = match prev {
-            Some(p)
-                if p.fig.end <= fig.start
-                    && fig.start - p.sentence <= SENTENCE_LIMIT
-                    && !text[p.fig.end..fig.start].contains(is_sentence_break) =>
-            {
-                p.sentence
+            Some(p) if p.fig.end <= fig.start && !text[p.fig.end..fig.start].contains(is_sentence_break) => {
+                if fig.start - p.sentence <= SENTENCE_LIMIT {
+                    p.sentence
+                } else if !text[p.fig.start..p.fig.end].contains(is_sentence_break) {
+                    // No break since the previous figure's sentence start either, so a scan
+                    // back would stop at its limit or at that start: without rescanning,
+                    // which on a long text without breaks costs the whole limit per figure.
+                    back_edge(text, fig.start, 0, SENTENCE_LIMIT).max(p.sentence)
+                } else {
+                    back_to(text, fig.start, 0, SENTENCE_LIMIT, is_sentence_break)
+                }
             }
             _ => back_to(text, fig.start, 0, SENTENCE_LIMIT, is_sentence_break),
         };
-        let cs = back_to(text, fig.start, sentence, CLAUSE_LIMIT, is_clause_break);
-        let ce = forward_to(text, fig.end, text.len(), CLAUSE_LIMIT, is_clause_break);
+        // The clause edges, reusing the previous figure's scans when no clause break lies
+        // between the two figures: then the scan back stops where the previous one did (or
+        // at its own limit), and the scan forward need not look again at what the previous
+        // one saw. Same answers as fresh scans; on a long text without breaks it saves
+        // the whole limit per figure.
+        let quiet = prev.filter(|p| p.fig.end <= fig.start && !text[p.fig.start..fig.start].contains(is_clause_break));
+        let cs = match quiet {
+            Some(p) => back_edge(text, fig.start, sentence, CLAUSE_LIMIT).max(p.clause.start),
+            None => back_to(text, fig.start, sentence, CLAUSE_LIMIT, is_clause_break),
+        };
+        let ce = match quiet.filter(|p| p.clause.end > fig.end) {
+            Some(p) => {
+                let to = forward_edge(text, fig.end, text.len(), CLAUSE_LIMIT);
+                let from = p.clause.end.min(to);
+                forward_to(text, from, to, to - from, is_clause_break)
+            }
+            None => forward_to(text, fig.end, text.len(), CLAUSE_LIMIT, is_clause_break),
+        };
         if inside_brackets(&text[cs..fig.start]) {
             return None;
         }
