@@ -71,7 +71,7 @@ fn content_cue(kind: PartKind) -> Option<&'static Regex> {
             Regex::new(r"存在的?(主要)?(问题|不足)|不足之处|问题和不足|差距和不足|短板弱项|有待(进一步)?(提升|提高|加强|完善)|仍需(进一步)?(加强|提升)")
                 .expect("valid regex"),
             Regex::new(r"第一责任人").expect("valid regex"),
-            Regex::new(r"下一步|下一年度|(明年|来年|(19|20)\d{2}年),?(我们|全区|全市|全县|我区|我市|我县|我局)?将|工作(安排|计划|打算|思路|要点)")
+            Regex::new(r"下一步|下一年度|(明年|来年|(19|20)[0-9]{2}年),?(我们|全区|全市|全县|我区|我市|我县|我局)?将|工作(安排|计划|打算|思路|要点)")
                 .expect("valid regex"),
         ]
     });
@@ -177,7 +177,7 @@ fn title_standard(report: &Report) -> Check {
         return check(ID, false, "未找到报告标题。".into());
     };
     static YEAR: OnceLock<Regex> = OnceLock::new();
-    let year = YEAR.get_or_init(|| Regex::new(r"(19|20)\d{2}\s*年").expect("valid regex"));
+    let year = YEAR.get_or_init(|| Regex::new(r"(19|20)[0-9]{2}\s*年").expect("valid regex"));
     let t = crate::script::simplify_str(title);
     let t = t.replace(|c: char| c.is_whitespace(), "");
     let mut missing = Vec::new();

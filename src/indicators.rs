@@ -33,10 +33,10 @@ use crate::normalize::Normalized;
 use crate::report::{Figure, KeyValue};
 
 use context::{
-    back_to, forward_to, inside_brackets, is_clause_break, is_connector, is_sentence_break, view_offset, CLAUSE_LIMIT,
+    back_edge, back_to, forward_edge, forward_to, inside_brackets, is_clause_break, is_connector, is_sentence_break, view_offset, CLAUSE_LIMIT,
     SENTENCE_LIMIT,
 };
-use lexicon::{bit, lexicon, within, Hit, Lexicon, Set};
+use lexicon::{bit, lexicon, members, within, Hit, Lexicon, Set};
 
 pub use taxonomy::{label, rank, Indicator, TAXONOMY};
 
@@ -91,17 +91,15 @@ pub fn attach(view: &Normalized, figures: &[Figure]) -> BTreeMap<String, Vec<Key
         let m = Matcher { lex, text, hits: &hits, spans: &spans, contexts: &contexts, found: &found };
         let ids = m.match_figure(ctx, figure);
         found[i] = ids;
-        for k in 0..TAXONOMY.len() {
-            if ids & bit(k) != 0 {
-                picks.push(Pick {
-                    entry: k,
-                    figure: i,
-                    local: ctx.local.clone(),
-                    clause: ctx.clause.clone(),
-                    alone: ctx.alone,
-                    fig: ctx.fig.clone(),
-                });
-            }
+        for k in members(ids).take_while(|&k| k < TAXONOMY.len()) {
+            picks.push(Pick {
+                entry: k,
+                figure: i,
+                local: ctx.local.clone(),
+                clause: ctx.clause.clone(),
+                alone: ctx.alone,
+                fig: ctx.fig.clone(),
+            });
         }
     }
     collect(view, figures, dedupe(text, figures, picks))
@@ -142,17 +140,38 @@ impl Context {
         let fig = spans.get(i)?.clone();
         // Figures of one sentence share its start; look back only when a break intervenes.
         let sentence = match prev {
-            Some(p)
-                if p.fig.end <= fig.start
-                    && fig.start - p.sentence <= SENTENCE_LIMIT
-                    && !text[p.fig.end..fig.start].contains(is_sentence_break) =>
-            {
-                p.sentence
+            Some(p) if p.fig.end <= fig.start && !text[p.fig.end..fig.start].contains(is_sentence_break) => {
+                if fig.start - p.sentence <= SENTENCE_LIMIT {
+                    p.sentence
+                } else if !text[p.fig.start..p.fig.end].contains(is_sentence_break) {
+                    // No break since the previous figure's sentence start either, so a scan
+                    // back would stop at its limit or at that start: without rescanning,
+                    // which on a long text without breaks costs the whole limit per figure.
+                    back_edge(text, fig.start, 0, SENTENCE_LIMIT).max(p.sentence)
+                } else {
+                    back_to(text, fig.start, 0, SENTENCE_LIMIT, is_sentence_break)
+                }
             }
             _ => back_to(text, fig.start, 0, SENTENCE_LIMIT, is_sentence_break),
         };
-        let cs = back_to(text, fig.start, sentence, CLAUSE_LIMIT, is_clause_break);
-        let ce = forward_to(text, fig.end, text.len(), CLAUSE_LIMIT, is_clause_break);
+        // The clause edges, reusing the previous figure's scans when no clause break lies
+        // between the two figures: then the scan back stops where the previous one did (or
+        // at its own limit), and the scan forward need not look again at what the previous
+        // one saw. Same answers as fresh scans; on a long text without breaks it saves
+        // the whole limit per figure.
+        let quiet = prev.filter(|p| p.fig.end <= fig.start && !text[p.fig.start..fig.start].contains(is_clause_break));
+        let cs = match quiet {
+            Some(p) => back_edge(text, fig.start, sentence, CLAUSE_LIMIT).max(p.clause.start),
+            None => back_to(text, fig.start, sentence, CLAUSE_LIMIT, is_clause_break),
+        };
+        let ce = match quiet.filter(|p| p.clause.end > fig.end) {
+            Some(p) => {
+                let to = forward_edge(text, fig.end, text.len(), CLAUSE_LIMIT);
+                let from = p.clause.end.min(to);
+                forward_to(text, from, to, to - from, is_clause_break)
+            }
+            None => forward_to(text, fig.end, text.len(), CLAUSE_LIMIT, is_clause_break),
+        };
         if inside_brackets(&text[cs..fig.start]) {
             return None;
         }
@@ -315,11 +334,9 @@ impl Matcher<'_> {
         set_nearer(&mut dist, phrase_keys, FAR);
 
         let mut best: Vec<(usize, bool, usize)> = Vec::new(); // (entry, keyed, distance)
-        for (k, e) in TAXONOMY.iter().enumerate() {
+        for k in members(allowed) {
+            let Some(e) = TAXONOMY.get(k) else { break };
             let b = bit(k);
-            if allowed & b == 0 {
-                continue;
-            }
             let topic_ok = e.topics.is_empty() || topics & b != 0 || (e.sentence_topic && all_topics & b != 0);
             if !topic_ok {
                 continue;
@@ -369,17 +386,21 @@ impl Matcher<'_> {
 
 /// The entries whose units include `unit`.
 fn unit_entries(unit: &str) -> Set {
-    static MAP: OnceLock<HashMap<&'static str, Set>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, Set> = HashMap::new();
+    // A dozen units: a list beats hashing the unit for every figure.
+    static UNITS: OnceLock<Vec<(&'static str, Set)>> = OnceLock::new();
+    let units = UNITS.get_or_init(|| {
+        let mut m: Vec<(&'static str, Set)> = Vec::new();
         for (k, e) in TAXONOMY.iter().enumerate() {
             for &u in e.units {
-                *m.entry(u).or_default() |= bit(k);
+                match m.iter_mut().find(|(v, _)| *v == u) {
+                    Some((_, set)) => *set |= bit(k),
+                    None => m.push((u, bit(k))),
+                }
             }
         }
         m
     });
-    map.get(unit).copied().unwrap_or(0)
+    units.iter().find(|(u, _)| *u == unit).map_or(0, |(_, set)| *set)
 }
 
 fn set_nearer(dist: &mut [usize; 128], keys: Set, d: usize) {

@@ -264,19 +264,31 @@ fn fold(c: char) -> Fold {
 fn bmp_class() -> &'static [u8] {
     static TABLE: std::sync::OnceLock<Box<[u8]>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
+        // This runs once per process (every CLI run pays for it), so each character is
+        // folded once and the chrome test is a bit set rather than a walk of the pairs.
+        let mut seconds = vec![0u64; 0x1_0000 / 64];
+        for &(_, b) in &CHROME_PAIRS {
+            let b = b as usize;
+            if let Some(w) = seconds.get_mut(b / 64) {
+                *w |= 1 << (b % 64);
+            }
+        }
+        let gate = |v: char| {
+            let v = v as usize;
+            seconds.get(v / 64).is_some_and(|w| w & (1 << (v % 64)) != 0)
+        };
         (0..0x1_0000u32)
             .map(|u| {
                 let Some(c) = char::from_u32(u) else { return CHANGED };
-                let (changed, view) = match fold(c) {
-                    Fold::Keep => (0, Some(c)),
-                    Fold::Same(f) | Fold::Other(f) => (CHANGED, Some(f)),
-                    Fold::Drop => (CHANGED, None),
+                let (changed, view, simplified) = match fold(c) {
+                    Fold::Keep => (0, Some(c), false),
+                    Fold::Same(f) => (CHANGED, Some(f), c.len_utf8() == 3 && f == simplify(c)),
+                    Fold::Other(f) => (CHANGED, Some(f), false),
+                    Fold::Drop => (CHANGED, None, false),
                 };
-                let gate = view.is_some_and(|v| CHROME_PAIRS.iter().any(|p| p.1 == v));
-                let simplified = c.len_utf8() == 3 && matches!(fold(c), Fold::Same(f) if f == simplify(c));
                 changed
                     | if is_han(c) { HAN } else { 0 }
-                    | if gate { GATE } else { 0 }
+                    | if view.is_some_and(gate) { GATE } else { 0 }
                     | if simplified { SIMPLIFIED } else { 0 }
             })
             .collect()
@@ -429,7 +441,7 @@ fn header_run_regex() -> &'static regex::Regex {
 fn header_date_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"^\d{4} *[-/.年] *\d{1,2} *[-/.月] *\d{1,2}日?(?: *\d{1,2}:\d{2}(?::\d{2})?)?")
+        regex::Regex::new(r"^[0-9]{4} *[-/.年] *[0-9]{1,2} *[-/.月] *[0-9]{1,2}日?(?: *[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
             .expect("valid regex")
     })
 }

@@ -44,22 +44,36 @@ pub(crate) fn ceil_char(text: &str, i: usize) -> usize {
     i
 }
 
+/// Where [`back_to`] stops when no char stops it: `limit` bytes before `pos`, not below
+/// `floor`, on a char boundary.
+pub(crate) fn back_edge(text: &str, pos: usize, floor: usize, limit: usize) -> usize {
+    let pos = floor_char(text, pos);
+    ceil_char(text, pos.saturating_sub(limit).max(floor).min(pos))
+}
+
 /// Scanning back from `pos` (at most `limit` bytes, not below `floor`), the position just past
 /// the last char for which `stop` holds, or the edge of the scan.
 pub(crate) fn back_to(text: &str, pos: usize, floor: usize, limit: usize, stop: impl Fn(char) -> bool) -> usize {
+    let from = back_edge(text, pos, floor, limit);
     let pos = floor_char(text, pos);
-    let from = ceil_char(text, pos.saturating_sub(limit).max(floor).min(pos));
     match text[from..pos].char_indices().rev().find(|&(_, c)| stop(c)) {
         Some((i, c)) => from + i + c.len_utf8(),
         None => from,
     }
 }
 
+/// Where [`forward_to`] stops when no char stops it: `limit` bytes after `pos`, not past
+/// `ceil`, on a char boundary.
+pub(crate) fn forward_edge(text: &str, pos: usize, ceil: usize, limit: usize) -> usize {
+    let pos = ceil_char(text, pos);
+    floor_char(text, pos.saturating_add(limit).min(ceil).max(pos))
+}
+
 /// Scanning forward from `pos` (at most `limit` bytes, not past `ceil`), the position of the
 /// first char for which `stop` holds, or the edge of the scan.
 pub(crate) fn forward_to(text: &str, pos: usize, ceil: usize, limit: usize, stop: impl Fn(char) -> bool) -> usize {
+    let to = forward_edge(text, pos, ceil, limit);
     let pos = ceil_char(text, pos);
-    let to = floor_char(text, pos.saturating_add(limit).min(ceil).max(pos));
     match text[pos..to].char_indices().find(|&(_, c)| stop(c)) {
         Some((i, _)) => pos + i,
         None => to,
@@ -74,11 +88,20 @@ pub(crate) fn view_offset(view: &Normalized, input: usize) -> usize {
 
 /// True when `before` (the clause up to a position) leaves a bracket open there.
 pub(crate) fn inside_brackets(before: &str) -> bool {
+    // Bytes rather than chars: this runs over the clause of every figure. "(" and ")" are
+    // ASCII; "（）" are EF BC 88/89 and "〈〉《》" E3 80 88..8B, whose last bytes never start
+    // a char, so testing a byte together with the two before it is exact.
+    let b = before.as_bytes();
     let mut depth = 0i32;
-    for c in before.chars() {
-        match c {
-            '(' | '（' | '《' | '〈' => depth += 1,
-            ')' | '）' | '》' | '〉' => depth = (depth - 1).max(0),
+    for (k, &x) in b.iter().enumerate() {
+        let lead = |l0: u8, l1: u8| k >= 2 && b[k - 2] == l0 && b[k - 1] == l1;
+        match x {
+            b'(' => depth += 1,
+            b')' => depth = (depth - 1).max(0),
+            0x88 if lead(0xEF, 0xBC) || lead(0xE3, 0x80) => depth += 1,
+            0x8A if lead(0xE3, 0x80) => depth += 1,
+            0x89 if lead(0xEF, 0xBC) || lead(0xE3, 0x80) => depth = (depth - 1).max(0),
+            0x8B if lead(0xE3, 0x80) => depth = (depth - 1).max(0),
             _ => {}
         }
     }
@@ -89,6 +112,20 @@ pub(crate) fn inside_brackets(before: &str) -> bool {
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn brackets_left_open() {
+        for (s, open) in [("(含", true), ("（含", true), ("《办法", true), ("〈a", true), ("(a)", false), ("（a）", false),
+            ("《a》", false), ("〈a〉", false), (")(", true), ("))(", true), ("a", false), ("（《a》", true), ("刈", false)] {
+            let by_chars = s.chars().fold(0i32, |d, c| match c {
+                '(' | '（' | '《' | '〈' => d + 1,
+                ')' | '）' | '》' | '〉' => (d - 1).max(0),
+                _ => d,
+            }) > 0;
+            assert_eq!(inside_brackets(s), open, "{s}");
+            assert_eq!(by_chars, open, "{s}");
+        }
+    }
 
     #[test]
     fn bounded_scans_find_clause_edges() {

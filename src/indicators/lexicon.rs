@@ -19,6 +19,18 @@ pub(crate) fn bit(k: usize) -> Set {
     1u128 << k
 }
 
+/// The entries of `set`, in increasing order.
+pub(crate) fn members(set: Set) -> impl Iterator<Item = usize> {
+    let mut rest = set;
+    std::iter::from_fn(move || {
+        let k = rest.trailing_zeros() as usize;
+        (rest != 0).then(|| {
+            rest &= rest - 1;
+            k
+        })
+    })
+}
+
 /// What a word means, for every entry at once.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Roles {
@@ -53,15 +65,15 @@ const VERBS: &[&str] =
 pub(crate) struct Lexicon {
     words: Vec<&'static str>,
     roles: Vec<Roles>,
-    /// Words grouped by first character, each with its second character (or `None` for a
-    /// one-character word), which is compared before the whole word.
-    buckets: Vec<Vec<(Option<char>, u32)>>,
+    /// Words grouped by first character, each with its second character (or [`ANY_CHAR`] for
+    /// a one-character word), which is compared before the whole word.
+    buckets: Vec<Vec<(u32, u32)>>,
     /// For each Basic Multilingual Plane character, 1 + its bucket, or 0 when no word starts
     /// with it (128 KB).
     first: Box<[u16]>,
-    /// One bit per BMP character that starts a word (8 KB, so the common "no" answer stays in
-    /// the first-level cache).
-    starts: Box<[u64]>,
+    /// One bit per BMP character that starts a word or is a bracket or "。" (8 KB, so the
+    /// common "no" answer stays in the first-level cache).
+    marks: Box<[u64; 1024]>,
 }
 
 impl Lexicon {
@@ -96,7 +108,7 @@ impl Lexicon {
             let i = slot(w, &mut words, &mut roles);
             roles[i].verb = true;
         }
-        let mut buckets: Vec<Vec<(Option<char>, u32)>> = Vec::new();
+        let mut buckets: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut first = vec![0u16; 0x10000].into_boxed_slice();
         for (i, w) in words.iter().enumerate() {
             let mut cs = w.chars();
@@ -105,15 +117,18 @@ impl Lexicon {
                 buckets.push(Vec::new());
                 first[b] = buckets.len() as u16;
             }
-            buckets[first[b] as usize - 1].push((cs.next(), i as u32));
+            // A second character that is not three bytes long never matches, as before.
+            let second = cs.next().map_or(ANY_CHAR, |c| c as u32);
+            buckets[first[b] as usize - 1].push((second, i as u32));
         }
-        let mut starts = vec![0u64; 0x10000 / 64].into_boxed_slice();
+        let mut marks = Box::new([0u64; 1024]);
+        let brackets = [0x3008, 0x300A, 0x3010, 0xFF08, 0x3009, 0x300B, 0x3011, 0xFF09, 0x3002];
         for (b, &slot) in first.iter().enumerate() {
-            if slot != 0 {
-                starts[b / 64] |= 1 << (b % 64);
+            if slot != 0 || brackets.contains(&b) {
+                marks[b / 64] |= 1 << (b % 64);
             }
         }
-        Lexicon { words, roles, buckets, first, starts }
+        Lexicon { words, roles, buckets, first, marks }
     }
 
     /// The roles of a hit's word.
@@ -134,12 +149,15 @@ impl Lexicon {
     /// outside brackets) to `hits`.
     pub fn scan_into(&self, text: &str, range: std::ops::Range<usize>, hits: &mut Vec<Hit>) {
         // A byte loop: every word starts with a three-byte (BMP Han) character, so others are
-        // only looked at for brackets. Decoding by hand is several times faster than chars().
+        // only looked at for brackets. Decoding by hand is several times faster than chars(),
+        // and one bit test (`marks`) passes over the common character that neither starts a
+        // word nor is a bracket.
         let bytes = text.as_bytes();
         let end = range.end.min(bytes.len());
         let mut depth = 0u32;
         let mut i = range.start;
-        while let Some(&b0) = bytes.get(i).filter(|_| i < end) {
+        while i < end {
+            let b0 = bytes[i];
             if b0 < 0x80 {
                 match b0 {
                     b'(' | b'[' => depth = depth.saturating_add(1),
@@ -151,42 +169,52 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            let width = if b0 >= 0xF0 {
-                4
-            } else if b0 >= 0xE0 {
-                3
-            } else {
-                2
-            };
             let Some(c) = three_byte(bytes, i) else {
-                i += width;
+                i += if b0 >= 0xF0 { 4 } else if b0 >= 0xE0 { 3 } else { 2 };
                 continue;
             };
+            let b = c as usize;
+            if self.marks[b >> 6] & (1 << (b & 63)) == 0 {
+                i += 3;
+                continue;
+            }
             match c {
                 0x3008 | 0x300A | 0x3010 | 0xFF08 => depth = depth.saturating_add(1),
                 0x3009 | 0x300B | 0x3011 | 0xFF09 => depth = depth.saturating_sub(1),
                 0x3002 => depth = 0,
+                _ if depth == 0 => self.words_at(bytes, i, b, hits),
                 _ => {}
-            }
-            let b = c as usize;
-            if depth > 0 || self.starts.get(b / 64).is_none_or(|w| w & (1 << (b % 64)) == 0) {
-                i += 3;
-                continue;
-            }
-            let slot = self.first.get(b).copied().unwrap_or(0) as usize;
-            let next = three_byte(bytes, i + 3).and_then(char::from_u32);
-            for &(second, w) in self.buckets.get(slot.wrapping_sub(1)).into_iter().flatten() {
-                let word = self.words[w as usize].as_bytes();
-                if (second.is_none() || second == next) && bytes[i..].starts_with(word) {
-                    hits.push(Hit { start: i, end: i + word.len(), word: w });
-                }
             }
             i += 3;
         }
     }
+
+    /// Appends the words starting at `bytes[i..]`, whose first character is `first`.
+    #[inline]
+    fn words_at(&self, bytes: &[u8], i: usize, first: usize, hits: &mut Vec<Hit>) {
+        let slot = self.first.get(first).copied().unwrap_or(0) as usize;
+        let next = three_byte(bytes, i + 3).unwrap_or(NO_CHAR);
+        let rest = bytes.get(i..).unwrap_or_default();
+        for &(second, w) in self.buckets.get(slot.wrapping_sub(1)).into_iter().flatten() {
+            if second != ANY_CHAR && second != next {
+                continue;
+            }
+            let word = self.words[w as usize].as_bytes();
+            // An inline loop: the words are a few bytes long, a call to memcmp costs more.
+            if rest.len() >= word.len() && rest.iter().zip(word).all(|(a, b)| a == b) {
+                hits.push(Hit { start: i, end: i + word.len(), word: w });
+            }
+        }
+    }
 }
 
+/// In a bucket: a one-character word, which needs no second character.
+const ANY_CHAR: u32 = u32::MAX;
+/// In place of a second character that is not a three-byte one (no word's is).
+const NO_CHAR: u32 = u32::MAX - 1;
+
 /// The code point of the three-byte UTF-8 character at `bytes[i..]`, if one starts there.
+#[inline(always)]
 fn three_byte(bytes: &[u8], i: usize) -> Option<u32> {
     match bytes.get(i..i + 3)? {
         &[b0 @ 0xE0..=0xEF, b1, b2] => {
