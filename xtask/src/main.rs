@@ -5,11 +5,13 @@
 //! cargo xtask serve [--port N] [--base /sub/path/] [--no-build]
 //!                                          install what is missing, build the web app (release), serve it
 //! cargo xtask build                        install what is missing, build the web app into dist/, print sizes
+//! cargo xtask bench [--runs N]             the in-browser benchmark (release build, headless Chromium)
 //! ```
 //!
 //! Every install step checks first and does nothing (quietly) when its tool is already there, so
 //! a second run goes straight to the work. See `install` for what gets installed and from where.
 
+mod bench;
 mod build;
 mod install;
 mod serve;
@@ -97,13 +99,15 @@ fn show(cmd: &Command) -> String {
 
 const USAGE: &str = "usage: cargo xtask test [--update-screenshot]
        cargo xtask serve [--port N] [--base /sub/path/] [--no-build]
-       cargo xtask build";
+       cargo xtask build
+       cargo xtask bench [--runs N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => test::task(&args[1..]),
         Some("serve") => serve::task(&args[1..]),
+        Some("bench") => bench::task(&args[1..]),
         Some("build") if args.len() == 1 => install::web_tools().and_then(|tools| build::release(&tools).map(drop)),
         _ => Err(err!("{USAGE}")),
     };
