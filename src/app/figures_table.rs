@@ -25,6 +25,9 @@ use super::text::{format_value, truncate_chars};
 const OVERSCAN: usize = 20;
 /// The first rendered row moves in steps of this many rows (fewer re-renders while scrolling).
 const STEP: usize = 10;
+/// With more rows than this the box gets a fixed height (`.tall`), so that the browser can lay
+/// out the table alone while it scrolls (a relayout boundary), not the whole page.
+const TALL_ABOVE: usize = 20;
 /// Row height (px) and visible height before the first measurement.
 const GUESS_ROW_PX: f64 = 33.0;
 const GUESS_VIEW_PX: f64 = 600.0;
@@ -233,7 +236,7 @@ pub fn FiguresTable(props: &Props) -> Html {
             <FigureFilters analysis={a.clone()} filters={(*filters).clone()} on_change={on_filters} />
             <p class="summary" role="status">{ fill(s.figures_summary, &[&total.to_string(), &rows.len().to_string()]) }</p>
             <p class="help">{ s.figures_hint }</p>
-            <div class="table-wrap" ref={wrap_ref} onscroll={on_scroll}>
+            <div class={classes!("table-wrap", (rows.len() > TALL_ABOVE).then_some("tall"))} ref={wrap_ref} onscroll={on_scroll}>
                 <table id="figures" aria-rowcount={(rows.len() + 1).to_string()}>
                     <thead>
                         <tr aria-rowindex="1">

@@ -108,10 +108,10 @@ test('a 2 MB paste: analysed in a worker with progress, the page stays responsiv
   const { page, context, log } = await openApp(browser);
   try {
     const r = await page.evaluate(timeBigPaste, paste2m);
-    record(`2 MB paste: the paste itself (value + input event)`, ms(r.pasteMs));
+    record(`2 MB paste: the paste until painted (value, input event, layout)`, `${ms(r.pasteMs)} (long tasks: ${r.pasteTasks.map(ms).join(', ') || 'none'})`);
     record(`2 MB paste: click → report in the DOM`, ms(r.dom));
     record(`2 MB paste: core analyze in the worker`, ms(r.coreMs));
-    record(`2 MB paste: long tasks (count, longest, total)`, `${r.longTasks.length}, ${ms(Math.max(0, ...r.longTasks))}, ${ms(sum(r.longTasks))}`);
+    record(`2 MB paste: long tasks from the click on (count, longest, total)`, `${r.longTasks.length}, ${ms(Math.max(0, ...r.longTasks))}, ${ms(sum(r.longTasks))}`);
     record(`2 MB paste: longest gap between frames`, ms(r.maxFrameGap));
     record(`2 MB paste: progress shown`, r.progressSeen ? 'yes' : 'no');
     record(`2 MB paste: figures (table rows in the DOM)`, `${r.figures} (${r.rowsInDom})`);
@@ -154,6 +154,27 @@ test('a big analysis can be cancelled', async () => {
   }
 });
 
+test('without a worker, the page analyses in its own thread', async () => {
+  // As when opened from file:// or under a CSP without worker-src: the worker script never loads.
+  const context = await browser.newContext();
+  await context.route(/\/worker\.js$/, (route) => route.abort('blockedbyclient'));
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  try {
+    await page.goto(URL_ROOT);
+    await page.locator('button#analyze').waitFor({ state: 'visible' });
+    await page.evaluate(paste, seeds[0]);
+    await page.locator('button#analyze').click();
+    await until(async () => (await page.locator('article#report').count()) === 1, 'a report analysed in the page');
+    const where = await page.evaluate(() => performance.getEntriesByName('fazhi:core').at(-1)?.detail?.where);
+    assert.equal(where, 'page', 'the core ran in the page');
+    assert.deepEqual(pageErrors, [], 'no uncaught errors');
+  } finally {
+    await context.close();
+  }
+});
+
 /** In the page: clicks 分析 and times until the new report is in the DOM, and the next frame. */
 function timePasteToRender() {
   const old = document.querySelector('article#report');
@@ -190,7 +211,7 @@ function paste(text) {
 function timeBigPaste(text) {
   return new Promise((resolve) => {
     const longTasks = [];
-    const po = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+    const po = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration }); });
     po.observe({ type: 'longtask' });
     let frames = 0, last = performance.now(), maxFrameGap = 0, progressSeen = false, running = true;
     const frame = (t) => {
@@ -206,8 +227,14 @@ function timeBigPaste(text) {
     const p0 = performance.now();
     area.value = text;
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    const pasteMs = performance.now() - p0;
-    const t0 = performance.now();
+    let pasteMs, t0;
+    // Click 分析 once the paste has been painted (the browser lays out the 2 MB textarea).
+    requestAnimationFrame(() => setTimeout(() => {
+      pasteMs = performance.now() - p0;
+      t0 = performance.now();
+      document.querySelector('button#analyze').click();
+      check();
+    }, 0));
     const check = () => {
       const r = document.querySelector('article#report');
       if (r && r !== old && r.querySelector('table#figures')) {
@@ -218,7 +245,9 @@ function timeBigPaste(text) {
           po.disconnect();
           const summary = r.querySelector('#figures-panel .summary')?.textContent ?? '';
           resolve({
-            dom, pasteMs, longTasks, coreWhere: performance.getEntriesByName('fazhi:core').at(-1)?.detail?.where,
+            dom, pasteMs,
+            pasteTasks: longTasks.filter((t) => t.start < t0).map((t) => t.duration),
+            longTasks: longTasks.filter((t) => t.start >= t0).map((t) => t.duration), coreWhere: performance.getEntriesByName('fazhi:core').at(-1)?.detail?.where,
             coreMs: performance.getEntriesByName('fazhi:core').at(-1)?.duration ?? NaN, frames, maxFrameGap, progressSeen,
             figures: Number((summary.match(/\d+/) ?? ['0'])[0]),
             rowsInDom: r.querySelectorAll('table#figures tbody tr.figure').length,
@@ -228,8 +257,6 @@ function timeBigPaste(text) {
         setTimeout(check, 5);
       }
     };
-    document.querySelector('button#analyze').click();
-    check();
   });
 }
 
