@@ -8,6 +8,9 @@ use yew::prelude::*;
 use super::model::{use_strings, Analysis};
 use super::text::truncate_chars;
 
+/// Above this many headings, the section filter lists only the top level.
+const SECTIONS_MAX: usize = 400;
+
 /// Which figures the table shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filters {
@@ -95,6 +98,8 @@ pub fn FigureFilters(props: &Props) -> Html {
         KeyFilter::Id(id) => id.clone(),
     };
     let section_value = f.section.map(|i| i.to_string()).unwrap_or_default();
+    // Second-level headings too, unless there are so many (a huge paste) that the list is useless.
+    let max_level = if a.report.sections.len() > SECTIONS_MAX { 1 } else { 2 };
     html! {
         <div class="filters" role="group" aria-label={s.filters_label}>
             <div class="field">
@@ -112,7 +117,7 @@ pub fn FigureFilters(props: &Props) -> Html {
                 <label for="filter-section">{ s.filter_section }</label>
                 <select id="filter-section" onchange={on_section}>
                     <option value="" selected={section_value.is_empty()}>{ s.filter_all }</option>
-                    { for a.report.sections.iter().enumerate().filter(|(_, sec)| sec.level <= 2).map(|(i, sec)| {
+                    { for a.report.sections.iter().enumerate().filter(|(_, sec)| sec.level <= max_level).map(|(i, sec)| {
                         let indent = "\u{3000}".repeat(usize::from(sec.level.saturating_sub(1)));
                         let label = format!("{indent}{}{}", sec.marker, truncate_chars(&sec.title, 24));
                         html! { <option value={i.to_string()} selected={section_value == i.to_string()}>{ label }</option> }

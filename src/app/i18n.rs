@@ -116,7 +116,6 @@ pub struct Strings {
     pub figures_summary: &'static str,
     pub figures_empty: &'static str,
     pub figures_hint: &'static str,
-    pub show_more: &'static str,
     pub col_indicator: &'static str,
     pub col_value: &'static str,
     pub col_unit: &'static str,
@@ -176,6 +175,14 @@ pub struct Strings {
     pub footer_private: &'static str,
     pub version: &'static str,
     pub dev_build: &'static str,
+    /// Accessible name of the analysis progress bar.
+    pub analysing_label: &'static str,
+    /// "Analysing {size}…".
+    pub analysing: &'static str,
+    /// Added when the analysis runs in the page itself (no worker).
+    pub analysing_in_page: &'static str,
+    /// "{seconds} s" elapsed.
+    pub elapsed_seconds: &'static str,
 }
 
 /// 简体中文.
@@ -228,7 +235,6 @@ pub static ZH: Strings = Strings {
     figures_summary: "共 {} 项数据，符合条件 {} 项",
     figures_empty: "没有符合条件的数据。",
     figures_hint: "点击一行或按回车键，可在原文中标出所在句子。",
-    show_more: "再显示 {} 项",
     col_indicator: "指标",
     col_value: "数值",
     col_unit: "单位",
@@ -287,6 +293,10 @@ pub static ZH: Strings = Strings {
     footer_private: "所有分析都在本机浏览器中完成，不联网、不上传。",
     version: "fazhi-lens {} · 构建于 {}",
     dev_build: "开发版",
+    analysing_label: "分析进度",
+    analysing: "正在分析 {} 的文本…",
+    analysing_in_page: "（在本页中分析，页面可能暂时无响应）",
+    elapsed_seconds: "已用 {} 秒",
 };
 
 /// English.
@@ -339,7 +349,6 @@ pub static EN: Strings = Strings {
     figures_summary: "{} figures, {} match",
     figures_empty: "No figures match.",
     figures_hint: "Click a row or press Enter to mark its sentence in the text.",
-    show_more: "Show {} more",
     col_indicator: "Indicator",
     col_value: "Value",
     col_unit: "Unit",
@@ -398,6 +407,10 @@ pub static EN: Strings = Strings {
     footer_private: "All analysis runs in this browser; nothing goes over the network.",
     version: "fazhi-lens {} · built {}",
     dev_build: "development build",
+    analysing_label: "Analysis progress",
+    analysing: "Analysing {} of text…",
+    analysing_in_page: "(running in this page, which may not respond for a moment)",
+    elapsed_seconds: "{} s",
 };
 
 impl Strings {

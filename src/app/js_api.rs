@@ -1,23 +1,25 @@
 //! The JavaScript API: `analyze(text)` returns the report as a plain JS object.
 //!
 //! It is a wasm-bindgen export of the module and, for pages that do not import the module,
-//! also `window.fazhi.analyze`.
+//! also `window.fazhi.analyze`. Each call records the core's own time (without the conversion
+//! to a JS object) as the `fazhi:core` performance measure, which the browser benchmark reads.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Analyses a report text and returns the report as a plain JavaScript object with the same
 /// shape as the CLI's JSON output (numbers as numbers, missing values as `null`).
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&fazhi_lens::analyze(text))
+    let (report, ms) = super::worker::timed_analyze(text);
+    super::worker::record_core_time(ms, text.len(), "page");
+    to_js(&report)
 }
 
-/// Converts a report to a JS object the way `JSON.parse` of the CLI output would.
+/// Converts a report to a JS object: `JSON.parse` of the CLI's JSON, literally (serde_json is
+/// in the module anyway, and the browser's parser is fast).
 fn to_js(report: &fazhi_lens::Report) -> Result<JsValue, JsValue> {
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    let json = serde_json::to_string(report).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
 }
 
 /// Sets `window.fazhi = { analyze, version }`.

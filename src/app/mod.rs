@@ -13,8 +13,9 @@
 //! │   ├── ExportBar                 CSV, JSON, print
 //! │   ├── Outline                   heading tree (ARIA tree)
 //! │   ├── KeyIndicators, ChecksPanel
-//! │   ├── FiguresTable ── FigureFilters
+//! │   ├── FiguresTable ── FigureFilters   (virtual: only the rows in view)
 //! │   └── SourceView                the text, with the highlighted sentence
+//! ├── AnalysisProgress              while an analysis runs (in a worker: `worker`)
 //! └── AppFooter                     version
 //! ```
 //!
@@ -71,10 +72,20 @@ pub mod root;
 pub mod source_view;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
+#[cfg(target_arch = "wasm32")]
+pub mod worker_progress;
 
 /// Starts the app: publishes the JavaScript API, then renders into `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     js_api::install();
     yew::Renderer::<root::App>::new().render();
+}
+
+/// Starts the analysis worker's side (the same module, loaded by `worker.js`).
+#[cfg(target_arch = "wasm32")]
+pub fn serve_worker() {
+    worker::serve();
 }

@@ -15,6 +15,9 @@ use super::model::{use_strings, Analysis, Show};
 use super::text::truncate_chars;
 
 /// Props of [`Outline`].
+/// Outlines with more headings than this start folded.
+const FOLD_ABOVE: usize = 400;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The report on screen.
@@ -36,7 +39,16 @@ fn item_index(el: &web_sys::Element) -> Option<usize> {
 #[function_component]
 pub fn Outline(props: &Props) -> Html {
     let s = use_strings();
-    let collapsed = use_state(HashSet::<usize>::new);
+    // A huge outline (a 2 MB paste has thousands of headings) starts folded to its top level,
+    // so the first render stays quick; small ones start open.
+    let collapsed = use_state(|| {
+        let tree = &props.analysis.tree;
+        if tree.children.len() > FOLD_ABOVE {
+            (0..tree.children.len()).filter(|&i| !tree.children[i].is_empty()).collect()
+        } else {
+            HashSet::<usize>::new()
+        }
+    });
     let active = use_state(|| 0usize);
     let a = &props.analysis;
     let tree = &a.tree;

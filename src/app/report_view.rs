@@ -1,8 +1,14 @@
 //! `ReportView`: the analysis of one report — header, exports, outline, key indicators,
 //! figures, checks and the source text side by side.
+//!
+//! A huge report (a 2 MB paste has thousands of headings) is put on screen in steps, one task
+//! each, so the page can paint and take input in between: first the header, figures and
+//! checks, then the outline, then the source text.
 
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::checks_panel::ChecksPanel;
@@ -13,6 +19,11 @@ use super::model::{use_strings, Analysis, Highlight, Show};
 use super::outline::Outline;
 use super::report_header::ReportHeader;
 use super::source_view::SourceView;
+
+/// Texts longer than this (bytes) are rendered in steps.
+const STEPPED_ABOVE: usize = 256 * 1024;
+/// The last step: everything is rendered.
+const ALL: u8 = 2;
 
 /// Props of [`ReportView`].
 #[derive(Properties, PartialEq)]
@@ -33,6 +44,20 @@ pub fn ReportView(props: &Props) -> Html {
     let s = use_strings();
     let a = &props.analysis;
     let selected = props.highlight.and_then(|h| h.figure);
+    let step = use_state(|| if a.text.len() > STEPPED_ABOVE { 0 } else { ALL });
+    {
+        let step = step.clone();
+        use_effect_with(*step, move |&now| {
+            // The next step in a later task (after a paint), not in this one.
+            if now < ALL {
+                let next = Closure::once_into_js(move || step.set(now + 1));
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
+                }
+            }
+        });
+    }
+    let pending = || html! { <p class="loading" aria-busy="true">{ "…" }</p> };
     html! {
         <article id="report" class="report" aria-labelledby="report-title">
             <ReportHeader analysis={a.clone()} />
@@ -40,7 +65,11 @@ pub fn ReportView(props: &Props) -> Html {
             <div class="workspace">
                 <nav class="pane outline-pane" aria-labelledby="outline-heading">
                     <h3 id="outline-heading">{ s.outline_heading }</h3>
-                    <Outline analysis={a.clone()} on_show={props.on_show.clone()} />
+                    if *step >= 1 {
+                        <Outline analysis={a.clone()} on_show={props.on_show.clone()} />
+                    } else {
+                        { pending() }
+                    }
                 </nav>
                 <div class="pane analysis-pane">
                     <KeyIndicators analysis={a.clone()} on_show={props.on_show.clone()} />
@@ -49,7 +78,11 @@ pub fn ReportView(props: &Props) -> Html {
                 </div>
                 <section class="pane source-pane" aria-labelledby="source-heading">
                     <h3 id="source-heading">{ s.source_heading }</h3>
-                    <SourceView analysis={a.clone()} highlight={props.highlight} />
+                    if *step >= ALL {
+                        <SourceView analysis={a.clone()} highlight={props.highlight} />
+                    } else {
+                        { pending() }
+                    }
                 </section>
             </div>
         </article>

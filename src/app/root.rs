@@ -18,6 +18,22 @@ use super::model::{Analysis, Highlight, Show};
 use super::report_view::ReportView;
 use super::storage;
 use super::text::{line_from, sentence_around};
+use super::worker::{Analyzer, Done};
+use super::worker_progress::AnalysisProgress;
+
+/// What an analysis request is for: the source name, and the library entry when a saved
+/// report is opened (a new text gets an entry once analysed).
+struct Request {
+    source: String,
+    entry_id: Option<String>,
+}
+
+/// The analysis on its way, for the progress line.
+#[derive(Clone, Copy, PartialEq)]
+struct Busy {
+    bytes: usize,
+    in_worker: bool,
+}
 
 /// The whole page.
 #[function_component]
@@ -53,30 +69,63 @@ pub fn App() -> Html {
         }
     };
 
+    // Analyses run in a Web Worker when one can start (see `worker`); answers arrive here.
+    let busy = use_state(|| None::<Busy>);
+    let on_done = {
+        let (library, busy, show_report) = (library.clone(), busy.clone(), show_report.clone());
+        Callback::from(move |done: Done<Request>| {
+            busy.set(None);
+            let Done { tag, text, mut report } = done;
+            report.source = tag.source;
+            let id = match tag.entry_id {
+                Some(id) => id,
+                None => {
+                    let entry = Entry::new(&text, &report, browser::now_iso());
+                    let id = entry.id.clone();
+                    library.dispatch(Action::Add(entry));
+                    id
+                }
+            };
+            show_report(text, report, id);
+        })
+    };
+    let analyzer = use_mut_ref(|| Analyzer::new(on_done.clone()));
+    analyzer.borrow().set_on_done(on_done);
+    let start = {
+        let (analyzer, busy) = (analyzer.clone(), busy.clone());
+        move |text: Rc<str>, request: Request| {
+            let analyzer = analyzer.borrow();
+            busy.set(Some(Busy { bytes: text.len(), in_worker: analyzer.uses_worker() }));
+            analyzer.run(text, request);
+        }
+    };
+
     let on_analyze = {
-        let (library, error, show_report) = (library.clone(), error.clone(), show_report.clone());
+        let (error, start) = (error.clone(), start.clone());
         Callback::from(move |(text, source): (String, String)| {
             if text.trim().is_empty() {
                 error.set(Some(s.err_empty.to_string()));
                 return;
             }
-            let mut report = fazhi_lens::analyze(&text);
-            report.source = source;
-            let entry = Entry::new(&text, &report, browser::now_iso());
-            let id = entry.id.clone();
-            library.dispatch(Action::Add(entry));
-            show_report(Rc::from(text), report, id);
+            error.set(None);
+            start(Rc::from(text), Request { source, entry_id: None });
         })
     };
 
     let on_open = {
-        let (library, show_report) = (library.clone(), show_report.clone());
+        let library = library.clone();
         Callback::from(move |id: String| {
             if let Some(e) = library.entries.iter().find(|e| e.id == id) {
-                let mut report = fazhi_lens::analyze(&e.text);
-                report.source = e.source.clone();
-                show_report(Rc::from(e.text.as_str()), report, e.id.clone());
+                start(Rc::from(e.text.as_str()), Request { source: e.source.clone(), entry_id: Some(e.id.clone()) });
             }
+        })
+    };
+
+    let on_cancel = {
+        let (analyzer, busy) = (analyzer.clone(), busy.clone());
+        Callback::from(move |()| {
+            analyzer.borrow().cancel();
+            busy.set(None);
         })
     };
 
@@ -131,6 +180,9 @@ pub fn App() -> Html {
                     <LibraryPanel library={library.clone()} current={current} on_open={on_open} />
                 </div>
                 <div id="error" class="error" role="alert">{ (*error).clone().unwrap_or_default() }</div>
+                if let Some(b) = *busy {
+                    <AnalysisProgress bytes={b.bytes} in_worker={b.in_worker} on_cancel={on_cancel} />
+                }
                 if let Some(a) = (*analysis).clone() {
                     <ReportView key={a.seq.to_string()} analysis={a.clone()} highlight={*highlight} on_show={on_show} on_error={on_error} />
                 } else {

@@ -1,5 +1,9 @@
 //! `SourceView`: the decoded report text (`#source`), rendered as text nodes only, with an
 //! anchor at every heading and the marked sentence as `mark.highlight`.
+//!
+//! The text is cut at line ends into blocks of about [`CHUNK`] bytes (`div.src-chunk`, CSS
+//! `content-visibility: auto`), so the browser lays out only the blocks in view: a 2 MB text in
+//! one block takes seconds of layout.
 
 use std::rc::Rc;
 
@@ -16,6 +20,52 @@ pub struct Props {
     pub analysis: Rc<Analysis>,
     /// The marked stretch, if any.
     pub highlight: Option<Highlight>,
+}
+
+/// About how many bytes of text go into one `div.src-chunk`.
+const CHUNK: usize = 16 * 1024;
+
+/// Collects the top-level pieces of the text into `div.src-chunk` blocks, closing a block at a
+/// line end once it holds [`CHUNK`] bytes.
+struct Chunks {
+    done: Vec<Html>,
+    open: Vec<Html>,
+    len: usize,
+}
+
+impl Chunks {
+    fn push(&mut self, piece: Html, len: usize) {
+        self.open.push(piece);
+        self.len += len;
+    }
+
+    /// Adds plain text, closing blocks at line ends as they fill up.
+    fn text(&mut self, mut text: &str) {
+        while self.len + text.len() > CHUNK {
+            // The first line end at or after the point where the block is full.
+            let want = CHUNK.saturating_sub(self.len).min(text.len());
+            let Some(nl) = text.as_bytes()[want..].iter().position(|&b| b == b'\n').map(|p| want + p) else { break };
+            self.push(Html::from(text[..=nl].to_string()), nl + 1);
+            self.close();
+            text = &text[nl + 1..];
+        }
+        if !text.is_empty() {
+            self.push(Html::from(text.to_string()), text.len());
+        }
+    }
+
+    fn close(&mut self) {
+        if !self.open.is_empty() {
+            let open = std::mem::take(&mut self.open);
+            self.done.push(html! { <div class="src-chunk">{ for open }</div> });
+            self.len = 0;
+        }
+    }
+
+    fn finish(mut self) -> Vec<Html> {
+        self.close();
+        self.done
+    }
 }
 
 /// A cut point in the text: a heading anchor, or where the mark opens or closes.
@@ -55,15 +105,14 @@ pub fn SourceView(props: &Props) -> Html {
     cuts.sort_unstable();
 
     // Walk the cuts, emitting plain text outside the mark and gathering text inside it.
-    let mut out: Vec<Html> = Vec::with_capacity(cuts.len() * 2 + 1);
+    let mut out = Chunks { done: Vec::new(), open: Vec::new(), len: 0 };
     let mut marked: Option<Vec<Html>> = None;
     let mut at = 0;
     for (pos, cut) in cuts {
         if pos > at {
-            let piece = Html::from(text[at..pos].to_string());
             match marked.as_mut() {
-                Some(m) => m.push(piece),
-                None => out.push(piece),
+                Some(m) => m.push(Html::from(text[at..pos].to_string())),
+                None => out.text(&text[at..pos]),
             }
             at = pos;
         }
@@ -72,22 +121,23 @@ pub fn SourceView(props: &Props) -> Html {
                 let anchor = html! { <span class="anchor" id={format!("src-sec-{i}")}></span> };
                 match marked.as_mut() {
                     Some(m) => m.push(anchor),
-                    None => out.push(anchor),
+                    None => out.push(anchor, 0),
                 }
             }
             Cut::MarkStart => marked = Some(Vec::new()),
             Cut::MarkEnd => {
                 if let Some(m) = marked.take() {
-                    out.push(html! { <mark class="highlight">{ for m }</mark> });
+                    out.push(html! { <mark class="highlight">{ for m }</mark> }, 0);
                 }
             }
         }
     }
-    out.push(Html::from(text[at..].to_string()));
+    out.text(&text[at..]);
     if let Some(m) = marked {
         // Unreachable (every start has a later end), but never drop text.
-        out.push(html! { <mark class="highlight">{ for m }</mark> });
+        out.push(html! { <mark class="highlight">{ for m }</mark> }, 0);
     }
+    let out = out.finish();
 
     html! {
         <div id="source" class="source" tabindex="0" role="region" aria-label={s.source_hint} lang="zh-CN">

@@ -104,3 +104,40 @@ export async function pasteAndAnalyze(page, text) {
 export function texts(page, selector) {
   return page.locator(selector).allInnerTexts().then((a) => a.map((s) => s.trim()));
 }
+
+/**
+ * Every row of the figures table. The table is virtual (only the rows in view are in the DOM),
+ * so this scrolls its box from top to bottom, as a reader would, and collects each row once by
+ * `data-index`: [{ index, value, text }] in table order. With `stopAt` (a value) it stops at the
+ * first row showing that value, leaving it rendered.
+ */
+export async function figureRows(page, { stopAt } = {}) {
+  return page.evaluate(async (stopAt) => {
+    const wrap = document.querySelector('#figures-panel .table-wrap');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const seen = new Map();
+    const collect = () => {
+      for (const tr of wrap.querySelectorAll('tbody tr.figure')) {
+        const row = { index: tr.dataset.index, value: tr.querySelector('td.value').textContent.trim(), text: tr.textContent };
+        if (!seen.has(row.index)) seen.set(row.index, row);
+        if (stopAt !== undefined && row.value === stopAt) return true;
+      }
+      return false;
+    };
+    wrap.scrollTop = 0;
+    await frame();
+    while (!collect()) {
+      const before = wrap.scrollTop;
+      if (before + wrap.clientHeight >= wrap.scrollHeight - 1) break;
+      wrap.scrollTop = before + Math.max(1, Math.floor(wrap.clientHeight * 0.8));
+      await frame();
+      if (wrap.scrollTop === before) break;
+    }
+    return [...seen.values()];
+  }, stopAt);
+}
+
+/** The number of figure rows the table says it has (`aria-rowcount` minus the header row). */
+export async function figureRowCount(page) {
+  return Number(await page.locator('table#figures').getAttribute('aria-rowcount')) - 1;
+}

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openApp, assertClean, until, cliReport, plain, pasteAndAnalyze, texts } from './lib.mjs';
+import { launch, openApp, assertClean, until, cliReport, plain, pasteAndAnalyze, texts, figureRows, figureRowCount } from './lib.mjs';
 
 const corpus = process.env.FAZHI_CORPUS;
 /** The outline's label for each section kind (web.md's DOM contract). */
@@ -52,10 +52,10 @@ for (const name of seeds) {
     const checkIds = await page.locator('section#checks li.check').evaluateAll((els) => els.map((e) => e.dataset.id));
     assert.deepEqual(checkIds.sort(), want.checks.map((c) => c.id).sort(), 'the checks');
 
-    const rows = page.locator('table#figures tbody tr.figure');
-    await until(async () => (await rows.count()) === want.metrics.length,
-      `${want.metrics.length} figure rows (have ${await rows.count()})`);
-    const shown = (await texts(page, 'table#figures tbody tr.figure td.value')).sort();
+    // The table is virtual: scroll through it and read every row.
+    await until(async () => (await figureRowCount(page)) === want.metrics.length,
+      `${want.metrics.length} figure rows (have ${await figureRowCount(page)})`);
+    const shown = (await figureRows(page)).map((r) => r.value).sort();
     assert.deepEqual(shown, want.metrics.map((m) => plain(m.value)).sort(), 'the value cells');
 
     // Clicking a figure whose value is unique in the report highlights the sentence holding it.
@@ -63,6 +63,8 @@ for (const name of seeds) {
     for (const m of want.metrics) counts.set(plain(m.value), (counts.get(plain(m.value)) ?? 0) + 1);
     const pick = want.metrics.find((m) => counts.get(plain(m.value)) === 1);
     if (pick) {
+      await figureRows(page, { stopAt: plain(pick.value) });
+      const rows = page.locator('table#figures tbody tr.figure');
       const row = rows.filter({ has: page.locator('td.value', { hasText: new RegExp(`^${escape(plain(pick.value))}$`) }) });
       await row.first().click();
       const mark = page.locator('#source mark.highlight');

@@ -7,11 +7,13 @@
 //! cargo xtask build                        install what is missing, build the web app into dist/, print sizes
 //! cargo xtask fuzz [--secs N] [TARGET...]  run the cargo-fuzz targets N seconds each (default 60)
 //! cargo xtask dist                         build dist/ and the single-file app target/fazhi-lens.html
+//! cargo xtask bench [--runs N]             the in-browser benchmark (release build, headless Chromium)
 //! ```
 //!
 //! Every install step checks first and does nothing (quietly) when its tool is already there, so
 //! a second run goes straight to the work. See `install` for what gets installed and from where.
 
+mod bench;
 mod build;
 mod dist;
 mod fuzz;
@@ -103,6 +105,7 @@ const USAGE: &str = "usage: cargo xtask test [--update-screenshot]
        cargo xtask serve [--port N] [--base /sub/path/] [--no-build]
        cargo xtask build
        cargo xtask dist
+       cargo xtask bench [--runs N]
        cargo xtask fuzz [--secs N] [decode|analyze]...";
 
 fn main() -> ExitCode {
@@ -112,6 +115,7 @@ fn main() -> ExitCode {
         Some("test") => test::task(&args[1..]),
         Some("serve") => serve::task(&args[1..]),
         Some("dist") => dist::task(&args[1..]),
+        Some("bench") => bench::task(&args[1..]),
         Some("build") if args.len() == 1 => install::web_tools().and_then(|tools| build::release(&tools).map(drop)),
         _ => Err(err!("{USAGE}")),
     };
