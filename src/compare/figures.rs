@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::series::{round_to, Series};
 use super::similarity::{CharSet, MIN_FIGURE_CONFIDENCE};
-use super::{unit_key, FigureRow};
+use super::{row_unit, unit_class, unit_key, FigureRow};
 use crate::report::Report;
 use crate::script::simplify_str;
 
@@ -19,7 +19,7 @@ fn keyed_metrics(report: &Report) -> HashSet<usize> {
                 keyed.insert(m);
             }
             None => keyed.extend(report.metrics.iter().enumerate().filter_map(|(m, f)| {
-                let same = f.value == kv.value && unit_key(&f.unit) == unit_key(&kv.unit);
+                let same = f.value == kv.value && unit_class(&f.unit) == unit_class(&kv.unit);
                 (same && !f.surface.is_empty() && kv.evidence.contains(f.surface.as_str())).then_some(m)
             })),
         }
@@ -30,6 +30,7 @@ fn keyed_metrics(report: &Report) -> HashSet<usize> {
 /// A figure of one report that may join a [`FigureRow`].
 struct Candidate<'a> {
     phrase: &'a str,
+    unit: String,
     chars: CharSet,
     value: f64,
 }
@@ -39,6 +40,7 @@ struct Chain {
     unit: String,
     values: Vec<Option<f64>>,
     phrases: Vec<Option<String>>,
+    units: Vec<Option<String>>,
     sets: Vec<CharSet>,
     confidence: f64,
 }
@@ -56,6 +58,9 @@ impl Chain {
         }
         if let Some(p) = self.phrases.get_mut(r) {
             *p = Some(simplify_str(fig.phrase));
+        }
+        if let Some(u) = self.units.get_mut(r) {
+            *u = Some(fig.unit.clone());
         }
         self.sets.push(fig.chars.clone());
     }
@@ -109,7 +114,7 @@ pub(super) fn figure_rows(reports: &[&Report], ctx: &Series) -> Vec<FigureRow> {
         let keyed = keyed_metrics(report);
         let mut candidates: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
         for (m, f) in report.metrics.iter().enumerate() {
-            let unit = unit_key(&f.unit);
+            let unit = unit_class(&f.unit);
             if keyed.contains(&m) || unit.is_empty() || !f.value.is_finite() {
                 continue;
             }
@@ -117,7 +122,7 @@ pub(super) fn figure_rows(reports: &[&Report], ctx: &Series) -> Vec<FigureRow> {
             if chars.0.is_empty() {
                 continue;
             }
-            candidates.entry(unit).or_default().push(Candidate { phrase: &f.indicator, chars, value: f.value });
+            candidates.entry(unit).or_default().push(Candidate { phrase: &f.indicator, unit: unit_key(&f.unit), chars, value: f.value });
         }
         for (unit, figs) in candidates {
             let open = by_unit.entry(unit.clone()).or_default();
@@ -150,6 +155,7 @@ pub(super) fn figure_rows(reports: &[&Report], ctx: &Series) -> Vec<FigureRow> {
                     unit: unit.clone(),
                     values: vec![None; n],
                     phrases: vec![None; n],
+                    units: vec![None; n],
                     sets: Vec::new(),
                     confidence: 1.0,
                 };
@@ -166,7 +172,8 @@ pub(super) fn figure_rows(reports: &[&Report], ctx: &Series) -> Vec<FigureRow> {
             let (delta, pct) = ctx.change(&c.values);
             FigureRow {
                 indicator: c.phrases.iter().rev().flatten().next().cloned().unwrap_or_default(),
-                unit: c.unit,
+                unit: row_unit(&c.unit, &c.units),
+                units: c.units,
                 by_region: ctx.by_region(&c.values),
                 values: c.values,
                 phrases: c.phrases,

@@ -1,15 +1,16 @@
-//! Key-indicator rows: one per (indicator id, unit), one entry chosen per report.
+//! Key-indicator rows: one per (indicator id, unit class), one entry chosen per report.
 
 use std::collections::HashMap;
 
 use super::series::Series;
 use super::similarity::CharSet;
-use super::{label, unit_key, Row};
+use super::{label, row_unit, unit_class, unit_key, Row};
 use crate::indicators;
 use crate::report::{KeyValue, Report};
 use crate::script::simplify_str;
 
-/// One row per (key-indicator id, unit), in taxonomy order, units in order of first mention.
+/// One row per (key-indicator id, unit class), in taxonomy order, units in order of first
+/// mention.
 pub(super) fn key_rows(reports: &[&Report], ctx: &Series) -> Vec<Row> {
     /// The entries each report states for one id in one unit.
     struct Cell<'a> {
@@ -22,7 +23,7 @@ pub(super) fn key_rows(reports: &[&Report], ctx: &Series) -> Vec<Row> {
     for (r, report) in reports.iter().enumerate() {
         for (id, entries) in &report.key_indicators {
             for kv in entries.iter().filter(|kv| kv.value.is_finite()) {
-                let unit = unit_key(&kv.unit);
+                let unit = unit_class(&kv.unit);
                 let slot = *index.entry((id.clone(), unit.clone())).or_insert_with(|| {
                     cells.push(Cell { id: id.clone(), unit, per_report: vec![Vec::new(); reports.len()] });
                     cells.len() - 1
@@ -41,10 +42,12 @@ pub(super) fn key_rows(reports: &[&Report], ctx: &Series) -> Vec<Row> {
             let chosen = choose(&per_report);
             let values: Vec<Option<f64>> = chosen.iter().map(|kv| kv.map(|kv| kv.value)).collect();
             let (delta, pct) = ctx.change(&values);
+            let units: Vec<Option<String>> = chosen.iter().map(|kv| kv.map(|kv| unit_key(&kv.unit))).collect();
             Row {
                 label: label(&id),
                 indicator: id,
-                unit,
+                unit: row_unit(&unit, &units),
+                units,
                 by_region: ctx.by_region(&values),
                 delta,
                 pct,

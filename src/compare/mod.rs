@@ -37,6 +37,7 @@ use serial::{number, numbers, one_number};
 use series::Series;
 
 pub use csv::format_number;
+pub use series::SeriesColumns;
 pub use similarity::{similarity, MIN_FIGURE_CONFIDENCE};
 
 /// Several reports aligned by region, year and indicator.
@@ -88,6 +89,8 @@ pub struct Row {
     pub pct: Option<f64>,
     /// For each report, the qualifier of the entry chosen when the report states several.
     pub qualifiers: Vec<Option<String>>,
+    /// For each report, the unit its value is printed in (件 and 宗 share a row, see `unit`).
+    pub units: Vec<Option<String>>,
     /// The change within each region that states the row at least twice.
     pub by_region: Vec<SeriesChange>,
 }
@@ -104,6 +107,8 @@ pub struct FigureRow {
     pub values: Vec<Option<f64>>,
     /// The indicator phrase each report gives its figure.
     pub phrases: Vec<Option<String>>,
+    /// For each report, the unit its figure is printed in (件 and 宗 share a row).
+    pub units: Vec<Option<String>>,
     /// How sure the alignment is, 0–1: the weakest phrase similarity that joined the row.
     #[serde(serialize_with = "one_number")]
     pub confidence: f64,
@@ -236,7 +241,33 @@ fn clean(s: Option<&str>) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// A unit as compared: simplified, trimmed, full-width percent folded.
+/// A unit as printed, made comparable: simplified, trimmed, full-width percent folded.
 fn unit_key(u: &str) -> String {
     simplify_str(u.trim()).replace('％', "%")
+}
+
+/// Counting words that count the same thing, each with the word its class is keyed by.
+///
+/// 件 and 宗 both count cases (案件): reports use them interchangeably for one indicator, even
+/// from one year to the next of the same government ("受理复议案件19宗" → "83件"). Every other
+/// counting word stays apart: 轮次 counts rounds of review, not files; 项 items; % is a rate.
+const SAME_COUNT: [(&str, &str); 1] = [("宗", "件")];
+
+/// The unit a value is compared in: [`unit_key`], with interchangeable counting words folded
+/// into one class. Values are only set against each other when their classes are equal.
+fn unit_class(u: &str) -> String {
+    let u = unit_key(u);
+    SAME_COUNT.iter().find(|(word, _)| *word == u).map_or(u, |(_, class)| class.to_string())
+}
+
+/// The unit a row is shown in: the one unit its values are printed in, or, when the reports
+/// use different words of one class, those words in order of first use joined by "/" ("宗/件").
+fn row_unit(class: &str, printed: &[Option<String>]) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for u in printed.iter().flatten() {
+        if !words.contains(&u.as_str()) {
+            words.push(u);
+        }
+    }
+    if words.is_empty() { class.to_string() } else { words.join("/") }
 }

@@ -322,3 +322,60 @@ fn many_figures_align_in_reasonable_time() {
     assert!(c.figures.iter().all(|f| f.confidence == 1.0 && f.values.iter().all(Option::is_some)));
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
+
+#[test]
+fn cases_counted_in_jian_and_zong_share_a_row() {
+    let c = compare(&[
+        report(
+            "a",
+            Some("甲区"),
+            Some(2021),
+            &[("legal_aid_cases", kv(685.0, "宗", "")), ("enforcement_files_reviewed", kv(4.0, "轮次", "评查轮次"))],
+        ),
+        report(
+            "b",
+            Some("甲区"),
+            Some(2023),
+            &[("legal_aid_cases", kv(700.0, "件", "")), ("enforcement_files_reviewed", kv(900.0, "件", "评查案卷"))],
+        ),
+        report("c", Some("甲区"), Some(2024), &[("legal_aid_cases", kv(98.5, "%", "结案率"))]),
+    ]);
+    let r = row(&c, "legal_aid_cases", "宗/件");
+    assert_eq!(r.values, [Some(685.0), Some(700.0), None]);
+    assert_eq!(r.units, [Some("宗".to_string()), Some("件".to_string()), None]);
+    assert_eq!((r.delta, r.pct), (Some(15.0), Some(2.2)));
+    // A rate stays a row of its own; 轮次 never joins a count of files.
+    assert_eq!(row(&c, "legal_aid_cases", "%").values, [None, None, Some(98.5)]);
+    assert_eq!(row(&c, "enforcement_files_reviewed", "轮次").values, [Some(4.0), None, None]);
+    assert_eq!(row(&c, "enforcement_files_reviewed", "件").values, [None, Some(900.0), None]);
+    assert_eq!(row(&c, "enforcement_files_reviewed", "件").delta, None);
+    // Other figures align across the two words as well.
+    let mut a = report("a", Some("甲区"), Some(2021), &[]);
+    a.metrics = vec![fig(12.0, "宗", "办理信访案件")];
+    let mut b = report("b", Some("甲区"), Some(2022), &[]);
+    b.metrics = vec![fig(15.0, "件", "办理信访案件")];
+    let c = compare(&[a, b]);
+    assert_eq!(c.figures.len(), 1);
+    assert_eq!((c.figures[0].unit.as_str(), c.figures[0].delta), ("宗/件", Some(3.0)));
+}
+
+#[test]
+fn steps_follow_each_region_across_its_years() {
+    let c = compare(&[
+        report("a20", Some("甲区"), Some(2020), &[("audit_projects", kv(10.0, "项", ""))]),
+        report("a21", Some("甲区"), Some(2021), &[]),
+        report("a22", Some("甲区"), Some(2022), &[("audit_projects", kv(15.0, "项", ""))]),
+        report("a23", Some("甲区"), Some(2023), &[("audit_projects", kv(12.0, "项", ""))]),
+        report("b23", Some("乙区"), Some(2023), &[("audit_projects", kv(7.0, "项", ""))]),
+        report("x", None, Some(2023), &[("audit_projects", kv(1.0, "项", ""))]),
+        report("y", None, Some(2024), &[("audit_projects", kv(2.0, "项", ""))]),
+    ]);
+    let series: Vec<(Option<String>, Vec<usize>)> = c.series().into_iter().map(|s| (s.key, s.columns)).collect();
+    let named = |k: &str| Some(k.to_string());
+    assert_eq!(series, [(named("乙区"), vec![0]), (named("甲区"), vec![1, 2, 3, 4]), (None, vec![5]), (None, vec![6])]);
+    let steps = c.steps(&c.rows[0].values);
+    let brief: Vec<Option<(Option<i32>, f64, Option<f64>)>> =
+        steps.iter().map(|s| s.as_ref().map(|s| (s.from_year, s.delta, s.pct))).collect();
+    assert_eq!(brief, [None, None, None, Some((Some(2020), 5.0, Some(50.0))), Some((Some(2022), -3.0, Some(-20.0))), None, None]);
+    assert!(c.steps(&[]).is_empty());
+}
