@@ -24,6 +24,8 @@
 // Natively only the unit tests use the plain modules.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+pub mod compare_csv;
+pub mod compare_model;
 pub mod csv;
 pub mod i18n;
 pub mod library_data;

@@ -188,6 +188,13 @@ impl Comparison {
     /// A short name for each report column, in order: region and year ("坪山区2021"), with the
     /// source added where two columns would otherwise share a name.
     pub fn column_names(&self) -> Vec<String> {
+        self.column_names_by(|r| r.source.clone())
+    }
+
+    /// Like [`Comparison::column_names`], with `tag(report)` in brackets, rather than the
+    /// source, where two columns would otherwise share a name (the web app uses the names its
+    /// library gives the reports).
+    pub fn column_names_by(&self, tag: impl Fn(&ReportRef) -> String) -> Vec<String> {
         let short: Vec<String> = self
             .reports
             .iter()
@@ -208,7 +215,7 @@ impl Comparison {
             .zip(&self.reports)
             .map(|(name, r)| {
                 if count.get(name.as_str()).is_some_and(|&n| n > 1) {
-                    format!("{name} ({})", r.source)
+                    format!("{name} ({})", tag(r))
                 } else {
                     name.clone()
                 }
