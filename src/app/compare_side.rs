@@ -1,0 +1,107 @@
+//! Side by side: each report's own year-on-year statements (`section#compare-changes`) and
+//! the completeness checks of every report (`table#compare-checks`).
+
+use fazhi_lens::Direction;
+use yew::prelude::*;
+
+use super::compare_table::{head, Props};
+use super::model::use_strings;
+
+/// Arrow, CSS class and words of a stated direction.
+fn direction(d: Direction) -> (&'static str, &'static str) {
+    match d {
+        Direction::Up => ("▲", "up"),
+        Direction::Down => ("▼", "down"),
+        Direction::Flat => ("＝", "flat"),
+    }
+}
+
+/// The in-text change statements of each report, one column per report, as printed.
+#[function_component]
+pub fn CompareChanges(props: &Props) -> Html {
+    let s = use_strings();
+    let cs = s.compare;
+    let c = &props.compared;
+    html! {
+        <section id="compare-changes" class="compare-block" aria-labelledby="compare-changes-heading">
+            <h3 id="compare-changes-heading">{ cs.changes_heading }</h3>
+            <p class="help">{ cs.changes_help }</p>
+            <div class="changes-grid">
+                { for c.reports.iter().enumerate().map(|(col, report)| {
+                    let heading = c.columns.get(col).cloned().unwrap_or_default();
+                    html! {
+                        <div class="changes-col" data-col={col.to_string()}>
+                            <h4>{ heading }</h4>
+                            if report.changes.is_empty() {
+                                <p class="empty">{ cs.changes_empty }</p>
+                            } else {
+                                <ul class="change-list">
+                                    { for report.changes.iter().map(|ch| {
+                                        let (arrow, class) = direction(ch.direction);
+                                        let word = match ch.direction {
+                                            Direction::Up => cs.up,
+                                            Direction::Down => cs.down,
+                                            Direction::Flat => cs.flat,
+                                        };
+                                        html! {
+                                            <li class={classes!("compare-change", class)}>
+                                                <span class="arrow" aria-hidden="true">{ arrow }</span>
+                                                <span class="visually-hidden">{ format!("{word}：") }</span>
+                                                <span class="change-indicator">{ &ch.indicator }</span>
+                                                { " " }
+                                                <q class="change-surface">{ &ch.surface }</q>
+                                            </li>
+                                        }
+                                    }) }
+                                </ul>
+                            }
+                        </div>
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}
+
+/// Which checks each report passes, mandated contents first (the core keeps check order).
+#[function_component]
+pub fn CompareChecks(props: &Props) -> Html {
+    let s = use_strings();
+    let cs = s.compare;
+    let c = &props.compared;
+    let checks = &c.comparison.checks;
+    html! {
+        <section class="compare-block" aria-labelledby="compare-checks-heading">
+            <h3 id="compare-checks-heading">{ cs.checks_heading }</h3>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-checks-heading">
+                <table id="compare-checks" class="compare-table">
+                    <caption class="visually-hidden">{ cs.checks_caption }</caption>
+                    { head(c, s, &[cs.col_check], &[]) }
+                    <tbody>
+                        { for checks.iter().map(|row| html! {
+                            <tr class="check-row" data-id={row.id.clone()}>
+                                <th scope="row">{ s.check_label(&row.id) }</th>
+                                { for row.ok.iter().enumerate().map(|(col, ok)| {
+                                    let detail = c.reports.get(col)
+                                        .and_then(|r| r.checks.iter().find(|ch| ch.id == row.id))
+                                        .map(|ch| ch.detail.clone());
+                                    let (class, mark, word) = match ok {
+                                        Some(true) => ("pass", "✓", s.check_pass),
+                                        Some(false) => ("fail", "✗", s.check_fail),
+                                        None => ("absent", "—", cs.check_absent),
+                                    };
+                                    html! {
+                                        <td class={classes!("check-cell", class)} title={detail}>
+                                            <span class="mark" aria-hidden="true">{ mark }</span>
+                                            <span class="word">{ word }</span>
+                                        </td>
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
