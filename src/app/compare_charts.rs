@@ -1,12 +1,12 @@
-//! `CompareCharts`: a small SVG chart per key indicator, drawn by the app (no chart library):
+//! The charts of the comparison: a small SVG chart per key indicator, drawn by the app (no chart library):
 //! a line for a region across years, bars for regions in one year. Each chart is an image
 //! with a visible caption as its name and every value in its description.
 
 use yew::prelude::*;
 
 use super::compare_model::{charts, coord, polyline_points, Chart, ChartKind, ChartRow, Label, BASE_Y, HEIGHT, WIDTH};
-use super::compare_table::Props;
-use super::model::use_strings;
+use super::compare_view::Compared;
+use super::i18n::Strings;
 
 /// Palette slots; series beyond them reuse the colours (names are always written out).
 const PALETTE: usize = 6;
@@ -51,11 +51,8 @@ fn chart_svg(chart: &Chart, id: &str, indicator: &str) -> Html {
 }
 
 /// The charts section.
-#[function_component]
-pub fn CompareCharts(props: &Props) -> Html {
-    let s = use_strings();
+pub fn charts_section(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
-    let c = &props.compared;
     let mut all: Vec<(String, &str, Chart)> = Vec::new();
     for (i, row) in c.comparison.rows.iter().enumerate() {
         let input = ChartRow { label: s.key_label(&row.indicator), unit: &row.unit, values: &row.values, units: &row.units };

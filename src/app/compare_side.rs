@@ -4,8 +4,9 @@
 use fazhi_lens::Direction;
 use yew::prelude::*;
 
-use super::compare_table::{head, Props};
-use super::model::use_strings;
+use super::compare_table::head;
+use super::compare_view::Compared;
+use super::i18n::Strings;
 
 /// Arrow, CSS class and words of a stated direction.
 fn direction(d: Direction) -> (&'static str, &'static str) {
@@ -17,11 +18,8 @@ fn direction(d: Direction) -> (&'static str, &'static str) {
 }
 
 /// The in-text change statements of each report, one column per report, as printed.
-#[function_component]
-pub fn CompareChanges(props: &Props) -> Html {
-    let s = use_strings();
+pub fn changes_section(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
-    let c = &props.compared;
     html! {
         <section id="compare-changes" class="compare-block" aria-labelledby="compare-changes-heading">
             <h3 id="compare-changes-heading">{ cs.changes_heading }</h3>
@@ -64,11 +62,8 @@ pub fn CompareChanges(props: &Props) -> Html {
 }
 
 /// Which checks each report passes, mandated contents first (the core keeps check order).
-#[function_component]
-pub fn CompareChecks(props: &Props) -> Html {
-    let s = use_strings();
+pub fn checks_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
-    let c = &props.compared;
     let checks = &c.comparison.checks;
     html! {
         <section class="compare-block" aria-labelledby="compare-checks-heading">

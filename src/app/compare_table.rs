@@ -2,23 +2,13 @@
 //! with their confidence (`table#compare-figures`). One column per report, grouped by region
 //! in year order; each value carries its change from the region's previous report.
 
-use std::rc::Rc;
-
 use fazhi_lens::compare::SeriesChange;
 use yew::prelude::*;
 
 use super::compare_model::{step_text, year_text, Trend};
 use super::compare_view::Compared;
 use super::i18n::{fill, Strings};
-use super::model::use_strings;
 use super::text::format_value;
-
-/// Props of the tables.
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The comparison on screen.
-    pub compared: Rc<Compared>,
-}
 
 /// Column groups and the two header rows: `lead` and `trail` headings span both rows; each
 /// region heads its reports, each report column is headed by its year (`th.report-col`).
@@ -108,11 +98,11 @@ fn step_html(s: &Strings, step: &SeriesChange) -> Html {
 }
 
 /// Key indicators, one row per (indicator, unit).
-#[function_component]
-pub fn CompareTable(props: &Props) -> Html {
-    let s = use_strings();
+///
+/// The sections of the comparison are plain functions rather than components: they always
+/// render together, from one `Compared`, so separate components would only add code.
+pub fn key_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
-    let c = &props.compared;
     let rows = &c.comparison.rows;
     html! {
         <section class="compare-block" aria-labelledby="compare-key-heading">
@@ -150,11 +140,8 @@ pub fn CompareTable(props: &Props) -> Html {
 }
 
 /// Other figures aligned by phrase similarity, apart from the key indicators.
-#[function_component]
-pub fn CompareFigures(props: &Props) -> Html {
-    let s = use_strings();
+pub fn figures_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
-    let c = &props.compared;
     let rows = &c.comparison.figures;
     html! {
         <section class="compare-block" aria-labelledby="compare-figures-heading">
@@ -180,7 +167,7 @@ pub fn CompareFigures(props: &Props) -> Html {
                                             let phrase = row.phrases.get(col).cloned().flatten();
                                             value_cell(c, s, col, *v, unit.as_deref(), steps.get(col).and_then(Option::as_ref), phrase)
                                         }) }
-                                        <td class="confidence">{ format!("{:.2}", row.confidence) }</td>
+                                        <td class="confidence">{ format_value(row.confidence) }</td>
                                     </tr>
                                 }
                             }) }

@@ -2,7 +2,6 @@
 //! (`section#compare`). The reports are analysed once each (cached by library id) and aligned
 //! by the core's `compare`; every table and chart below renders that `Comparison` as it is.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use fazhi_lens::compare::{compare, Comparison};
@@ -10,10 +9,10 @@ use fazhi_lens::Report;
 use yew::prelude::*;
 
 use super::browser::{download, now_iso};
-use super::compare_charts::CompareCharts;
+use super::compare_charts::charts_section;
 use super::compare_csv::comparison_csv;
-use super::compare_side::{CompareChanges, CompareChecks};
-use super::compare_table::{CompareFigures, CompareTable};
+use super::compare_side::{changes_section, checks_table};
+use super::compare_table::{figures_table, key_table};
 use super::i18n::fill;
 use super::library_data::LibraryState;
 use super::model::use_strings;
@@ -55,7 +54,9 @@ pub fn CompareView(props: &Props) -> Html {
     let s = use_strings();
     let cs = s.compare;
     let selected = use_state(Vec::<String>::new);
-    let cache = use_mut_ref(HashMap::<String, Rc<Report>>::new);
+    // Reports analysed so far, each with its library id as `source`. A list, not a map: it
+    // holds the few picked reports, and a map type costs the wasm more code than it saves.
+    let cache = use_mut_ref(Vec::<Rc<Report>>::new);
     let entries = &props.library.entries;
 
     // Picked ids still in the library, in library order.
@@ -68,27 +69,27 @@ pub fn CompareView(props: &Props) -> Html {
             }
             let mut cache = cache.borrow_mut();
             // Forget reports no longer picked, so the cache stays as small as the selection.
-            cache.retain(|id, _| ids.contains(id));
-            let mut reports: Vec<Report> = Vec::new();
-            let mut names: HashMap<String, String> = HashMap::new();
+            cache.retain(|r| ids.contains(&r.source));
+            let mut reports: Vec<Rc<Report>> = Vec::new();
             for e in library.entries.iter().filter(|e| ids.contains(&e.id)) {
-                let report = cache
-                    .entry(e.id.clone())
-                    .or_insert_with(|| {
+                let report = match cache.iter().find(|r| r.source == e.id) {
+                    Some(r) => r.clone(),
+                    None => {
                         let mut r = fazhi_lens::analyze(&e.text);
                         r.source = e.id.clone();
-                        Rc::new(r)
-                    })
-                    .clone();
-                names.insert(e.id.clone(), e.name.clone());
-                reports.push((*report).clone());
+                        let r = Rc::new(r);
+                        cache.push(r.clone());
+                        r
+                    }
+                };
+                reports.push(report);
             }
             let comparison = compare(&reports);
-            let name_of = |id: &str| names.get(id).cloned().unwrap_or_default();
+            let name_of = |id: &str| library.entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
             let columns = comparison.column_names_by(|r| truncate_chars(&name_of(&r.source), 20));
             Some(Rc::new(Compared {
                 ids: ids.clone(),
-                reports: comparison.reports.iter().filter_map(|r| cache.get(&r.source).cloned()).collect(),
+                reports: comparison.reports.iter().filter_map(|r| reports.iter().find(|x| x.source == r.source).cloned()).collect(),
                 names: comparison.reports.iter().map(|r| name_of(&r.source)).collect(),
                 columns,
                 comparison,
@@ -196,11 +197,11 @@ fn CompareResult(props: &ResultProps) -> Html {
             <div class="actions">
                 <button type="button" id="compare-export-csv" class="button" onclick={on_csv}>{ cs.export_csv }</button>
             </div>
-            <CompareTable compared={c.clone()} />
-            <CompareCharts compared={c.clone()} />
-            <CompareFigures compared={c.clone()} />
-            <CompareChanges compared={c.clone()} />
-            <CompareChecks compared={c.clone()} />
+            { key_table(c, s) }
+            { charts_section(c, s) }
+            { figures_table(c, s) }
+            { changes_section(c, s) }
+            { checks_table(c, s) }
         </div>
     }
 }

@@ -127,7 +127,8 @@ pub(super) fn figure_rows(reports: &[&Report], ctx: &Series) -> Vec<FigureRow> {
         for (unit, figs) in candidates {
             let open = by_unit.entry(unit.clone()).or_default();
             let mut pairs = candidate_pairs(&chains, open, &figs);
-            pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            // (row, figure) pairs are distinct, so this order is total and needs no stable sort.
+            pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
             let mut fig_used = vec![false; figs.len()];
             let mut chain_used: HashSet<usize> = HashSet::new();
             let mut placed: Vec<(usize, usize, f64)> = Vec::new();

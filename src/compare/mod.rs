@@ -25,6 +25,7 @@ mod similarity;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -161,10 +162,14 @@ pub struct CheckRow {
 /// qualifier is most similar to the other reports' entries of the row, so that like is set
 /// against like; among equals, the first in document order, which is where reports put the
 /// headline number. Every report's choice is shown in [`Row::qualifiers`].
-pub fn compare(reports: &[Report]) -> Comparison {
-    let mut order: Vec<&Report> = reports.iter().collect();
-    // Stable: reports of one region and year keep the order they were given in.
-    order.sort_by_key(|r| sort_key(r));
+///
+/// Takes reports or anything that lends one (`&[Report]`, `&[Rc<Report>]`), so that callers
+/// holding shared reports need not copy them.
+pub fn compare<R: Borrow<Report>>(reports: &[R]) -> Comparison {
+    // Reports of one region and year keep the order they were given in (the index breaks ties).
+    let mut keyed: Vec<_> = reports.iter().enumerate().map(|(i, r)| (sort_key(r.borrow()), i)).collect();
+    keyed.sort_unstable();
+    let order: Vec<&Report> = keyed.iter().filter_map(|(_, i)| reports.get(*i)).map(Borrow::borrow).collect();
     let series: Vec<Option<String>> = order.iter().map(|r| series_key(r)).collect();
     let years: Vec<Option<i32>> = order.iter().map(|r| r.meta.report_year).collect();
     let ctx = Series { keys: &series, years: &years };

@@ -283,7 +283,7 @@ fn checks_side_by_side() {
 
 #[test]
 fn empty_and_odd_input_do_not_panic() {
-    assert_eq!(compare(&[]), Comparison::default());
+    assert_eq!(compare::<Report>(&[]), Comparison::default());
     let c = compare(&[
         report("a", Some(" "), None, &[("x", kv(f64::NAN, "", "")), ("y", kv(1.0, " ", ""))]),
         report("b", Some(""), None, &[("y", kv(f64::INFINITY, "", ""))]),
