@@ -26,17 +26,17 @@ fn chart_svg(chart: &Chart, id: &str, indicator: &str) -> Html {
     let series = |k: usize| format!("series-{}", k % PALETTE);
     html! {
         <figure class="compare-chart" data-kind={kind} data-id={indicator.to_string()}>
-            <svg class={classes!("chart", format!("chart-{kind}"))} viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+            <svg class={format!("chart chart-{kind}")} viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
                  role="img" aria-labelledby={format!("{cap_id} {desc_id}")} focusable="false">
                 <title id={title_id}>{ &chart.title }</title>
                 <desc id={desc_id}>{ &chart.desc }</desc>
                 <line class="axis" x1="0" x2={coord(WIDTH)} y1={coord(BASE_Y)} y2={coord(BASE_Y)} />
                 { for chart.bars.iter().map(|b| html! {
-                    <rect class={classes!("bar", series(b.series))} x={coord(b.x)} y={coord(b.y)}
+                    <rect class={format!("bar {}", series(b.series))} x={coord(b.x)} y={coord(b.y)}
                           width={coord(b.width)} height={coord(b.height)} />
                 }) }
                 { for chart.lines.iter().map(|l| html! {
-                    <g class={classes!("series", series(l.series))}>
+                    <g class={format!("series {}", series(l.series))}>
                         <polyline class="line" points={polyline_points(&l.points)} />
                         { for l.points.iter().map(|&(x, y)| html! { <circle class="point" cx={coord(x)} cy={coord(y)} r="3" /> }) }
                         { text(&l.name, "series-name") }

@@ -42,7 +42,7 @@ pub fn changes_section(c: &Compared, s: &'static Strings) -> Html {
                                             Direction::Flat => cs.flat,
                                         };
                                         html! {
-                                            <li class={classes!("compare-change", class)}>
+                                            <li class={format!("compare-change {class}")}>
                                                 <span class="arrow" aria-hidden="true">{ arrow }</span>
                                                 <span class="visually-hidden">{ format!("{word}：") }</span>
                                                 <span class="change-indicator">{ &ch.indicator }</span>
@@ -86,7 +86,7 @@ pub fn checks_table(c: &Compared, s: &'static Strings) -> Html {
                                         None => ("absent", "—", cs.check_absent),
                                     };
                                     html! {
-                                        <td class={classes!("check-cell", class)} title={detail}>
+                                        <td class={format!("check-cell {class}")} title={detail}>
                                             <span class="mark" aria-hidden="true">{ mark }</span>
                                             <span class="word">{ word }</span>
                                         </td>

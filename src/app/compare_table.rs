@@ -35,7 +35,7 @@ pub fn head(c: &Compared, s: &Strings, lead: &[&str], trail: &[&str]) -> Html {
                         let r = c.comparison.reports.get(col);
                         let name = c.names.get(col).cloned().unwrap_or_default();
                         html! {
-                            <th scope="col" class={classes!("report-col", (k == 0).then_some("series-start"))}
+                            <th scope="col" class={if k == 0 { "report-col series-start" } else { "report-col" }}
                                 data-col={col.to_string()} title={name.clone()}>
                                 <span class="col-year">{ year_text(s, r.and_then(|r| r.report_year)) }</span>
                                 <span class="col-name">{ name }</span>
@@ -64,17 +64,17 @@ fn value_cell(
     step: Option<&SeriesChange>,
     note: Option<String>,
 ) -> Html {
-    let start = starts_series(c, col).then_some("series-start");
+    let start = starts_series(c, col);
     let Some(v) = value else {
         return html! {
-            <td class={classes!("cmp-cell", "none", start)}>
+            <td class={if start { "cmp-cell none series-start" } else { "cmp-cell none" }}>
                 <span aria-hidden="true">{ "—" }</span>
                 <span class="visually-hidden">{ s.compare.not_stated }</span>
             </td>
         };
     };
     html! {
-        <td class={classes!("cmp-cell", start)} title={note}>
+        <td class={if start { "cmp-cell series-start" } else { "cmp-cell" }} title={note}>
             <span class="cmp-value">{ format_value(v) }</span>
             if let Some(u) = unit { <span class="cmp-unit">{ u }</span> }
             if let Some(step) = step {
@@ -89,7 +89,7 @@ fn step_html(s: &Strings, step: &SeriesChange) -> Html {
     let trend = Trend::of(step);
     let since = fill(s.compare.since, &[&year_text(s, step.from_year)]);
     html! {
-        <span class={classes!("cmp-step", trend.class())} title={since.clone()}>
+        <span class={format!("cmp-step {}", trend.class())} title={since.clone()}>
             <span class="arrow" aria-hidden="true">{ trend.arrow() }</span>
             <span class="visually-hidden">{ format!("{since}，{}", trend.word(s)) }</span>
             <span class="delta">{ step_text(step) }</span>

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::series::Series;
 use super::similarity::CharSet;
-use super::{label, row_unit, unit_class, unit_key, Row};
+use super::{label, sort_small, row_unit, unit_class, unit_key, Row};
 use crate::indicators;
 use crate::report::{KeyValue, Report};
 use crate::script::simplify_str;
@@ -14,7 +14,6 @@ use crate::script::simplify_str;
 pub(super) fn key_rows(reports: &[&Report], ctx: &Series) -> Vec<Row> {
     /// The entries each report states for one id in one unit.
     struct Cell<'a> {
-        first: usize,
         id: String,
         unit: String,
         per_report: Vec<Vec<&'a KeyValue>>,
@@ -26,7 +25,7 @@ pub(super) fn key_rows(reports: &[&Report], ctx: &Series) -> Vec<Row> {
             for kv in entries.iter().filter(|kv| kv.value.is_finite()) {
                 let unit = unit_class(&kv.unit);
                 let slot = *index.entry((id.clone(), unit.clone())).or_insert_with(|| {
-                    cells.push(Cell { first: cells.len(), id: id.clone(), unit, per_report: vec![Vec::new(); reports.len()] });
+                    cells.push(Cell { id: id.clone(), unit, per_report: vec![Vec::new(); reports.len()] });
                     cells.len() - 1
                 });
                 if let Some(mine) = cells.get_mut(slot).and_then(|c| c.per_report.get_mut(r)) {
@@ -35,11 +34,11 @@ pub(super) fn key_rows(reports: &[&Report], ctx: &Series) -> Vec<Row> {
             }
         }
     }
-    // Units of one id stay in order of first mention.
-    cells.sort_unstable_by(|a, b| (indicators::rank(&a.id), &a.id, a.first).cmp(&(indicators::rank(&b.id), &b.id, b.first)));
+    // Stable: units of one id stay in order of first mention.
+    sort_small(&mut cells, |a, b| (indicators::rank(&a.id), &a.id).cmp(&(indicators::rank(&b.id), &b.id)));
     cells
         .into_iter()
-        .map(|Cell { id, unit, per_report, .. }| {
+        .map(|Cell { id, unit, per_report }| {
             let chosen = choose(&per_report);
             let values: Vec<Option<f64>> = chosen.iter().map(|kv| kv.map(|kv| kv.value)).collect();
             let (delta, pct) = ctx.change(&values);
