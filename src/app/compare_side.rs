@@ -4,7 +4,7 @@
 use fazhi_lens::Direction;
 use yew::prelude::*;
 
-use super::compare_table::head;
+use super::compare_table::{head, table_block, Block};
 use super::compare_view::Compared;
 use super::i18n::Strings;
 
@@ -65,38 +65,28 @@ pub fn changes_section(c: &Compared, s: &'static Strings) -> Html {
 pub fn checks_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
     let checks = &c.comparison.checks;
-    html! {
-        <section class="compare-block" aria-labelledby="compare-checks-heading">
-            <h3 id="compare-checks-heading">{ cs.checks_heading }</h3>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-checks-heading">
-                <table id="compare-checks" class="compare-table">
-                    <caption class="visually-hidden">{ cs.checks_caption }</caption>
-                    { head(c, s, &[cs.col_check], &[]) }
-                    <tbody>
-                        { for checks.iter().map(|row| html! {
-                            <tr class="check-row" data-id={row.id.clone()}>
-                                <th scope="row">{ s.check_label(&row.id) }</th>
-                                { for row.ok.iter().enumerate().map(|(col, ok)| {
-                                    let detail = c.reports.get(col)
-                                        .and_then(|r| r.checks.iter().find(|ch| ch.id == row.id))
-                                        .map(|ch| ch.detail.clone());
-                                    let (class, mark, word) = match ok {
-                                        Some(true) => ("pass", "✓", s.check_pass),
-                                        Some(false) => ("fail", "✗", s.check_fail),
-                                        None => ("absent", "—", cs.check_absent),
-                                    };
-                                    html! {
-                                        <td class={format!("check-cell {class}")} title={detail}>
-                                            <span class="mark" aria-hidden="true">{ mark }</span>
-                                            <span class="word">{ word }</span>
-                                        </td>
-                                    }
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-        </section>
-    }
+    let body = (!checks.is_empty()).then(|| html! { <>{ for checks.iter().map(|row| html! {
+            <tr class="check-row" data-id={row.id.clone()}>
+                <th scope="row">{ s.check_label(&row.id) }</th>
+                { for row.ok.iter().enumerate().map(|(col, ok)| {
+                    let detail = c.reports.get(col)
+                        .and_then(|r| r.checks.iter().find(|ch| ch.id == row.id))
+                        .map(|ch| ch.detail.clone());
+                    let (class, mark, word) = match ok {
+                        Some(true) => ("pass", "✓", s.check_pass),
+                        Some(false) => ("fail", "✗", s.check_fail),
+                        None => ("absent", "—", cs.check_absent),
+                    };
+                    html! {
+                        <td class={format!("check-cell {class}")} title={detail}>
+                            <span class="mark" aria-hidden="true">{ mark }</span>
+                            <span class="word">{ word }</span>
+                        </td>
+                    }
+                }) }
+            </tr>
+        })
+    }</> });
+    let block = Block { id: "compare-checks", heading: cs.checks_heading, help: None, caption: cs.checks_caption, empty: s.checks_empty };
+    table_block(&block, head(c, s, &[cs.col_check], &[]), body)
 }

@@ -84,6 +84,30 @@ fn value_cell(
     }
 }
 
+/// The unit cell and one value cell per report of a row (`Row` or `FigureRow`): `notes` are
+/// the cells' tooltips (qualifier or phrase); the printed unit shows where the row mixes units.
+fn unit_and_values(
+    c: &Compared,
+    s: &Strings,
+    unit: &str,
+    values: &[Option<f64>],
+    units: &[Option<String>],
+    notes: &[Option<String>],
+) -> Html {
+    let steps = c.comparison.steps(values);
+    let mixed = unit.contains('/');
+    html! {
+        <>
+            <td class="unit">{ unit }</td>
+            { for values.iter().enumerate().map(|(col, v)| {
+                let printed = if mixed { units.get(col).cloned().flatten() } else { None };
+                let note = notes.get(col).cloned().flatten();
+                value_cell(c, s, col, *v, printed.as_deref(), steps.get(col).and_then(Option::as_ref), note)
+            }) }
+        </>
+    }
+}
+
 /// "▲ +64 (+336.8%)", with the direction also in words for screen readers.
 fn step_html(s: &Strings, step: &SeriesChange) -> Html {
     let trend = Trend::of(step);
@@ -104,76 +128,76 @@ fn step_html(s: &Strings, step: &SeriesChange) -> Html {
 pub fn key_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
     let rows = &c.comparison.rows;
-    html! {
-        <section class="compare-block" aria-labelledby="compare-key-heading">
-            <h3 id="compare-key-heading">{ cs.key_heading }</h3>
-            if rows.is_empty() {
-                <p class="empty">{ cs.key_empty }</p>
-            } else {
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-key-heading">
-                    <table id="compare-table" class="compare-table">
-                        <caption class="help">{ cs.key_caption }</caption>
-                        { head(c, s, &[cs.col_indicator, cs.col_unit], &[]) }
-                        <tbody>
-                            { for rows.iter().map(|row| {
-                                let steps = c.comparison.steps(&row.values);
-                                let mixed = row.unit.contains('/');
-                                html! {
-                                    <tr class="compare-row" data-id={row.indicator.clone()} data-unit={row.unit.clone()}>
-                                        <th scope="row">{ s.key_label(&row.indicator) }</th>
-                                        <td class="unit">{ &row.unit }</td>
-                                        { for row.values.iter().enumerate().map(|(col, v)| {
-                                            let unit = if mixed { row.units.get(col).cloned().flatten() } else { None };
-                                            let note = row.qualifiers.get(col).cloned().flatten().filter(|q| !q.is_empty())
-                                                .map(|q| fill(cs.qualifier, &[&q]));
-                                            value_cell(c, s, col, *v, unit.as_deref(), steps.get(col).and_then(Option::as_ref), note)
-                                        }) }
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
+    let body = (!rows.is_empty()).then(|| html! { <>{ for rows.iter().map(|row| {
+            let notes: Vec<Option<String>> = row.qualifiers.iter()
+                .map(|q| q.as_ref().filter(|q| !q.is_empty()).map(|q| fill(cs.qualifier, &[q])))
+                .collect();
+            html! {
+                <tr class="compare-row" data-id={row.indicator.clone()} data-unit={row.unit.clone()}>
+                    <th scope="row">{ s.key_label(&row.indicator) }</th>
+                    { unit_and_values(c, s, &row.unit, &row.values, &row.units, &notes) }
+                </tr>
             }
-        </section>
-    }
+        })
+    }</> });
+    let block = Block { id: "compare-table", heading: cs.key_heading, help: None, caption: cs.key_caption, empty: cs.key_empty };
+    table_block(&block, head(c, s, &[cs.col_indicator, cs.col_unit], &[]), body)
 }
 
 /// Other figures aligned by phrase similarity, apart from the key indicators.
 pub fn figures_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
     let rows = &c.comparison.figures;
+    let body = (!rows.is_empty()).then(|| html! { <>{ for rows.iter().map(|row| html! {
+            <tr class="compare-figure">
+                <th scope="row">{ &row.indicator }</th>
+                { unit_and_values(c, s, &row.unit, &row.values, &row.units, &row.phrases) }
+                <td class="confidence">{ format_value(row.confidence) }</td>
+            </tr>
+        })
+    }</> });
+    let block = Block {
+        id: "compare-figures",
+        heading: cs.figures_heading,
+        help: Some(cs.figures_help),
+        caption: cs.figures_caption,
+        empty: cs.figures_empty,
+    };
+    table_block(&block, head(c, s, &[cs.col_indicator, cs.col_unit], &[cs.col_confidence]), body)
+}
+
+/// What a table block of the comparison says around its table.
+pub struct Block<'a> {
+    /// The table's id; its heading's is `<id>-heading`.
+    pub id: &'static str,
+    /// The block's heading.
+    pub heading: &'a str,
+    /// A help line under the heading.
+    pub help: Option<&'a str>,
+    /// The table's caption.
+    pub caption: &'a str,
+    /// What shows instead of the table when it has no rows.
+    pub empty: &'a str,
+}
+
+/// A block of the comparison: heading, help, then the table (`head` and the `body` rows) in a
+/// scrollable, focusable region, or the empty line when `body` is `None`.
+pub fn table_block(b: &Block, head: Html, body: Option<Html>) -> Html {
+    let heading_id = format!("{}-heading", b.id);
     html! {
-        <section class="compare-block" aria-labelledby="compare-figures-heading">
-            <h3 id="compare-figures-heading">{ cs.figures_heading }</h3>
-            <p class="help">{ cs.figures_help }</p>
-            if rows.is_empty() {
-                <p class="empty">{ cs.figures_empty }</p>
-            } else {
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-figures-heading">
-                    <table id="compare-figures" class="compare-table">
-                        <caption class="visually-hidden">{ cs.figures_caption }</caption>
-                        { head(c, s, &[cs.col_indicator, cs.col_unit], &[cs.col_confidence]) }
-                        <tbody>
-                            { for rows.iter().map(|row| {
-                                let steps = c.comparison.steps(&row.values);
-                                let mixed = row.unit.contains('/');
-                                html! {
-                                    <tr class="compare-figure">
-                                        <th scope="row">{ &row.indicator }</th>
-                                        <td class="unit">{ &row.unit }</td>
-                                        { for row.values.iter().enumerate().map(|(col, v)| {
-                                            let unit = if mixed { row.units.get(col).cloned().flatten() } else { None };
-                                            let phrase = row.phrases.get(col).cloned().flatten();
-                                            value_cell(c, s, col, *v, unit.as_deref(), steps.get(col).and_then(Option::as_ref), phrase)
-                                        }) }
-                                        <td class="confidence">{ format_value(row.confidence) }</td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
+        <section class="compare-block" aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id.clone()}>{ b.heading }</h3>
+            if let Some(help) = b.help { <p class="help">{ help }</p> }
+            if let Some(rows) = body {
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby={heading_id}>
+                    <table id={b.id} class="compare-table">
+                        <caption class={if b.help.is_some() { "visually-hidden" } else { "help" }}>{ b.caption }</caption>
+                        { head }
+                        <tbody>{ rows }</tbody>
                     </table>
                 </div>
+            } else {
+                <p class="empty">{ b.empty }</p>
             }
         </section>
     }

@@ -620,11 +620,15 @@ pub const CHECK_LABELS: [(&str, &str, &str); 11] = [
 impl Strings {
     /// The label of a check id, or the id itself when unknown.
     pub fn check_label<'a>(&self, id: &'a str) -> &'a str {
-        let english = std::ptr::eq(self, &EN);
-        CHECK_LABELS
-            .iter()
-            .find(|(k, _, _)| *k == id)
-            .map_or(id, |(_, zh, en)| if english { en } else { zh })
+        match CHECK_LABELS.iter().find(|(k, _, _)| *k == id) {
+            Some((_, zh, en)) => self.pick(zh, en),
+            None => id,
+        }
+    }
+
+    /// `zh` or `en`, in this table's language.
+    fn pick(&self, zh: &'static str, en: &'static str) -> &'static str {
+        if std::ptr::eq(self, &EN) { en } else { zh }
     }
 }
 

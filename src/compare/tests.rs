@@ -374,8 +374,8 @@ fn steps_follow_each_region_across_its_years() {
     let named = |k: &str| Some(k.to_string());
     assert_eq!(series, [(named("乙区"), vec![0]), (named("甲区"), vec![1, 2, 3, 4]), (None, vec![5]), (None, vec![6])]);
     let steps = c.steps(&c.rows[0].values);
-    let brief: Vec<Option<(Option<i32>, f64, Option<f64>)>> =
-        steps.iter().map(|s| s.as_ref().map(|s| (s.from_year, s.delta, s.pct))).collect();
+    type Brief = Option<(Option<i32>, f64, Option<f64>)>;
+    let brief: Vec<Brief> = steps.iter().map(|s| s.as_ref().map(|s| (s.from_year, s.delta, s.pct))).collect();
     assert_eq!(brief, [None, None, None, Some((Some(2020), 5.0, Some(50.0))), Some((Some(2022), -3.0, Some(-20.0))), None, None]);
     assert!(c.steps(&[]).is_empty());
 }
