@@ -41,7 +41,8 @@ pub fn figures_csv(report: &Report, headers: &Headers) -> String {
     out
 }
 
-fn row(out: &mut String, cells: impl Iterator<Item = String>) {
+/// Writes one CSV record (fields quoted and defused as by [`field`]) and its CRLF.
+pub fn row(out: &mut String, cells: impl Iterator<Item = String>) {
     for (i, cell) in cells.enumerate() {
         if i > 0 {
             out.push(',');

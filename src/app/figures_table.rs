@@ -72,10 +72,12 @@ pub struct Props {
 
 /// Indices of the figures passing `filters`, in document order.
 fn filtered(a: &Analysis, filters: &Filters, keys: &[Vec<String>]) -> Vec<usize> {
-    let needle = filters.text.trim().to_lowercase();
+    // ASCII case folding only: reports are Chinese, and full Unicode case tables cost the wasm
+    // several KB for letters no report uses.
+    let needle = filters.text.trim().to_ascii_lowercase();
     let range = filters.section.and_then(|i| a.report.sections.get(i)).map(|s| s.start..s.end);
     let keep = |(i, f): &(usize, &Figure)| {
-        (needle.is_empty() || f.indicator.to_lowercase().contains(&needle) || f.surface.to_lowercase().contains(&needle))
+        (needle.is_empty() || f.indicator.to_ascii_lowercase().contains(&needle) || f.surface.to_ascii_lowercase().contains(&needle))
             && (filters.unit.is_empty() || f.unit == filters.unit)
             && range.as_ref().is_none_or(|r| r.contains(&f.start))
             && match &filters.key {
@@ -199,7 +201,7 @@ pub fn FiguresTable(props: &Props) -> Html {
             None => "↕",
         };
         html! {
-            <th scope="col" aria-sort={aria} class={format!("col-{}", format!("{col:?}").to_lowercase())}>
+            <th scope="col" aria-sort={aria} class={format!("col-{}", format!("{col:?}").to_ascii_lowercase())}>
                 <button type="button" class="sort" title={fill(s.sort_by, &[label])} {onclick}>
                     { label }<span class="arrow" aria-hidden="true">{ arrow }</span>
                 </button>

@@ -183,6 +183,8 @@ pub struct Strings {
     pub analysing_in_page: &'static str,
     /// "{seconds} s" elapsed.
     pub elapsed_seconds: &'static str,
+    /// The comparison view's strings.
+    pub compare: &'static CompareStrings,
 }
 
 /// 简体中文.
@@ -297,6 +299,7 @@ pub static ZH: Strings = Strings {
     analysing: "正在分析 {} 的文本…",
     analysing_in_page: "（在本页中分析，页面可能暂时无响应）",
     elapsed_seconds: "已用 {} 秒",
+    compare: &COMPARE_ZH,
 };
 
 /// English.
@@ -411,6 +414,7 @@ pub static EN: Strings = Strings {
     analysing: "Analysing {} of text…",
     analysing_in_page: "(running in this page, which may not respond for a moment)",
     elapsed_seconds: "{} s",
+    compare: &COMPARE_EN,
 };
 
 impl Strings {
@@ -471,6 +475,182 @@ pub fn key_rank(id: &str) -> usize {
     KEY_LABELS.iter().position(|(k, _, _)| *k == id).unwrap_or(KEY_LABELS.len())
 }
 
+// ---- Comparison view (compare_*.rs) ----------------------------------------------------------
+
+/// The strings of the comparison view.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CompareStrings {
+    pub heading: &'static str,
+    pub help: &'static str,
+    pub picker_legend: &'static str,
+    pub select_all: &'static str,
+    pub select_none: &'static str,
+    pub need_two_library: &'static str,
+    pub need_two_selected: &'static str,
+    pub summary: &'static str,
+    pub export_csv: &'static str,
+    pub csv_file_stem: &'static str,
+    pub key_heading: &'static str,
+    pub key_caption: &'static str,
+    pub key_empty: &'static str,
+    pub col_indicator: &'static str,
+    pub col_id: &'static str,
+    pub col_unit: &'static str,
+    pub col_delta: &'static str,
+    pub col_pct: &'static str,
+    pub col_confidence: &'static str,
+    pub up: &'static str,
+    pub down: &'static str,
+    pub flat: &'static str,
+    pub since: &'static str,
+    pub not_stated: &'static str,
+    pub qualifier: &'static str,
+    pub figures_heading: &'static str,
+    pub figures_help: &'static str,
+    pub figures_caption: &'static str,
+    pub figures_empty: &'static str,
+    pub charts_heading: &'static str,
+    pub charts_help: &'static str,
+    pub charts_empty: &'static str,
+    pub chart_line_title: &'static str,
+    pub chart_bars_title: &'static str,
+    pub chart_point: &'static str,
+    pub changes_heading: &'static str,
+    pub changes_help: &'static str,
+    pub changes_empty: &'static str,
+    pub checks_heading: &'static str,
+    pub checks_caption: &'static str,
+    pub col_check: &'static str,
+    pub check_absent: &'static str,
+    pub list_sep: &'static str,
+}
+
+/// 简体中文.
+pub static COMPARE_ZH: CompareStrings = CompareStrings {
+    heading: "比较报告",
+    help: "勾选报告库中的两份或更多报告：同一地区按年度比较，不同地区并列对照。新报告在上方粘贴或打开后会自动存入报告库。",
+    picker_legend: "选择要比较的报告",
+    select_all: "全选",
+    select_none: "全部取消",
+    need_two_library: "报告库中至少需要两份报告才能比较。",
+    need_two_selected: "请至少勾选两份报告。",
+    summary: "正在比较 {} 份报告，涉及 {} 个地区。",
+    export_csv: "导出比较表（CSV）",
+    csv_file_stem: "报告比较",
+    key_heading: "关键指标对比",
+    key_caption: "关键指标：每份报告一列，按地区分组、按年度排列。箭头和数字表示与同一地区上一份报告相比的变化。",
+    key_empty: "所选报告没有可比较的关键指标。",
+    col_indicator: "指标",
+    col_id: "指标代码",
+    col_unit: "单位",
+    col_delta: "变化",
+    col_pct: "变化率（%）",
+    col_confidence: "置信度",
+    up: "增加",
+    down: "减少",
+    flat: "持平",
+    since: "与{}相比",
+    not_stated: "未报告",
+    qualifier: "口径：{}",
+    figures_heading: "其他对齐数据",
+    figures_help: "以下数据按指标表述的相似度跨报告对齐，不是严格定义；置信度越低，越需要核对原文。",
+    figures_caption: "其他对齐数据及对齐置信度",
+    figures_empty: "没有能跨报告对齐的其他数据。",
+    charts_heading: "图表",
+    charts_help: "折线图显示同一地区的逐年变化；柱状图比较同一年度的不同地区。",
+    charts_empty: "没有可作图的指标（需要同一地区的两个年度，或同一年度的两个地区）。",
+    chart_line_title: "{}（{}）：{}逐年变化",
+    chart_bars_title: "{}（{}）：{}年各地区对比",
+    chart_point: "{} {}：{}",
+    changes_heading: "报告中的同比表述",
+    changes_help: "各报告原文中自述的同比变化（如“同比增长”），按原文显示。",
+    changes_empty: "未发现同比表述。",
+    checks_heading: "完整性检查对比",
+    checks_caption: "各报告的法定内容与质量检查",
+    col_check: "检查项",
+    check_absent: "无此项",
+    list_sep: "；",
+};
+
+/// English.
+pub static COMPARE_EN: CompareStrings = CompareStrings {
+    heading: "Compare reports",
+    help: "Tick two or more reports of the library: reports of one region are compared year by year, different regions side by side. A new report pasted or opened above is added to the library automatically.",
+    picker_legend: "Reports to compare",
+    select_all: "Select all",
+    select_none: "Clear selection",
+    need_two_library: "The library needs at least two reports to compare.",
+    need_two_selected: "Select at least two reports.",
+    summary: "Comparing {} reports from {} regions.",
+    export_csv: "Export comparison (CSV)",
+    csv_file_stem: "comparison",
+    key_heading: "Key indicators compared",
+    key_caption: "Key indicators: one column per report, grouped by region, in year order. Arrows and numbers give the change from the region's previous report.",
+    key_empty: "The selected reports share no key indicators.",
+    col_indicator: "Indicator",
+    col_id: "Indicator id",
+    col_unit: "Unit",
+    col_delta: "Change",
+    col_pct: "Change (%)",
+    col_confidence: "Confidence",
+    up: "up",
+    down: "down",
+    flat: "unchanged",
+    since: "compared with {}",
+    not_stated: "not stated",
+    qualifier: "scope: {}",
+    figures_heading: "Other aligned figures",
+    figures_help: "These figures are aligned across reports by the similarity of their wording, not by definition; the lower the confidence, the more the text needs checking.",
+    figures_caption: "Other aligned figures, with the confidence of each alignment",
+    figures_empty: "No other figures could be aligned across the reports.",
+    charts_heading: "Charts",
+    charts_help: "Lines show one region across years; bars compare regions in one year.",
+    charts_empty: "Nothing to chart (that needs two years of one region, or two regions in one year).",
+    chart_line_title: "{} ({}): {} across years",
+    chart_bars_title: "{} ({}): regions compared in {}",
+    chart_point: "{} {}: {}",
+    changes_heading: "Year-on-year statements in the reports",
+    changes_help: "Changes each report states about itself (同比增长…), as printed.",
+    changes_empty: "None found.",
+    checks_heading: "Completeness checks compared",
+    checks_caption: "Mandated contents and quality checks of each report",
+    col_check: "Check",
+    check_absent: "n/a",
+    list_sep: "; ",
+};
+
+/// Check ids with Chinese and English labels (the five mandated contents first).
+pub const CHECK_LABELS: [(&str, &str, &str); 11] = [
+    ("part_measures", "主要举措和成效", "Measures and results"),
+    ("part_leaders", "第一责任人履职情况", "Leaders' duty as first responsible person"),
+    ("part_problems", "存在的不足和原因", "Shortcomings and causes"),
+    ("part_plans", "下一年度主要安排", "Plans for next year"),
+    ("part_other", "其他需要报告的情况", "Other matters"),
+    ("published_on_time", "按时公开（次年4月1日前）", "Published by 1 April"),
+    ("title_standard", "标题规范", "Standard title"),
+    ("data_density", "数据充分", "Enough hard data"),
+    ("problems_with_causes", "不足附原因分析", "Problems with causes"),
+    ("problems_with_remedies", "不足附改进措施", "Problems with remedies"),
+    ("headings_consistent", "标题层级规范", "Consistent headings"),
+];
+
+impl Strings {
+    /// The label of a check id, or the id itself when unknown.
+    pub fn check_label<'a>(&self, id: &'a str) -> &'a str {
+        match CHECK_LABELS.iter().find(|(k, _, _)| *k == id) {
+            Some((_, zh, en)) => self.pick(zh, en),
+            None => id,
+        }
+    }
+
+    /// `zh` or `en`, in this table's language.
+    fn pick(&self, zh: &'static str, en: &'static str) -> &'static str {
+        if std::ptr::eq(self, &EN) { en } else { zh }
+    }
+}
+
+// ---- end of the comparison view's strings -----------------------------------------------------
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,5 +669,7 @@ mod tests {
         assert_eq!(ZH.key_label("major_decisions"), "重大行政决策");
         assert_eq!(EN.key_label("major_decisions"), "Major administrative decisions");
         assert_eq!(ZH.key_label("new_id"), "new_id");
+        assert_eq!(EN.check_label("part_plans"), "Plans for next year");
+        assert_eq!(ZH.check_label("new_check"), "new_check");
     }
 }

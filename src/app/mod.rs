@@ -8,6 +8,8 @@
 //! ├── AppHeader                     title, language toggle
 //! ├── InputPanel                    paste area, open file, drag-and-drop, demo
 //! ├── LibraryPanel ── LibraryItem   saved reports: open, rename, delete, export/import
+//! ├── CompareView                   pick reports; CompareTable, CompareCharts, CompareFigures,
+//! │                                 CompareChanges, CompareChecks (compare_*.rs)
 //! ├── ReportView
 //! │   ├── ReportHeader              title and metadata
 //! │   ├── ExportBar                 CSV, JSON, print
@@ -25,6 +27,8 @@
 // Natively only the unit tests use the plain modules.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+pub mod compare_csv;
+pub mod compare_model;
 pub mod csv;
 pub mod i18n;
 pub mod library_data;
@@ -40,6 +44,14 @@ pub mod app_header;
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod checks_panel;
+#[cfg(target_arch = "wasm32")]
+pub mod compare_charts;
+#[cfg(target_arch = "wasm32")]
+pub mod compare_side;
+#[cfg(target_arch = "wasm32")]
+pub mod compare_table;
+#[cfg(target_arch = "wasm32")]
+pub mod compare_view;
 #[cfg(target_arch = "wasm32")]
 pub mod export_bar;
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::app_footer::AppFooter;
 use super::app_header::AppHeader;
 use super::browser;
+use super::compare_view::CompareView;
 use super::i18n::Lang;
 use super::input_panel::InputPanel;
 use super::library_data::{Action, Entry};
@@ -179,6 +180,7 @@ pub fn App() -> Html {
                     <InputPanel on_analyze={on_analyze} on_error={on_error.clone()} />
                     <LibraryPanel library={library.clone()} current={current} on_open={on_open} />
                 </div>
+                <CompareView library={library.clone()} on_error={on_error.clone()} />
                 <div id="error" class="error" role="alert">{ (*error).clone().unwrap_or_default() }</div>
                 if let Some(b) = *busy {
                     <AnalysisProgress bytes={b.bytes} in_worker={b.in_worker} on_cancel={on_cancel} />

@@ -1,0 +1,137 @@
+//! Series: the reports of one region in year order, and the changes (Δ, %) between their values.
+
+use super::{clean, Comparison, ReportRef, SeriesChange};
+
+impl ReportRef {
+    /// The series the report belongs to: its region, or lacking one its reporting body
+    /// (simplified); `None` when it names neither, and then it is compared with nothing.
+    pub fn series(&self) -> Option<String> {
+        self.region.clone().or_else(|| clean(self.body.as_deref()))
+    }
+}
+
+/// The reports (columns) of one series, in year order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesColumns {
+    /// The region (or, lacking one, the reporting body); `None` for a report naming neither.
+    pub key: Option<String>,
+    /// Indices into [`Comparison::reports`].
+    pub columns: Vec<usize>,
+}
+
+impl Comparison {
+    /// The series of the comparison, in column order: each region with its reports. Reports
+    /// with neither region nor body each form a series of their own.
+    pub fn series(&self) -> Vec<SeriesColumns> {
+        let mut out: Vec<SeriesColumns> = Vec::new();
+        for (i, r) in self.reports.iter().enumerate() {
+            let key = r.series();
+            match out.last_mut() {
+                // Reports are sorted by series, so one series is one run of columns.
+                Some(last) if key.is_some() && last.key == key => last.columns.push(i),
+                _ => out.push(SeriesColumns { key, columns: vec![i] }),
+            }
+        }
+        out
+    }
+
+    /// For each value of a row (`Row::values`, `FigureRow::values`), the change from the
+    /// previous value of the same series, i.e. from the region's latest earlier report that
+    /// states the row; `None` for a region's first value and where there is no value.
+    pub fn steps(&self, values: &[Option<f64>]) -> Vec<Option<SeriesChange>> {
+        let keys: Vec<Option<String>> = self.reports.iter().map(ReportRef::series).collect();
+        let mut previous: Vec<(&str, usize, f64)> = Vec::new();
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let (Some(to), Some(Some(key))) = (*v, keys.get(i)) else { return None };
+                match previous.iter_mut().find(|(k, _, _)| *k == key.as_str()) {
+                    Some(entry) => {
+                        let (_, j, from) = std::mem::replace(entry, (entry.0, i, to));
+                        let (delta, pct) = change(from, to);
+                        Some(SeriesChange {
+                            region: key.clone(),
+                            from_year: self.reports.get(j).and_then(|r| r.report_year),
+                            to_year: self.reports.get(i).and_then(|r| r.report_year),
+                            from,
+                            to,
+                            delta,
+                            pct,
+                        })
+                    }
+                    None => {
+                        previous.push((key.as_str(), i, to));
+                        None
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+/// The series key and year of every report, in comparison order.
+pub(super) struct Series<'a> {
+    pub(super) keys: &'a [Option<String>],
+    pub(super) years: &'a [Option<i32>],
+}
+
+impl Series<'_> {
+    /// Δ and % between the row's last two values, when they are of one series.
+    pub(super) fn change(&self, values: &[Option<f64>]) -> (Option<f64>, Option<f64>) {
+        let mut stated = values.iter().enumerate().rev().filter_map(|(i, v)| Some((i, (*v)?)));
+        let (Some((i, last)), Some((j, prev))) = (stated.next(), stated.next()) else {
+            return (None, None);
+        };
+        match (self.keys.get(i), self.keys.get(j)) {
+            (Some(Some(a)), Some(Some(b))) if a == b => {
+                let (delta, pct) = change(prev, last);
+                (Some(delta), pct)
+            }
+            _ => (None, None),
+        }
+    }
+
+    /// The change between the last two values of every series that states the row twice.
+    pub(super) fn by_region(&self, values: &[Option<f64>]) -> Vec<SeriesChange> {
+        // Series key → (index of the last value, index of the one before), in report order.
+        let mut last: Vec<(&str, usize, Option<usize>)> = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            let (Some(_), Some(Some(key))) = (v, self.keys.get(i)) else { continue };
+            match last.iter_mut().find(|(k, _, _)| *k == key.as_str()) {
+                Some(entry) => *entry = (entry.0, i, Some(entry.1)),
+                None => last.push((key.as_str(), i, None)),
+            }
+        }
+        last.into_iter()
+            .filter_map(|(key, i, j)| {
+                let j = j?;
+                let (from, to) = (values.get(j).copied().flatten()?, values.get(i).copied().flatten()?);
+                let (delta, pct) = change(from, to);
+                Some(SeriesChange {
+                    region: key.to_string(),
+                    from_year: self.years.get(j).copied().flatten(),
+                    to_year: self.years.get(i).copied().flatten(),
+                    from,
+                    to,
+                    delta,
+                    pct,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Δ (float noise rounded away) and % (one decimal; `None` from 0).
+fn change(prev: f64, last: f64) -> (f64, Option<f64>) {
+    let delta = round_to(last - prev, 6);
+    let pct = (prev != 0.0).then(|| round_to((last - prev) / prev * 100.0, 1));
+    (delta, pct)
+}
+
+pub(super) fn round_to(v: f64, decimals: i32) -> f64 {
+    let m = 10f64.powi(decimals);
+    let r = (v * m).round() / m;
+    // -0.0 prints as "-0" in some formats; there is no negative zero change.
+    if r == 0.0 { 0.0 } else { r }
+}

@@ -1,0 +1,390 @@
+//! Unit tests of the comparison on synthetic reports.
+
+use super::*;
+use super::csv::csv_field;
+use crate::report::{Check, Figure, KeyValue, Meta};
+
+fn kv(value: f64, unit: &str, qualifier: &str) -> KeyValue {
+    KeyValue { value, unit: unit.into(), qualifier: qualifier.into(), evidence: String::new(), metric: None }
+}
+
+fn fig(value: f64, unit: &str, indicator: &str) -> Figure {
+    Figure {
+        surface: String::new(),
+        value,
+        unit: unit.into(),
+        indicator: indicator.into(),
+        approx: false,
+        start: 0,
+        end: 0,
+        section: None,
+    }
+}
+
+fn report(source: &str, region: Option<&str>, year: Option<i32>, keys: &[(&str, KeyValue)]) -> Report {
+    let mut r = Report {
+        source: source.into(),
+        meta: Meta { region: region.map(Into::into), report_year: year, ..Meta::default() },
+        ..Report::default()
+    };
+    for (id, v) in keys {
+        r.key_indicators.entry(id.to_string()).or_default().push(v.clone());
+    }
+    r
+}
+
+fn row<'a>(c: &'a Comparison, id: &str, unit: &str) -> &'a Row {
+    c.rows.iter().find(|r| r.indicator == id && r.unit == unit).expect("row present")
+}
+
+#[test]
+fn orders_by_region_then_year() {
+    let c = compare(&[
+        report("b23", Some("乙区"), Some(2023), &[]),
+        report("a23", Some("甲区"), Some(2023), &[]),
+        report("none", None, Some(2020), &[]),
+        report("b21", Some("乙区"), Some(2021), &[]),
+        report("b??", Some("乙区"), None, &[]),
+    ]);
+    let order: Vec<&str> = c.reports.iter().map(|r| r.source.as_str()).collect();
+    // 乙 U+4E59 < 甲 U+7532; unknown years and regions last.
+    assert_eq!(order, ["b21", "b23", "b??", "a23", "none"]);
+}
+
+#[test]
+fn same_region_delta_and_pct() {
+    let c = compare(&[
+        report("new", Some("甲区"), Some(2023), &[("reconsideration_accepted", kv(83.0, "宗", "受理"))]),
+        report("old", Some("甲区"), Some(2021), &[("reconsideration_accepted", kv(19.0, "宗", "受理"))]),
+    ]);
+    let r = row(&c, "reconsideration_accepted", "宗");
+    assert_eq!(r.values, [Some(19.0), Some(83.0)]);
+    assert_eq!(r.delta, Some(64.0));
+    assert_eq!(r.pct, Some(336.8));
+    assert_eq!(r.label, "行政复议受理");
+    assert_eq!(r.by_region.len(), 1);
+    assert_eq!((r.by_region[0].from_year, r.by_region[0].to_year), (Some(2021), Some(2023)));
+}
+
+#[test]
+fn pct_rounds_to_one_decimal_and_delta_loses_float_noise() {
+    let c = compare(&[
+        report("a", Some("甲区"), Some(2022), &[("mediation_success_rate", kv(93.88, "%", ""))]),
+        report("b", Some("甲区"), Some(2023), &[("mediation_success_rate", kv(96.1, "%", ""))]),
+    ]);
+    let r = row(&c, "mediation_success_rate", "%");
+    assert_eq!(r.delta, Some(2.22));
+    assert_eq!(r.pct, Some(2.4)); // 2.22 / 93.88 = 2.3647…%
+    let c = compare(&[
+        report("a", Some("甲区"), Some(2022), &[("major_decisions", kv(3.0, "项", ""))]),
+        report("b", Some("甲区"), Some(2023), &[("major_decisions", kv(1.0, "项", ""))]),
+    ]);
+    let r = row(&c, "major_decisions", "项");
+    assert_eq!((r.delta, r.pct), (Some(-2.0), Some(-66.7)));
+}
+
+#[test]
+fn pct_is_null_from_zero() {
+    let c = compare(&[
+        report("a", Some("甲区"), Some(2022), &[("litigation_lost", kv(0.0, "宗", ""))]),
+        report("b", Some("甲区"), Some(2023), &[("litigation_lost", kv(3.0, "宗", ""))]),
+    ]);
+    let r = row(&c, "litigation_lost", "宗");
+    assert_eq!((r.delta, r.pct), (Some(3.0), None));
+}
+
+#[test]
+fn different_units_are_never_compared() {
+    let c = compare(&[
+        report(
+            "a",
+            Some("甲区"),
+            Some(2021),
+            &[("enforcement_files_reviewed", kv(1000.0, "宗", "评查案卷")), ("enforcement_files_reviewed", kv(4.0, "轮次", "评查轮次"))],
+        ),
+        report("b", Some("甲区"), Some(2023), &[("enforcement_files_reviewed", kv(1200.0, "宗", "评查案卷"))]),
+        report("c", Some("甲区"), Some(2024), &[("leader_court_appearance", kv(100.0, "%", ""))]),
+        report("d", Some("甲区"), Some(2025), &[("leader_court_appearance", kv(12.0, "件", ""))]),
+    ]);
+    let cases = row(&c, "enforcement_files_reviewed", "宗");
+    assert_eq!(cases.values, [Some(1000.0), Some(1200.0), None, None]);
+    assert_eq!(cases.delta, Some(200.0));
+    let rounds = row(&c, "enforcement_files_reviewed", "轮次");
+    assert_eq!(rounds.values, [Some(4.0), None, None, None]);
+    assert_eq!((rounds.delta, rounds.pct), (None, None));
+    // A rate and a count of one id are two rows, neither with a change.
+    assert_eq!(row(&c, "leader_court_appearance", "%").delta, None);
+    assert_eq!(row(&c, "leader_court_appearance", "件").delta, None);
+    // Rows keep taxonomy order; units of one id in order of first mention.
+    let ids: Vec<(&str, &str)> = c.rows.iter().map(|r| (r.indicator.as_str(), r.unit.as_str())).collect();
+    assert_eq!(
+        ids,
+        [
+            ("leader_court_appearance", "%"),
+            ("leader_court_appearance", "件"),
+            ("enforcement_files_reviewed", "宗"),
+            ("enforcement_files_reviewed", "轮次"),
+        ]
+    );
+}
+
+#[test]
+fn nulls_are_skipped_to_the_last_two_stated_values() {
+    let c = compare(&[
+        report("a", Some("甲区"), Some(2020), &[("audit_projects", kv(10.0, "项", ""))]),
+        report("b", Some("甲区"), Some(2021), &[]),
+        report("c", Some("甲区"), Some(2022), &[("audit_projects", kv(15.0, "项", ""))]),
+        report("d", Some("甲区"), Some(2023), &[]),
+    ]);
+    let r = row(&c, "audit_projects", "项");
+    assert_eq!(r.values, [Some(10.0), None, Some(15.0), None]);
+    assert_eq!((r.delta, r.pct), (Some(5.0), Some(50.0)));
+    let only_one = compare(&[report("a", Some("甲区"), Some(2020), &[("audit_projects", kv(10.0, "项", ""))])]);
+    assert_eq!(only_one.rows[0].delta, None);
+    let json = serde_json::to_string(&r).expect("serialises");
+    assert!(json.contains(r#""values":[10,null,15,null],"delta":5,"pct":50"#), "{json}");
+}
+
+#[test]
+fn other_regions_are_separate_series() {
+    let c = compare(&[
+        report("a21", Some("甲区"), Some(2021), &[("litigation_cases", kv(36.0, "宗", ""))]),
+        report("a23", Some("甲区"), Some(2023), &[("litigation_cases", kv(113.0, "宗", ""))]),
+        report("b24", Some("丙区"), Some(2024), &[("litigation_cases", kv(252.0, "宗", ""))]),
+    ]);
+    // 丙 U+4E19 sorts before 甲 U+7532.
+    let r = row(&c, "litigation_cases", "宗");
+    assert_eq!(r.values, [Some(252.0), Some(36.0), Some(113.0)]);
+    assert_eq!(r.delta, Some(77.0));
+    let c = compare(&[
+        report("a23", Some("甲区"), Some(2023), &[("litigation_cases", kv(113.0, "宗", ""))]),
+        report("z24", Some("乙区"), Some(2024), &[("litigation_cases", kv(252.0, "宗", ""))]),
+    ]);
+    let r = row(&c, "litigation_cases", "宗");
+    assert_eq!(r.values.len(), 2);
+    assert_eq!((r.delta, r.pct), (None, None), "last two values are of different regions");
+    assert!(r.by_region.is_empty());
+    // Reports with neither region nor body are compared with nothing.
+    let c = compare(&[
+        report("x", None, Some(2021), &[("litigation_cases", kv(1.0, "宗", ""))]),
+        report("y", None, Some(2022), &[("litigation_cases", kv(2.0, "宗", ""))]),
+    ]);
+    assert_eq!(c.rows[0].delta, None);
+}
+
+#[test]
+fn region_falls_back_to_body_and_is_simplified() {
+    let mut a = report("a", None, Some(2021), &[("audit_projects", kv(1.0, "项", ""))]);
+    a.meta.body = Some("某某縣審計局".into());
+    let mut b = report("b", None, Some(2022), &[("audit_projects", kv(2.0, "项", ""))]);
+    b.meta.body = Some("某某县审计局".into());
+    let c = compare(&[a, b]);
+    assert_eq!(c.rows[0].delta, Some(1.0));
+    assert_eq!(c.rows[0].by_region[0].region, "某某县审计局");
+}
+
+#[test]
+fn several_entries_pick_the_best_matching_qualifier() {
+    let c = compare(&[
+        report(
+            "a",
+            Some("甲区"),
+            Some(2022),
+            &[("normative_docs_issued", kv(8.0, "件", "区规范性文件")), ("normative_docs_issued", kv(7.0, "件", "部门规范性文件"))],
+        ),
+        report("b", Some("甲区"), Some(2023), &[("normative_docs_issued", kv(16.0, "件", "部门规范性文件(印发)"))]),
+    ]);
+    let r = row(&c, "normative_docs_issued", "件");
+    assert_eq!(r.values, [Some(7.0), Some(16.0)]);
+    assert_eq!(r.qualifiers[0].as_deref(), Some("部门规范性文件"));
+    // Alone, the first entry stands for the report.
+    let c = compare(&[report(
+        "a",
+        Some("甲区"),
+        Some(2022),
+        &[("npc_suggestions", kv(74.0, "件", "市人大代表建议")), ("npc_suggestions", kv(216.0, "件", "区人大代表建议"))],
+    )]);
+    assert_eq!(c.rows[0].values, [Some(74.0)]);
+}
+
+#[test]
+fn similarity_ignores_order_and_punctuation() {
+    assert_eq!(similarity("行政复议受理", "受理行政复议"), 1.0);
+    assert!(similarity("评查案卷", "评查行政执法案卷") > MIN_FIGURE_CONFIDENCE);
+    assert!(similarity("法治宣传活动", "普法宣传活动") > 0.8);
+    // Sharing only a generic verb is weak evidence.
+    assert!(similarity("受理", "受理") < MIN_FIGURE_CONFIDENCE);
+    assert!(similarity("行政复议受理", "法律援助受理") < MIN_FIGURE_CONFIDENCE);
+    assert!(similarity("不予受理行政复议申请", "受理行政复议申请") < MIN_FIGURE_CONFIDENCE);
+    assert!(similarity("现行有效的规范性文件", "废止规范性文件") < MIN_FIGURE_CONFIDENCE);
+    assert_eq!(similarity("", "评查案卷"), 0.0);
+    assert_eq!(similarity("123,。", "123,。"), 0.0);
+    assert_eq!(similarity("評查案卷", "评查案卷"), 1.0);
+}
+
+#[test]
+fn aligns_non_key_figures_by_phrase_and_unit() {
+    let mut a = report("a", Some("甲区"), Some(2021), &[]);
+    a.metrics = vec![fig(438.0, "场", "法治宣传活动"), fig(12.0, "人", "新增公职律师"), fig(3.0, "场", "专题培训")];
+    let mut b = report("b", Some("甲区"), Some(2023), &[]);
+    b.metrics = vec![
+        fig(90.0, "%", "法治宣传活动覆盖率"),
+        fig(583.0, "场", "普法宣传活动"),
+        fig(20.0, "名", "新增公职律师"),
+        fig(5.0, "场", "法治宣传活动"),
+    ];
+    let c = compare(&[a, b]);
+    assert_eq!(c.figures.len(), 1, "{:#?}", c.figures);
+    let f = &c.figures[0];
+    // The identical phrase wins over the merely similar one.
+    assert_eq!((f.unit.as_str(), f.values.as_slice()), ("场", [Some(438.0), Some(5.0)].as_slice()));
+    assert_eq!(f.confidence, 1.0);
+    assert_eq!((f.delta, f.pct), (Some(-433.0), Some(-98.9)));
+    assert_eq!(f.phrases[0].as_deref(), Some("法治宣传活动"));
+    assert!(c.rows.is_empty());
+}
+
+#[test]
+fn figures_backing_key_indicators_stay_out_of_the_figure_table() {
+    let mut a = report("a", Some("甲区"), Some(2021), &[]);
+    a.metrics = vec![fig(1119.0, "宗", "评查案卷"), fig(438.0, "场", "法治宣传活动")];
+    a.key_indicators.insert("enforcement_files_reviewed".into(), vec![KeyValue { metric: Some(0), ..kv(1119.0, "宗", "") }]);
+    let mut b = report("b", Some("甲区"), Some(2023), &[]);
+    b.metrics = vec![fig(1223.0, "宗", "评查行政执法案卷"), fig(583.0, "场", "法治宣传活动")];
+    let c = compare(&[a, b]);
+    let phrases: Vec<&str> = c.figures.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(phrases, ["法治宣传活动"]);
+    // Without the key link, the similar phrase aligns with a confidence below 1.
+    let mut a = report("a", Some("甲区"), Some(2021), &[]);
+    a.metrics = vec![fig(1119.0, "宗", "评查案卷")];
+    let mut b = report("b", Some("甲区"), Some(2023), &[]);
+    b.metrics = vec![fig(1223.0, "宗", "评查行政执法案卷")];
+    let c = compare(&[a, b]);
+    assert_eq!(c.figures.len(), 1);
+    assert!(c.figures[0].confidence >= MIN_FIGURE_CONFIDENCE && c.figures[0].confidence < 1.0);
+    assert_eq!(c.figures[0].delta, Some(104.0));
+    assert_eq!(c.figures[0].pct, Some(9.3));
+}
+
+#[test]
+fn checks_side_by_side() {
+    let mut a = report("a", Some("甲区"), Some(2021), &[]);
+    a.checks = vec![Check { id: "part_problems".into(), ok: true, detail: String::new() }];
+    let mut b = report("b", Some("甲区"), Some(2022), &[]);
+    b.checks = vec![
+        Check { id: "published_on_time".into(), ok: false, detail: String::new() },
+        Check { id: "part_problems".into(), ok: false, detail: String::new() },
+    ];
+    let c = compare(&[a, b]);
+    assert_eq!(c.checks.len(), 2);
+    assert_eq!(c.checks[0].ok, [Some(true), Some(false)]);
+    assert_eq!(c.checks[1].ok, [None, Some(false)]);
+}
+
+#[test]
+fn empty_and_odd_input_do_not_panic() {
+    assert_eq!(compare::<Report>(&[]), Comparison::default());
+    let c = compare(&[
+        report("a", Some(" "), None, &[("x", kv(f64::NAN, "", "")), ("y", kv(1.0, " ", ""))]),
+        report("b", Some(""), None, &[("y", kv(f64::INFINITY, "", ""))]),
+    ]);
+    assert_eq!(c.rows.len(), 1);
+    assert_eq!(c.rows[0].label, "y");
+    assert!(serde_json::to_string(&c).is_ok());
+}
+
+#[test]
+fn csv_has_a_header_and_one_column_per_report() {
+    let c = compare(&[
+        report("a.txt", Some("甲区"), Some(2021), &[("litigation_cases", kv(36.0, "宗", ""))]),
+        report("b.txt", Some("甲区"), Some(2023), &[("litigation_cases", kv(113.5, "宗", ""))]),
+        report("c.txt", Some("甲区"), Some(2023), &[("audit_projects", kv(2.0, "项", "x"))]),
+    ]);
+    let csv = c.to_csv();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "indicator,label,unit,甲区2021,甲区2023 (b.txt),甲区2023 (c.txt),delta,pct");
+    assert_eq!(lines[1], "litigation_cases,行政诉讼案件,宗,36,113.5,,77.5,215.3");
+    assert_eq!(lines[2], "audit_projects,审计项目,项,,,2,,");
+    assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+}
+
+#[test]
+fn many_figures_align_in_reasonable_time() {
+    // Far beyond the comparison budget: the exact-phrase fallback must keep this linear.
+    let many = |source: &str, year| {
+        let mut r = report(source, Some("甲区"), Some(year), &[]);
+        r.metrics = (0..50_000).map(|i| fig(i as f64, "项", if i % 2 == 0 { "重点项目" } else { "民生实事项目" })).collect();
+        r
+    };
+    let started = std::time::Instant::now();
+    let c = compare(&[many("a", 2022), many("b", 2023)]);
+    assert_eq!(c.figures.len(), 50_000);
+    assert!(c.figures.iter().all(|f| f.confidence == 1.0 && f.values.iter().all(Option::is_some)));
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}
+
+#[test]
+fn cases_counted_in_jian_and_zong_share_a_row() {
+    let c = compare(&[
+        report(
+            "a",
+            Some("甲区"),
+            Some(2021),
+            &[("legal_aid_cases", kv(685.0, "宗", "")), ("enforcement_files_reviewed", kv(4.0, "轮次", "评查轮次"))],
+        ),
+        report(
+            "b",
+            Some("甲区"),
+            Some(2023),
+            &[("legal_aid_cases", kv(700.0, "件", "")), ("enforcement_files_reviewed", kv(900.0, "件", "评查案卷"))],
+        ),
+        report("c", Some("甲区"), Some(2024), &[("legal_aid_cases", kv(98.5, "%", "结案率"))]),
+    ]);
+    let r = row(&c, "legal_aid_cases", "宗/件");
+    assert_eq!(r.values, [Some(685.0), Some(700.0), None]);
+    assert_eq!(r.units, [Some("宗".to_string()), Some("件".to_string()), None]);
+    assert_eq!((r.delta, r.pct), (Some(15.0), Some(2.2)));
+    // A rate stays a row of its own; 轮次 never joins a count of files.
+    assert_eq!(row(&c, "legal_aid_cases", "%").values, [None, None, Some(98.5)]);
+    assert_eq!(row(&c, "enforcement_files_reviewed", "轮次").values, [Some(4.0), None, None]);
+    assert_eq!(row(&c, "enforcement_files_reviewed", "件").values, [None, Some(900.0), None]);
+    assert_eq!(row(&c, "enforcement_files_reviewed", "件").delta, None);
+    // Other figures align across the two words as well.
+    let mut a = report("a", Some("甲区"), Some(2021), &[]);
+    a.metrics = vec![fig(12.0, "宗", "办理信访案件")];
+    let mut b = report("b", Some("甲区"), Some(2022), &[]);
+    b.metrics = vec![fig(15.0, "件", "办理信访案件")];
+    let c = compare(&[a, b]);
+    assert_eq!(c.figures.len(), 1);
+    assert_eq!((c.figures[0].unit.as_str(), c.figures[0].delta), ("宗/件", Some(3.0)));
+}
+
+#[test]
+fn steps_follow_each_region_across_its_years() {
+    let c = compare(&[
+        report("a20", Some("甲区"), Some(2020), &[("audit_projects", kv(10.0, "项", ""))]),
+        report("a21", Some("甲区"), Some(2021), &[]),
+        report("a22", Some("甲区"), Some(2022), &[("audit_projects", kv(15.0, "项", ""))]),
+        report("a23", Some("甲区"), Some(2023), &[("audit_projects", kv(12.0, "项", ""))]),
+        report("b23", Some("乙区"), Some(2023), &[("audit_projects", kv(7.0, "项", ""))]),
+        report("x", None, Some(2023), &[("audit_projects", kv(1.0, "项", ""))]),
+        report("y", None, Some(2024), &[("audit_projects", kv(2.0, "项", ""))]),
+    ]);
+    let series: Vec<(Option<String>, Vec<usize>)> = c.series().into_iter().map(|s| (s.key, s.columns)).collect();
+    let named = |k: &str| Some(k.to_string());
+    assert_eq!(series, [(named("乙区"), vec![0]), (named("甲区"), vec![1, 2, 3, 4]), (None, vec![5]), (None, vec![6])]);
+    let steps = c.steps(&c.rows[0].values);
+    type Brief = Option<(Option<i32>, f64, Option<f64>)>;
+    let brief: Vec<Brief> = steps.iter().map(|s| s.as_ref().map(|s| (s.from_year, s.delta, s.pct))).collect();
+    assert_eq!(brief, [None, None, None, Some((Some(2020), 5.0, Some(50.0))), Some((Some(2022), -3.0, Some(-20.0))), None, None]);
+    assert!(c.steps(&[]).is_empty());
+}
+
+#[test]
+fn insertion_sort_is_stable() {
+    let mut v = [(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
+    super::insertion_sort_by(&mut v, |a, b| a.0.cmp(&b.0));
+    assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
+    let mut empty: [u8; 0] = [];
+    super::insertion_sort_by(&mut empty, |a, b| a.cmp(b));
+}
