@@ -15,11 +15,11 @@ pub fn analyze(text: &str) -> Result<JsValue, JsValue> {
     to_js(&report)
 }
 
-/// Converts a report to a JS object: `JSON.parse` of the CLI's JSON, literally (serde_json is
-/// in the module anyway, and the browser's parser is fast).
+/// Converts a report to a JS object of the CLI's JSON shape: maps as plain objects, `None` as
+/// `null`, offsets and counts as numbers.
 fn to_js(report: &fazhi_lens::Report) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(report).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    js_sys::JSON::parse(&json)
+    use serde::Serialize;
+    report.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
 /// Sets `window.fazhi = { analyze, version }`.
