@@ -240,53 +240,6 @@ fn seed_keys_with_gold_figures() {
     assert!(f >= 0.9, "key indicators F1 {f:.3} with gold figures");
 }
 
-/// Throughput of the later stages on ~10 MB of seed text (run with `--release -- --ignored`);
-/// each time is the best of five runs, since the machine may be busy.
-#[test]
-#[ignore]
-fn throughput() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let Ok(dir) = std::fs::read_dir(&root) else { return };
-    let mut one = String::new();
-    for e in dir.flatten() {
-        one.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
-    }
-    let mut big = String::new();
-    while big.len() < 10_000_000 {
-        big.push_str(&one);
-    }
-    fn best<T>(mut f: impl FnMut() -> T) -> (std::time::Duration, T) {
-        let mut out = None;
-        let mut min = std::time::Duration::MAX;
-        for _ in 0..5 {
-            let t = std::time::Instant::now();
-            let r = f();
-            min = min.min(t.elapsed());
-            out = Some(r);
-        }
-        (min, out.expect("ran"))
-    }
-    let view = normalize(&big);
-    let outline = crate::sections::segment(&view);
-    let figures = crate::figures::find(&view, &outline.sections);
-    let (tw, _) = best(|| view.text.chars().filter(|&c| c == '法').count());
-    let (ts, hits) = best(|| lexicon().scan(&view.text));
-    let (ta, keys) = best(|| attach(&view, &figures));
-    let (tc, changes) = best(|| crate::changes::find(&view));
-    let report = crate::report::Report { metrics: figures, ..Default::default() };
-    let (tk, checks) = best(|| crate::checks::run(&view, &report));
-    let mb = big.len() as f64 / 1e6;
-    println!(
-        "{mb:.1} MB, {} figures, {} hits: char walk {tw:?}; scan {ts:?}; attach {ta:?} ({:.0} MB/s, {} ids); changes {tc:?} ({}); checks {tk:?} ({})",
-        report.metrics.len(),
-        hits.len(),
-        mb / ta.as_secs_f64(),
-        keys.len(),
-        changes.len(),
-        checks.len()
-    );
-}
-
 mod properties {
     use super::*;
     use proptest::prelude::*;
