@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::indicators::context::{back_to, is_clause_break, is_sentence_break, CLAUSE_LIMIT};
 use crate::normalize::Normalized;
@@ -15,10 +15,10 @@ use crate::numbers;
 use crate::report::{Change, Direction};
 
 /// Comparison base, then (after an optional 分别) a direction word.
-fn statement() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn statement() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        Pattern::new(
             r"(同比|环比|(?:较|比|与)(?:上一?年度?|去年|前一年|(?:19|20)[0-9]{2}年度?)(?:同期)?(?:相比)?)(?:,)?(?:分别)?(?:有所)?(增长|增加|上升|提高|提升|上涨|增多|增幅|增|多|下降|减少|降低|压减|压缩|缩减|缩短|下滑|回落|降幅|减|降|少|持平)了?",
         )
         .expect("valid regex")
@@ -26,10 +26,10 @@ fn statement() -> &'static Regex {
 }
 
 /// A direction word alone, for the later amounts of one statement ("…22%和减少14%").
-fn direction_only() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn direction_only() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        Pattern::new(
             r"^(?:和|及|、|,)(增长|增加|上升|提高|提升|上涨|增多|下降|减少|降低|压减|压缩|缩减|缩短|下滑|回落)?了?",
         )
         .expect("valid regex")

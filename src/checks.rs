@@ -25,7 +25,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::indicators::context::view_offset;
 use crate::normalize::Normalized;
@@ -64,14 +64,14 @@ fn content_name(kind: PartKind) -> &'static str {
 }
 
 /// Words that show a content is reported even where no part was recognised.
-fn content_cue(kind: PartKind) -> Option<&'static Regex> {
-    static RES: OnceLock<[Regex; 3]> = OnceLock::new();
+fn content_cue(kind: PartKind) -> Option<&'static Pattern> {
+    static RES: OnceLock<[Pattern; 3]> = OnceLock::new();
     let res = RES.get_or_init(|| {
         [
-            Regex::new(r"存在的?(主要)?(问题|不足)|不足之处|问题和不足|差距和不足|短板弱项|有待(进一步)?(提升|提高|加强|完善)|仍需(进一步)?(加强|提升)")
+            Pattern::new(r"存在的?(主要)?(问题|不足)|不足之处|问题和不足|差距和不足|短板弱项|有待(进一步)?(提升|提高|加强|完善)|仍需(进一步)?(加强|提升)")
                 .expect("valid regex"),
-            Regex::new(r"第一责任人").expect("valid regex"),
-            Regex::new(r"下一步|下一年度|(明年|来年|(19|20)[0-9]{2}年),?(我们|全区|全市|全县|我区|我市|我县|我局)?将|工作(安排|计划|打算|思路|要点)")
+            Pattern::new(r"第一责任人").expect("valid regex"),
+            Pattern::new(r"下一步|下一年度|(明年|来年|(19|20)[0-9]{2}年),?(我们|全区|全市|全县|我区|我市|我县|我局)?将|工作(安排|计划|打算|思路|要点)")
                 .expect("valid regex"),
         ]
     });
@@ -176,8 +176,8 @@ fn title_standard(report: &Report) -> Check {
     let Some(title) = report.meta.title.as_deref().filter(|t| !t.trim().is_empty()) else {
         return check(ID, false, "未找到报告标题。".into());
     };
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    let year = YEAR.get_or_init(|| Regex::new(r"(19|20)[0-9]{2}[ \t\r\n\x{A0}\x{3000}]*年").expect("valid regex"));
+    static YEAR: OnceLock<Pattern> = OnceLock::new();
+    let year = YEAR.get_or_init(|| Pattern::new(r"(19|20)[0-9]{2}[ \t\r\n\x{A0}\x{3000}]{0,8}年").expect("valid regex"));
     let t = crate::script::simplify_str(title);
     let t = t.replace(|c: char| c.is_whitespace(), "");
     let mut missing = Vec::new();
@@ -220,13 +220,13 @@ fn data_density(view: &Normalized, report: &Report) -> Check {
 
 /// `problems_with_causes` and `problems_with_remedies`.
 fn problems_quality(view: &Normalized, report: &Report) -> [Check; 2] {
-    static RES: OnceLock<[Regex; 3]> = OnceLock::new();
+    static RES: OnceLock<[Pattern; 3]> = OnceLock::new();
     let [cause, remedy, answer] = RES.get_or_init(|| {
         [
-            Regex::new(r"原因|由于|主要是|究其|根源|源于|归因|因为|导致|造成|受[^。,;]{1,12}影响|客观上|主观上").expect("valid regex"),
-            Regex::new(r"下一步|今后|将(进一步|继续|着力|持续|加大|加快|强化|加强|推动|完善|深化)|针对(上述|以上|这些|存在的?|所列|此)|(整改|改进)(措施|方向|计划|意见)|对策|解决办法")
+            Pattern::new(r"原因|由于|主要是|究其|根源|源于|归因|因为|导致|造成|受[^。,;]{1,12}影响|客观上|主观上").expect("valid regex"),
+            Pattern::new(r"下一步|今后|将(进一步|继续|着力|持续|加大|加快|强化|加强|推动|完善|深化)|针对(上述|以上|这些|存在的?|所列|此)|(整改|改进)(措施|方向|计划|意见)|对策|解决办法")
                 .expect("valid regex"),
-            Regex::new(r"针对(上述|以上|这些|存在的?|所列|此)|补齐?短板|强弱项|薄弱环节|存在的(问题|不足)").expect("valid regex"),
+            Pattern::new(r"针对(上述|以上|这些|存在的?|所列|此)|补齐?短板|强弱项|薄弱环节|存在的(问题|不足)").expect("valid regex"),
         ]
     });
     let problems: Vec<&Part> = report.parts.iter().filter(|p| p.kind == PartKind::Problems).collect();

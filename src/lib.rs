@@ -21,6 +21,7 @@ pub mod invariants;
 pub mod meta;
 pub mod normalize;
 pub mod numbers;
+pub mod pattern;
 pub mod report;
 pub mod script;
 pub mod sections;

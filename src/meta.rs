@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::normalize::Normalized;
 use crate::report::{Meta, PartKind};
@@ -115,14 +115,14 @@ fn clamp(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// The patterns meta reads.
 struct Res {
-    year: Regex,
-    cn_year: Regex,
-    report_as: Regex,
-    leading_year: Regex,
-    opening: Regex,
-    unit: Regex,
-    header_date: Regex,
-    date: Regex,
+    year: Pattern,
+    cn_year: Pattern,
+    report_as: Pattern,
+    leading_year: Pattern,
+    opening: Pattern,
+    unit: Pattern,
+    header_date: Pattern,
+    date: Pattern,
 }
 
 /// The compiled patterns. Digits are `[0-9]`, not `\d`: the view holds ASCII digits only
@@ -130,20 +130,20 @@ struct Res {
 /// (about 0.3 ms of start-up per use).
 fn res() -> &'static Res {
     static RES: OnceLock<Res> = OnceLock::new();
-    let re = |p: &str| Regex::new(p).expect("valid regex");
+    let re = |p: &str| Pattern::new(p).expect("valid regex");
     RES.get_or_init(|| Res {
-        year: re(r"(20[0-9][0-9]) *年"),
-        cn_year: re(r"二[〇○零]([一二三四五六七八九〇○零])([一二三四五六七八九〇○零]) *年"),
-        report_as: re(r"现将(20[0-9][0-9]) *年"),
-        leading_year: re(r"^(20[0-9][0-9]) *年"),
+        year: re(r"(20[0-9][0-9]) {0,8}年"),
+        cn_year: re(r"二[〇○零]([一二三四五六七八九〇○零])([一二三四五六七八九〇○零]) {0,8}年"),
+        report_as: re(r"现将(20[0-9][0-9]) {0,8}年"),
+        leading_year: re(r"^(20[0-9][0-9]) {0,8}年"),
         opening: re(
-            r"^20[0-9][0-9] *年(?:度)?(?:以来)?[, ]*(?:在[^。]{0,60}?(?:下|中),)?([\x{4e00}-\x{9fff}]{2,5}?(?:市|区|县|旗|州))",
+            r"^20[0-9][0-9] {0,8}年(?:度)?(?:以来)?[, ]{0,8}(?:在[^。]{0,60}?(?:下|中),)?([\x{4e00}-\x{9fff}]{2,5}?(?:市|区|县|旗|州))",
         ),
         unit: re(r"^[\x{4e00}-\x{9fff}]{2,10}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|县|区|旗)"),
         header_date: re(
-            r"(发布时间|发布日期|信息提供日期|公开日期|成文日期|日期|时间) *:? *([0-9]{4}) *[-/.年] *([0-9]{1,2}) *[-/.月] *([0-9]{1,2})",
+            r"(发布时间|发布日期|信息提供日期|公开日期|成文日期|日期|时间) {0,8}:? {0,8}([0-9]{4}) {0,8}[-/.年] {0,8}([0-9]{1,2}) {0,8}[-/.月] {0,8}([0-9]{1,2})",
         ),
-        date: re(r"([0-9]{4}|[〇○零一二三四五六七八九]{4}) *年 *([0-9]{1,2}|[一二三四五六七八九十]{1,3}) *月 *([0-9]{1,2}|[一二三四五六七八九十]{1,3}) *日"),
+        date: re(r"([0-9]{4}|[〇○零一二三四五六七八九]{4}) {0,8}年 {0,8}([0-9]{1,2}|[一二三四五六七八九十]{1,3}) {0,8}月 {0,8}([0-9]{1,2}|[一二三四五六七八九十]{1,3}) {0,8}日"),
     })
 }
 

@@ -418,30 +418,30 @@ pub fn is_chrome_line(line: &str) -> bool {
 }
 
 /// Any header key or furniture word.
-fn chrome_words() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn chrome_words() -> &'static crate::pattern::Pattern {
+    static RE: std::sync::OnceLock<crate::pattern::Pattern> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        let words: Vec<String> = HEADER_KEYS.iter().chain(FURNITURE.iter()).map(|w| regex::escape(w)).collect();
-        regex::Regex::new(&words.join("|")).expect("valid regex")
+        let words: Vec<String> = HEADER_KEYS.iter().chain(FURNITURE.iter()).map(|w| crate::pattern::escape(w)).collect();
+        crate::pattern::Pattern::new(&words.join("|")).expect("valid regex")
     })
 }
 
 /// A page-header key and its colon ("发布时间 : ").
-fn header_run_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn header_run_regex() -> &'static crate::pattern::Pattern {
+    static RE: std::sync::OnceLock<crate::pattern::Pattern> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?:信息提供日期|信息来源|信息索引号|发布时间|发布日期|发布机构|成文日期|索引号|浏览次数|点击数|体裁分类|主题分类|字体|来源) *: *",
+        crate::pattern::Pattern::new(
+            r"(?:信息提供日期|信息来源|信息索引号|发布时间|发布日期|发布机构|成文日期|索引号|浏览次数|点击数|体裁分类|主题分类|字体|来源) {0,8}: {0,8}",
         )
         .expect("valid regex")
     })
 }
 
 /// A page-header date value, with its time ("2023-12-27 10:44:54").
-fn header_date_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn header_date_regex() -> &'static crate::pattern::Pattern {
+    static RE: std::sync::OnceLock<crate::pattern::Pattern> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r"^[0-9]{4} *[-/.年] *[0-9]{1,2} *[-/.月] *[0-9]{1,2}日?(?: *[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
+        crate::pattern::Pattern::new(r"^[0-9]{4} {0,8}[-/.年] {0,8}[0-9]{1,2} {0,8}[-/.月] {0,8}[0-9]{1,2}日?(?: {0,8}[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
             .expect("valid regex")
     })
 }
@@ -487,7 +487,7 @@ pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
     }
     // Header runs: key-value pairs; kept only when they hold a date or an index number.
     let last_stop = line.rfind(['。', '!', '?']).map_or(0, |i| i + line[i..].chars().next().map_or(0, char::len_utf8));
-    let keys: Vec<regex::Match> = header_run_regex().find_iter(line).collect();
+    let keys: Vec<crate::pattern::Match> = header_run_regex().find_iter(line).collect();
     let mut k = 0;
     while k < keys.len() {
         let run_start = keys[k].start();

@@ -21,7 +21,7 @@ mod trailer;
 
 use std::ops::Range;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::normalize::Normalized;
 use crate::report::{Part, PartKind, Section};
@@ -130,8 +130,8 @@ fn build_heads(text: &str, lines: &[Range<usize>], cands: &[Cand]) -> (Vec<Head>
 }
 
 /// Compiles one of the module's fixed patterns.
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("valid regex")
+fn re(p: &str) -> Pattern {
+    Pattern::new(p).expect("valid regex")
 }
 
 /// One entry of the level stack.

@@ -17,7 +17,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 /// Heading marker styles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,7 +224,7 @@ struct MidMarkers<'a> {
     /// Where the last match ended.
     pos: usize,
     /// The numerals of the text, each of which may start a match or follow its '('.
-    starts: regex::Matches<'static, 'a>,
+    starts: crate::pattern::Matches<'static, 'a>,
 }
 
 impl<'a> MidMarkers<'a> {
@@ -264,9 +264,9 @@ fn mid_match_at(text: &str, p: usize) -> Option<usize> {
 
 /// The numerals every mid-line marker holds. A plain alternation of three-byte literals,
 /// which the regex crate searches with SIMD and reports cheaply, however dense the matches.
-fn numeral_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[一二三四五六七八九十]").expect("valid regex"))
+fn numeral_regex() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(r"[一二三四五六七八九十]").expect("valid regex"))
 }
 
 impl Iterator for MidMarkers<'_> {
@@ -480,8 +480,8 @@ mod tests {
     use super::*;
 
     /// The pattern [`MidMarkers`] implements.
-    fn mid_regex() -> Regex {
-        Regex::new(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]").expect("valid regex")
+    fn mid_regex() -> Pattern {
+        Pattern::new(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]").expect("valid regex")
     }
 
     fn both(s: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::markers::is_cn_digit;
 use super::{re, Head};
@@ -21,9 +21,9 @@ pub(super) struct Opener {
 
 /// The patterns of opening sentences.
 struct OpenerRes {
-    problems_heading: Regex,
-    year_start: Regex,
-    year: Regex,
+    problems_heading: Pattern,
+    year_start: Pattern,
+    year: Pattern,
 }
 
 /// Openings of a sentence that looks back on the year before naming its shortcomings.
@@ -306,7 +306,7 @@ mod tests {
     fn transition_agrees_with_the_pattern_it_replaces() {
         let short = SHORT.join("|");
         let pattern = format!(r"(?:成效|成绩|进展|成果|成就)[^。]{{0,40}}?(?:但|然而|同时)[^。]{{0,80}}?(?:{short})");
-        let re = Regex::new(&pattern).unwrap();
+        let re = Pattern::new(&pattern).unwrap();
         let pieces = ["成效", "成", "效", "但", "然而", "同时", "同", "不足", "仍有", "不到位", "甲", "乙乙乙乙乙", "a", "。", "𠀀"];
         let mut x = 0x2545_F491_u32;
         for _ in 0..20_000 {

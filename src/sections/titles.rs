@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::markers::{Cand, Style};
 use super::{re, Head};
@@ -46,8 +46,8 @@ pub(super) fn set_titles(text: &str, cands: &[Cand], heads: &mut [Head]) {
 }
 
 /// Words that end a part's heading ("二、存在问题", "七、2024年工作要点").
-fn part_end_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn part_end_regex() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
         re("举措和成效|主要成效|工作成效|有关情况|职责情况|存在的问题和不足|存在的不足和原因|存在的问题|存在的不足|存在问题|存在不足|不足和原因|工作要点|工作计划|工作安排|主要安排|工作打算|工作思路")
     })

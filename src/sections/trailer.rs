@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::markers::line_marker;
 
@@ -15,11 +15,11 @@ pub(super) struct Trailer {
 }
 
 /// A written date at the end of a text.
-fn date_end_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn date_end_regex() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4}) *年 *(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) *月 *(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) *日$",
+        Pattern::new(
+            r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4}) {0,8}年 {0,8}(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) {0,8}月 {0,8}(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) {0,8}日$",
         )
         .expect("valid regex")
     })

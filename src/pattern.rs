@@ -1,0 +1,513 @@
+//! Fixed patterns with a first-character prefilter: regex searches that stay fast without the
+//! regex crate's "perf" features.
+//!
+//! The web build leaves out regex's lazy DFA and literal prefilters (they would cost the
+//! download 35–75 KB gzip), which leaves the PikeVM: an unanchored search then runs the whole
+//! automaton at every character of the text, and it dominated analysis in the browser (about
+//! 6 ms of 8 for a 15 KB report). Almost every pattern here can only start with one of a few
+//! characters (同, 较, 比, 下…). A [`Pattern`] works that set out from the pattern's syntax tree,
+//! walks the text looking for those characters, and runs the automaton *anchored* at each
+//! one, where it dies within a few characters. The leftmost candidate that matches gives the
+//! same match as an unanchored leftmost-first search, so results do not change; a property test
+//! checks this against the plain search.
+//!
+//! Patterns that may match the empty string, start with too many characters, may match text of
+//! unbounded length (an anchored search could then run far at each candidate, and the whole
+//! search would no longer be linear) or only match at the start of the text simply search the
+//! usual way.
+//!
+//! The API mirrors the part of `regex::Regex` this crate uses.
+
+use std::ops::{Index, Range};
+
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures as Slots;
+use regex_automata::{Anchored, Input};
+use regex_syntax::ast::{Ast, AssertionKind, ClassSetItem, Flag, GroupKind, Visitor};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+/// A pattern that does not compile (only ever a programming error: patterns are fixed).
+#[derive(Debug)]
+pub struct Error(String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid pattern: {}", self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A compiled pattern and the characters a match can start with.
+#[derive(Debug)]
+pub struct Pattern {
+    re: Regex,
+    /// Sorted, disjoint ranges of the characters a match can start with; `None` when any
+    /// position may start one (the pattern can match the empty string, or starts too widely).
+    first: Option<Vec<(char, char)>>,
+}
+
+/// At most this many ranges of first characters: beyond it, checking each character of the
+/// text costs more than the anchored searches it saves.
+const MAX_RANGES: usize = 256;
+
+/// The longest match (in bytes) a pattern may have to use the prefilter.
+const MAX_LEN: usize = 512;
+
+impl Pattern {
+    /// Compiles `pattern` (regex syntax, Unicode mode, no Unicode class tables: spell classes
+    /// out as in `[0-9]`).
+    pub fn new(pattern: &str) -> Result<Pattern, Error> {
+        let ast = regex_syntax::ast::parse::Parser::new().parse(pattern).map_err(|e| Error(e.to_string()))?;
+        regex_syntax::ast::visit(&ast, TablesUsed).map_err(Error)?;
+        let hir = regex_syntax::hir::translate::Translator::new().translate(pattern, &ast).map_err(|e| Error(e.to_string()))?;
+        let props = hir.properties();
+        // Anchored at the start of the text: the automaton already searches only there.
+        let at_start = props.look_set_prefix().contains(Look::Start);
+        // Each anchored search then stops within this many bytes, so the candidates together
+        // cost at most MAX_LEN times the text: linear, whatever the text.
+        let bounded = props.maximum_len().is_some_and(|n| n <= MAX_LEN);
+        let first = match first_chars(&hir) {
+            Some(First { ranges, empty: false }) if ranges.len() <= MAX_RANGES && bounded && !at_start => Some(merge(ranges)),
+            _ => None,
+        };
+        let re = Regex::builder().build_from_hir(&hir).map_err(|e| Error(e.to_string()))?;
+        Ok(Pattern { re, first })
+    }
+
+    /// Whether the pattern matches anywhere in `haystack`.
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.find(haystack).is_some()
+    }
+
+    /// The leftmost-first match in `haystack`.
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        self.find_at(haystack, 0)
+    }
+
+    /// The leftmost-first match starting at byte `start` or later; the text before `start`
+    /// still counts as context (for `^` and the like).
+    pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
+        let span = match &self.first {
+            None => self.re.search(&Input::new(haystack).range(start..))?.span(),
+            Some(_) => self.candidates(haystack, start).find_map(|at| self.re.search(&self.anchored(haystack, at)))?.span(),
+        };
+        Some(Match { haystack, start: span.start, end: span.end })
+    }
+
+    /// Every non-overlapping match, left to right.
+    pub fn find_iter<'p, 'h>(&'p self, haystack: &'h str) -> Matches<'p, 'h> {
+        Matches { pattern: self, haystack, cursor: Cursor::default() }
+    }
+
+    /// The groups of the leftmost-first match.
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        self.captures_at(haystack, 0)
+    }
+
+    /// The groups of the leftmost-first match starting at byte `start` or later.
+    pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
+        let mut slots = self.re.create_captures();
+        match &self.first {
+            None => self.re.search_captures(&Input::new(haystack).range(start..), &mut slots),
+            Some(_) => {
+                for at in self.candidates(haystack, start) {
+                    self.re.search_captures(&self.anchored(haystack, at), &mut slots);
+                    if slots.is_match() {
+                        break;
+                    }
+                }
+            }
+        }
+        slots.is_match().then_some(Captures { haystack, slots })
+    }
+
+    /// The groups of every non-overlapping match, left to right.
+    pub fn captures_iter<'p, 'h>(&'p self, haystack: &'h str) -> CaptureMatches<'p, 'h> {
+        CaptureMatches { pattern: self, haystack, cursor: Cursor::default() }
+    }
+
+    fn anchored<'h>(&self, haystack: &'h str, at: usize) -> Input<'h> {
+        Input::new(haystack).range(at..).anchored(Anchored::Yes)
+    }
+
+    /// Byte offsets from `start` on whose character can begin a match.
+    fn candidates<'a>(&'a self, haystack: &'a str, start: usize) -> impl Iterator<Item = usize> + 'a {
+        let first = self.first.as_deref().unwrap_or(&[]);
+        haystack.get(start..).unwrap_or("").char_indices().filter(move |&(_, c)| contains(first, c)).map(move |(i, _)| start + i)
+    }
+}
+
+/// The matches of [`Pattern::find_iter`].
+#[derive(Debug)]
+pub struct Matches<'p, 'h> {
+    pattern: &'p Pattern,
+    haystack: &'h str,
+    cursor: Cursor,
+}
+
+impl<'h> Iterator for Matches<'_, 'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        let (pattern, haystack) = (self.pattern, self.haystack);
+        self.cursor.next(haystack, |at| pattern.find_at(haystack, at), |m| Some(m.range()))
+    }
+}
+
+/// The matches of [`Pattern::captures_iter`].
+#[derive(Debug)]
+pub struct CaptureMatches<'p, 'h> {
+    pattern: &'p Pattern,
+    haystack: &'h str,
+    cursor: Cursor,
+}
+
+impl<'h> Iterator for CaptureMatches<'_, 'h> {
+    type Item = Captures<'h>;
+
+    fn next(&mut self) -> Option<Captures<'h>> {
+        let (pattern, haystack) = (self.pattern, self.haystack);
+        self.cursor.next(haystack, |at| pattern.captures_at(haystack, at), |c| Some(c.get(0)?.range()))
+    }
+}
+
+/// Where an iteration over matches stands.
+#[derive(Debug, Default)]
+struct Cursor {
+    at: usize,
+    last_end: Option<usize>,
+}
+
+impl Cursor {
+    /// The next match `search` finds from here on, leaving out an empty match right where the
+    /// previous one ended (as the regex crate does, so "年?" finds "年" once, not "年" and "").
+    fn next<T>(
+        &mut self,
+        haystack: &str,
+        mut search: impl FnMut(usize) -> Option<T>,
+        range: impl Fn(&T) -> Option<Range<usize>>,
+    ) -> Option<T> {
+        loop {
+            if self.at > haystack.len() {
+                return None;
+            }
+            let found = search(self.at)?;
+            let m = range(&found)?;
+            self.at = next_start(haystack, m.clone());
+            if !(m.is_empty() && self.last_end == Some(m.start)) {
+                self.last_end = Some(m.end);
+                return Some(found);
+            }
+        }
+    }
+}
+
+/// Where the search after a match at `m` begins: its end, or one character on when it was empty.
+fn next_start(haystack: &str, m: Range<usize>) -> usize {
+    if m.is_empty() {
+        m.end + haystack.get(m.end..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+    } else {
+        m.end
+    }
+}
+
+fn contains(ranges: &[(char, char)], c: char) -> bool {
+    match ranges.binary_search_by(|&(lo, _)| lo.cmp(&c)) {
+        Ok(_) => true,
+        Err(0) => false,
+        Err(i) => c <= ranges[i - 1].1,
+    }
+}
+
+/// Sorts and merges overlapping or adjacent ranges.
+fn merge(mut ranges: Vec<(char, char)>) -> Vec<(char, char)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(char, char)> = Vec::with_capacity(ranges.len());
+    for (lo, hi) in ranges {
+        match out.last_mut() {
+            Some(last) if lo as u32 <= last.1 as u32 + 1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
+        }
+    }
+    out
+}
+
+/// What can begin a match of part of a pattern: characters, and whether it can match nothing
+/// at all (then what follows it can begin the match too).
+struct First {
+    ranges: Vec<(char, char)>,
+    empty: bool,
+}
+
+/// The first characters of `hir`, or `None` when they cannot be told (byte classes, or far too
+/// many to be worth it).
+fn first_chars(hir: &Hir) -> Option<First> {
+    Some(match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => First { ranges: Vec::new(), empty: true },
+        HirKind::Literal(lit) => {
+            let c = std::str::from_utf8(&lit.0).ok()?.chars().next()?;
+            First { ranges: vec![(c, c)], empty: false }
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            if class.ranges().len() > MAX_RANGES {
+                return None;
+            }
+            First { ranges: class.ranges().iter().map(|r| (r.start(), r.end())).collect(), empty: false }
+        }
+        HirKind::Class(Class::Bytes(_)) => return None,
+        HirKind::Repetition(rep) => {
+            let inner = first_chars(&rep.sub)?;
+            First { ranges: inner.ranges, empty: inner.empty || rep.min == 0 }
+        }
+        HirKind::Capture(cap) => first_chars(&cap.sub)?,
+        HirKind::Concat(subs) => {
+            let mut ranges = Vec::new();
+            for sub in subs {
+                let f = first_chars(sub)?;
+                ranges.extend(f.ranges);
+                if !f.empty {
+                    return Some(First { ranges, empty: false });
+                }
+            }
+            First { ranges, empty: true }
+        }
+        HirKind::Alternation(subs) => {
+            let mut all = First { ranges: Vec::new(), empty: false };
+            for sub in subs {
+                let f = first_chars(sub)?;
+                all.ranges.extend(f.ranges);
+                all.empty |= f.empty;
+            }
+            all
+        }
+    })
+}
+
+/// Refuses what needs Unicode tables (`\w`, `\s`, `\d`, `\p{…}`, `\b`, `(?i)`): the web
+/// build leaves them out, where such a pattern would fail only at run time. Natively other
+/// crates may turn the tables on, so without this check a native test would not notice.
+struct TablesUsed;
+
+impl Visitor for TablesUsed {
+    type Output = ();
+    type Err = String;
+
+    fn finish(self) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn visit_pre(&mut self, ast: &Ast) -> Result<(), String> {
+        let flags = match ast {
+            Ast::ClassPerl(_) | Ast::ClassUnicode(_) => return Err("a Unicode class (spell it out, e.g. [0-9])".into()),
+            Ast::Assertion(a) if !matches!(a.kind, AssertionKind::StartLine | AssertionKind::EndLine | AssertionKind::StartText | AssertionKind::EndText) => {
+                return Err("a word boundary".into())
+            }
+            Ast::Flags(f) => Some(&f.flags),
+            Ast::Group(g) => match &g.kind {
+                GroupKind::NonCapturing(f) => Some(f),
+                _ => None,
+            },
+            _ => None,
+        };
+        match flags {
+            Some(f) if f.flag_state(Flag::CaseInsensitive) == Some(true) => Err("case folding".into()),
+            _ => Ok(()),
+        }
+    }
+
+    fn visit_class_set_item_pre(&mut self, item: &ClassSetItem) -> Result<(), String> {
+        match item {
+            ClassSetItem::Perl(_) | ClassSetItem::Unicode(_) => Err("a Unicode class (spell it out, e.g. [0-9])".into()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A match: a byte range of the haystack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    /// Byte offset of the first byte of the match.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the match.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// `start..end`.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The matched text.
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.range()]
+    }
+
+    /// Length of the match in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the match is empty.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// The groups of one match; group 0 is the whole match.
+#[derive(Debug)]
+pub struct Captures<'h> {
+    haystack: &'h str,
+    slots: Slots,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i`, if it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        let span = self.slots.get_group(i)?;
+        Some(Match { haystack: self.haystack, start: span.start, end: span.end })
+    }
+}
+
+impl<'h> Index<usize> for Captures<'h> {
+    type Output = str;
+
+    /// Group `i`'s text; panics when the group did not take part (as `regex` does).
+    fn index(&self, i: usize) -> &str {
+        self.get(i).map(|m| m.as_str()).unwrap_or_else(|| panic!("no group {i} in this match"))
+    }
+}
+
+/// `text` with every regex meta character escaped.
+pub fn escape(text: &str) -> String {
+    regex_syntax::escape(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(p: &str, h: &str) -> Vec<Range<usize>> {
+        let re = Regex::new(p).expect("valid");
+        re.find_iter(h).map(|m| m.range()).collect()
+    }
+
+    fn ours(p: &str, h: &str) -> Vec<Range<usize>> {
+        Pattern::new(p).expect("valid").find_iter(h).map(|m| m.range()).collect()
+    }
+
+    #[test]
+    fn first_characters_are_found() {
+        let p = Pattern::new(r"(同比|(?:较|比)(?:上年|去年))(增长|下降)").expect("valid");
+        assert_eq!(p.first.as_deref(), Some(&[('同', '同'), ('比', '比'), ('较', '较')][..]));
+        let p = Pattern::new(r"(?:第[一二])?[0-9]{1,6}个").expect("valid");
+        assert_eq!(p.first.as_deref(), Some(&[('0', '9'), ('第', '第')][..]));
+        // Can match the empty string: every position is a candidate.
+        assert!(Pattern::new(r"(?:和|及)?").expect("valid").first.is_none());
+        // Only at the start of the text, or unbounded: the plain search.
+        assert!(Pattern::new(r"^(?:和|及)").expect("valid").first.is_none());
+        assert!(Pattern::new(r"(?m)^(?:和|及)").expect("valid").first.is_some());
+        assert!(Pattern::new(r"和 *及").expect("valid").first.is_none());
+    }
+
+    #[test]
+    fn same_matches_as_a_plain_search() {
+        let cases = [
+            (r"同比(增长|下降)[0-9]+%", "全年同比增长12%，同比下降3%，同比持平。"),
+            (r"(?:较|比)上年度?(增|减)", "比上年增加，较上年度减少，比上年度增"),
+            (r"^(?:和|及|、)(增长)?", "和增长、及"),
+            (r"[0-9]{4}年", "2023年和1999年以及12年"),
+            (r"(19|20)[0-9]{2}[ ]*年", "在2021 年，又于 2022年"),
+            (r"a|ab|abc", "xxabcab a"),
+            (r"下一步|今后", "下一步，今后，下一步"),
+        ];
+        for (p, h) in cases {
+            assert_eq!(ours(p, h), plain(p, h), "{p} on {h}");
+        }
+    }
+
+    #[test]
+    fn context_before_start_is_kept() {
+        let p = Pattern::new(r"^和").expect("valid");
+        assert_eq!(p.find_at("和和", 3), None, "^ means the start of the text, not of the search");
+        assert_eq!(p.find_at("和和", 0).map(|m| m.range()), Some(0..3));
+    }
+
+    #[test]
+    fn captures_agree_with_find() {
+        let p = Pattern::new(r"(同比|环比)(增长|下降)?([0-9]+)").expect("valid");
+        let h = "同比12，环比下降3，同比增长45";
+        let caps: Vec<_> = p.captures_iter(h).map(|c| (c[1].to_string(), c.get(2).map(|m| m.as_str()), c[3].to_string())).collect();
+        assert_eq!(
+            caps,
+            vec![
+                ("同比".to_string(), None, "12".to_string()),
+                ("环比".to_string(), Some("下降"), "3".to_string()),
+                ("同比".to_string(), Some("增长"), "45".to_string())
+            ]
+        );
+        assert_eq!(p.find_iter(h).count(), 3);
+        assert!(p.is_match(h));
+        assert!(!p.is_match("同比"));
+    }
+
+    #[test]
+    fn invalid_patterns_are_errors() {
+        assert!(Pattern::new(r"(").is_err());
+        // The web build has no Unicode class tables: refused on every build, so a pattern that
+        // needs one fails here, natively, rather than at run time in the browser.
+        for p in [r"\w", r"\s+", r"[\d]", r"(?i)abc", r"\p{Han}", r"\b"] {
+            assert!(Pattern::new(p).is_err(), "{p}");
+        }
+        assert!(Pattern::new(r"[0-9a-z]\.").is_ok());
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        const PATTERNS: &[&str] = &[
+            r"(同比|环比|(?:较|比)(?:上一?年度?|去年))(?:,)?(?:分别)?(增长|下降|减少)了?",
+            r"^(?:和|及|、|,)(增长|下降)?了?",
+            r"[一二三四五六七八九十]{1,3}[、是]",
+            r"(19|20)[0-9]{2}年",
+            r"下一步|今后|将(进一步|继续)",
+            r"受[^。,;]{1,12}影响",
+            r"年?",
+        ];
+
+        proptest! {
+            #[test]
+            fn prefiltered_search_equals_plain_search(
+                i in 0..PATTERNS.len(),
+                h in "[同比较上年度去增长下降减少和及、,分别了一二三是十0-9受影响。将进步今后 a]{0,40}",
+            ) {
+                let p = PATTERNS[i];
+                prop_assert_eq!(ours(p, &h), plain(p, &h));
+                let pat = Pattern::new(p).expect("valid");
+                let re = Regex::new(p).expect("valid");
+                let mut slots = re.create_captures();
+                for start in h.char_indices().map(|(i, _)| i).take(5) {
+                    re.search_captures(&Input::new(&h).range(start..), &mut slots);
+                    let want: Vec<_> = (0..slots.group_len()).map(|g| slots.get_group(g).map(|s| s.range())).collect();
+                    let got: Vec<_> = match pat.captures_at(&h, start) {
+                        Some(c) => (0..slots.group_len()).map(|g| c.get(g).map(|m| m.range())).collect(),
+                        None => vec![None; slots.group_len()],
+                    };
+                    let want = if slots.is_match() { want } else { vec![None; slots.group_len()] };
+                    prop_assert_eq!(got, want);
+                }
+            }
+        }
+    }
+}
