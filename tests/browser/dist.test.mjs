@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, assertClean, until, cliReport, plain, pasteAndAnalyze, texts } from './lib.mjs';
+import { launch, assertClean, until, cliReport, plain, pasteAndAnalyze, figureRows, figureRowCount } from './lib.mjs';
 
 const SINGLE_FILE = process.env.FAZHI_SINGLE_FILE;
 const DIST = process.env.FAZHI_DIST && resolve(process.env.FAZHI_DIST);
@@ -47,9 +47,9 @@ async function analyzesSeed(page) {
   }
   const items = page.locator('ul#outline[role=tree] [role=treeitem]');
   await until(async () => (await items.count()) === want.sections.length, `${want.sections.length} treeitems`);
-  const rows = page.locator('table#figures tbody tr.figure');
-  await until(async () => (await rows.count()) === want.metrics.length, `${want.metrics.length} figure rows`);
-  const shown = (await texts(page, 'table#figures tbody tr.figure td.value')).sort();
+  // The table renders only the rows in view: read its row count, then scroll through it.
+  await until(async () => (await figureRowCount(page)) === want.metrics.length, `${want.metrics.length} figure rows`);
+  const shown = (await figureRows(page)).map((r) => r.value).sort();
   assert.deepEqual(shown, want.metrics.map((m) => plain(m.value)).sort(), 'the value cells');
   return want;
 }
