@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, assertClean, until, cliReport, plain, pasteAndAnalyze, figureRows, figureRowCount } from './lib.mjs';
+import { launch, assertClean, until, cliReport, plain, pasteAndAnalyze, figureRows, figureRowCount, tryWhatCspBlocks } from './lib.mjs';
 
 const SINGLE_FILE = process.env.FAZHI_SINGLE_FILE;
 const DIST = process.env.FAZHI_DIST && resolve(process.env.FAZHI_DIST);
@@ -95,16 +95,7 @@ test('fazhi-lens.html: its CSP allows no network and no other script, and it has
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'sha256-[^']+' 'wasm-unsafe-eval'(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|https?:|\*|'self'/);
-    const blocked = await page.evaluate(async () => {
-      const results = {};
-      try { await fetch('http://127.0.0.1:9/x'); results.fetch = 'allowed'; } catch { results.fetch = 'blocked'; }
-      window.__injected = false;
-      const s = document.createElement('script');
-      s.textContent = 'window.__injected = true;';
-      document.body.appendChild(s);
-      results.inline = window.__injected ? 'ran' : 'blocked';
-      return results;
-    });
+    const blocked = await tryWhatCspBlocks(page);
     assert.deepEqual(blocked, { fetch: 'blocked', inline: 'blocked' });
     assert.ok(!log.requests.some((u) => u.startsWith('http')), `no request went out: ${log.requests}`);
   } finally {

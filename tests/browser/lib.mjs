@@ -2,14 +2,15 @@
 // request, console error and dialog recorded, and polling for conditions.
 //
 // `cargo xtask test` sets the environment: FAZHI_URL (dist/ served at /), FAZHI_SUBPATH_URL (the
-// same under /tools/fazhi/), FAZHI_CHROMIUM, FAZHI_BIN (the release CLI), FAZHI_CORPUS (the seed
-// reports, read at run time) and FAZHI_SCREENSHOT.
+// same under /tools/fazhi/), FAZHI_CHROMIUM, FAZHI_FIREFOX, FAZHI_BIN (the release CLI),
+// FAZHI_CORPUS (the seed reports, read at run time) and FAZHI_SCREENSHOT. FAZHI_URL is checked
+// when a test opens it, so tests of the single file alone (firefox.test.mjs) run without a server.
 
 import { execFileSync, execSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
-export const URL_ROOT = need('FAZHI_URL');
+export const URL_ROOT = process.env.FAZHI_URL;
 export const URL_SUBPATH = process.env.FAZHI_SUBPATH_URL;
 
 function need(name) {
@@ -37,7 +38,7 @@ export async function launch(extraArgs = []) {
  * leave the page's origin; they are aborted), log.consoleErrors, log.pageErrors, log.dialogs,
  * log.failed (responses >= 400 and failed requests).
  */
-export async function openApp(browser, url = URL_ROOT, { ready = 'button#analyze' } = {}) {
+export async function openApp(browser, url = need('FAZHI_URL'), { ready = 'button#analyze' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   const origin = new URL(url).origin;
   const log = { requests: [], foreign: [], consoleErrors: [], pageErrors: [], dialogs: [], failed: [] };
@@ -81,6 +82,25 @@ export async function until(fn, what, timeout = 10_000) {
     if (Date.now() > end) assert.fail(`timed out waiting for ${what} (last: ${last})`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Tries in the page what the single file's CSP must block, a `fetch` and an injected inline
+ * script: { fetch, inline }, each 'blocked' or 'allowed'/'ran'. For Playwright's and puppeteer's
+ * pages alike. (The host name never resolves, and is no port that a browser refuses by itself,
+ * as Firefox does port 9: only the CSP can be what blocks the fetch before it is sent.)
+ */
+export function tryWhatCspBlocks(page) {
+  return page.evaluate(async () => {
+    const results = {};
+    try { await fetch('http://fazhi.invalid/x'); results.fetch = 'allowed'; } catch { results.fetch = 'blocked'; }
+    window.__injected = false;
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true;';
+    document.body.appendChild(s);
+    results.inline = window.__injected ? 'ran' : 'blocked';
+    return results;
+  });
 }
 
 /** The CLI's JSON report for one file: what the app must show for the same text. */

@@ -9,7 +9,9 @@
 //! | wasm-bindgen-cli =0.2.130 | `cargo install` | must equal the `wasm-bindgen` crate in Cargo.lock |
 //! | wasm-opt 132 | npm `binaryen`, in `tests/browser/node_modules` | Debian's binaryen (108) cannot read rustc 1.95's output |
 //! | playwright-core, axe-core | npm, same `npm ci` | drive the system Chromium; no browser download |
+//! | puppeteer-core | npm, same `npm ci` | drives the system Firefox over WebDriver BiDi (Playwright needs its own patched Firefox) |
 //! | chromium, CJK font | Debian's apt | real-browser tests and a legible screenshot |
+//! | firefox-esr | Debian's apt | the single file tested in Firefox too |
 //! | zhconv | pip | `score.py` folds Traditional Chinese with it |
 //!
 //! Trunk itself never downloads anything: `Trunk.toml` pins the tool versions installed here and
@@ -140,6 +142,16 @@ pub fn chromium() -> Result<PathBuf> {
         apt_install(&missing)?;
     }
     which("chromium").ok_or_else(|| err!("no `chromium` on PATH; install Chromium and try again"))
+}
+
+/// Makes sure Firefox is installed (Debian's ESR, which puppeteer-core drives as it is, over
+/// WebDriver BiDi) and returns its executable: `firefox-esr`, or a `firefox` already on `PATH`.
+pub fn firefox() -> Result<PathBuf> {
+    if let Some(found) = which("firefox-esr").or_else(|| which("firefox")) {
+        return Ok(found);
+    }
+    apt_install(&["firefox-esr"])?;
+    which("firefox-esr").ok_or_else(|| err!("no `firefox-esr` on PATH; install Firefox and try again"))
 }
 
 /// Makes sure python has `zhconv`, which `score.py` uses to fold Traditional Chinese.

@@ -4,7 +4,7 @@
 //! 2. `score.py` on the CLI's JSON for the seed corpus: the shared scorer must agree with ours.
 //! 3. Install what is missing, build the release web app and the single file once, serve `dist/`
 //!    at `/` and at `/tools/fazhi/` on free localhost ports, and run the node:test suites in
-//!    `tests/browser` against them in headless Chromium.
+//!    `tests/browser` against them in headless Chromium, and the single file in headless Firefox.
 //! 4. Fuzz each `cargo fuzz` target for a minute (`cargo xtask fuzz`).
 
 use std::fs;
@@ -31,12 +31,13 @@ pub fn task(args: &[String]) -> Result {
     let root = root();
     stage("core tests", || run(cargo().args(["test", "--workspace", "--release"]).current_dir(&root)))?;
     let fazhi = stage("score.py", score)?;
-    let (dist, single, chromium) = stage("web tools and release build", || {
+    let (dist, single, chromium, firefox) = stage("web tools and release build", || {
         let tools = install::web_tools()?;
         let chromium = install::chromium()?;
+        let firefox = install::firefox()?;
         let dist = build::release(&tools)?;
         let single = dist::single_file(&dist)?;
-        Ok((dist, single, chromium))
+        Ok((dist, single, chromium, firefox))
     })?;
     let (at_root, _) = serve::spawn(dist.clone(), "127.0.0.1:0", "/")?;
     let dist_dir = dist.clone();
@@ -57,6 +58,7 @@ pub fn task(args: &[String]) -> Result {
         .env("FAZHI_DIST", &dist_dir)
         .env("FAZHI_SINGLE_FILE", &single)
         .env("FAZHI_CHROMIUM", &chromium)
+        .env("FAZHI_FIREFOX", &firefox)
         .env("FAZHI_BIN", &fazhi)
         .env("FAZHI_CORPUS", shared().join("corpus"))
         .env("FAZHI_SCREENSHOT", &screenshot);
