@@ -43,8 +43,9 @@ impl std::error::Error for Error {}
 #[derive(Debug)]
 pub struct Pattern {
     re: Regex,
-    /// Sorted, disjoint ranges of the characters a match can start with; `None` when any
-    /// position may start one (the pattern can match the empty string, or starts too widely).
+    /// Sorted, disjoint ranges of the characters a match can start with; `None` for a plain
+    /// search (no prefilter in this build, or the pattern can match the empty string, starts
+    /// too widely, is unbounded or anchored at the start of the text).
     first: Option<Vec<(char, char)>>,
 }
 
@@ -110,7 +111,7 @@ impl Pattern {
 
     /// Every non-overlapping match, left to right.
     pub fn find_iter<'p, 'h>(&'p self, haystack: &'h str) -> Matches<'p, 'h> {
-        Matches { pattern: self, haystack, cursor: Cursor::default() }
+        Matches { pattern: self, haystack, at: 0, last_end: None }
     }
 
     /// The groups of the leftmost-first match.
@@ -120,24 +121,21 @@ impl Pattern {
 
     /// The groups of the leftmost-first match starting at byte `start` or later.
     pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
-        let mut slots = self.re.create_captures();
-        match &self.first {
-            None => self.re.search_captures(&Input::new(haystack).range(start..), &mut slots),
-            Some(_) => {
-                for at in self.candidates(haystack, start) {
-                    self.re.search_captures(&self.anchored(haystack, at), &mut slots);
-                    if slots.is_match() {
-                        break;
-                    }
-                }
-            }
-        }
-        slots.is_match().then_some(Captures { haystack, slots })
+        let m = self.find_at(haystack, start)?;
+        Some(self.groups_of(m))
     }
 
     /// The groups of every non-overlapping match, left to right.
-    pub fn captures_iter<'p, 'h>(&'p self, haystack: &'h str) -> CaptureMatches<'p, 'h> {
-        CaptureMatches { pattern: self, haystack, cursor: Cursor::default() }
+    pub fn captures_iter<'p, 'h: 'p>(&'p self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> + 'p {
+        self.find_iter(haystack).map(|m| self.groups_of(m))
+    }
+
+    /// The groups of match `m`: the same search again, anchored where `m` starts, which finds
+    /// `m` (leftmost-first) and fills in its groups. Only matches pay for group tracking.
+    fn groups_of<'h>(&self, m: Match<'h>) -> Captures<'h> {
+        let mut slots = self.re.create_captures();
+        self.re.search_captures(&self.anchored(m.haystack, m.start), &mut slots);
+        Captures { haystack: m.haystack, slots }
     }
 
     fn anchored<'h>(&self, haystack: &'h str, at: usize) -> Input<'h> {
@@ -156,61 +154,25 @@ impl Pattern {
 pub struct Matches<'p, 'h> {
     pattern: &'p Pattern,
     haystack: &'h str,
-    cursor: Cursor,
+    at: usize,
+    last_end: Option<usize>,
 }
 
 impl<'h> Iterator for Matches<'_, 'h> {
     type Item = Match<'h>;
 
+    /// The next match, leaving out an empty match right where the previous one ended (as the
+    /// regex crate does, so "年?" finds "年" once, not "年" and then "").
     fn next(&mut self) -> Option<Match<'h>> {
-        let (pattern, haystack) = (self.pattern, self.haystack);
-        self.cursor.next(haystack, |at| pattern.find_at(haystack, at), |m| Some(m.range()))
-    }
-}
-
-/// The matches of [`Pattern::captures_iter`].
-#[derive(Debug)]
-pub struct CaptureMatches<'p, 'h> {
-    pattern: &'p Pattern,
-    haystack: &'h str,
-    cursor: Cursor,
-}
-
-impl<'h> Iterator for CaptureMatches<'_, 'h> {
-    type Item = Captures<'h>;
-
-    fn next(&mut self) -> Option<Captures<'h>> {
-        let (pattern, haystack) = (self.pattern, self.haystack);
-        self.cursor.next(haystack, |at| pattern.captures_at(haystack, at), |c| Some(c.get(0)?.range()))
-    }
-}
-
-/// Where an iteration over matches stands.
-#[derive(Debug, Default)]
-struct Cursor {
-    at: usize,
-    last_end: Option<usize>,
-}
-
-impl Cursor {
-    /// The next match `search` finds from here on, leaving out an empty match right where the
-    /// previous one ended (as the regex crate does, so "年?" finds "年" once, not "年" and "").
-    fn next<T>(
-        &mut self,
-        haystack: &str,
-        mut search: impl FnMut(usize) -> Option<T>,
-        range: impl Fn(&T) -> Option<Range<usize>>,
-    ) -> Option<T> {
         loop {
-            if self.at > haystack.len() {
+            if self.at > self.haystack.len() {
                 return None;
             }
-            let found = search(self.at)?;
-            let m = range(&found)?;
-            self.at = next_start(haystack, m.clone());
+            let m = self.pattern.find_at(self.haystack, self.at)?;
+            self.at = next_start(self.haystack, m.range());
             if !(m.is_empty() && self.last_end == Some(m.start)) {
                 self.last_end = Some(m.end);
-                return Some(found);
+                return Some(m);
             }
         }
     }
