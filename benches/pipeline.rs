@@ -19,6 +19,10 @@
 
 mod synth;
 
+/// As in the CLI (see `Cargo.toml`): the analysis allocates many small strings, which mimalloc serves faster.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::cell::OnceCell;
 use std::hint::black_box;
 use std::path::PathBuf;

@@ -1,6 +1,8 @@
 //! Per-stage timings of `analyze` on the seed corpus and on hostile shapes (a profiling aid).
 //!
 //! `cargo run --release --example stage_timing [FILE...]`: with files, times each; without,
+//! A directory stands for a corpus: its files are analysed one by one and the stages summed
+//! (`FAZHI_BENCH_WRITE=/tmp/synth cargo bench --bench pipeline` writes the synthetic one). Without,
 //! the seeds in ../shared/corpus repeated to about 12 MB each, the corpus cut to 10 KB … 10 MB
 //! (growth should be linear), a 10 MB line and the hostile shapes of tests/hostile.rs.
 //! `STAGE_REPS=n` fixes the number of runs (e.g. 3 under `valgrind --tool=callgrind
@@ -9,6 +11,11 @@
 use std::time::{Duration, Instant};
 
 use fazhi_lens::{changes, checks, figures, indicators, meta, normalize, sections, Report};
+
+/// As in the CLI (see `Cargo.toml`): the analysis allocates many small strings, which mimalloc
+/// serves faster.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Best of several runs, per stage (wall clock: the minimum leaves out time the machine spent
 /// elsewhere); small inputs run more often.
@@ -107,6 +114,42 @@ fn run_stages(input: &str) -> (Vec<(&'static str, Duration)>, String) {
     (t, format!("{} sections {} figures", report.sections.len(), report.metrics.len()))
 }
 
+/// Every file of a directory analysed in turn, stage times summed over the files (best of
+/// three passes per stage): per-report fixed costs show here, not in one long text.
+fn time_corpus(dir: &str) {
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("readable directory").flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let texts: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    let mut best: Vec<(&'static str, Duration)> = Vec::new();
+    for _ in 0..3 {
+        let mut sum: Vec<(&'static str, Duration)> = Vec::new();
+        for t in &texts {
+            let (times, _) = run_stages(t);
+            if sum.is_empty() {
+                sum = times;
+            } else {
+                for (s, x) in sum.iter_mut().zip(&times) {
+                    s.1 += x.1;
+                }
+            }
+        }
+        if best.is_empty() {
+            best = sum;
+        } else {
+            for (b, x) in best.iter_mut().zip(&sum) {
+                b.1 = b.1.min(x.1);
+            }
+        }
+    }
+    let total: f64 = best.iter().map(|x| x.1.as_secs_f64()).sum();
+    let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    print!("{dir:<22} {mb:>7.2} MB {:>7.1} MB/s |", mb / total);
+    for (name, d) in best {
+        print!(" {name} {:.1}ms", d.as_secs_f64() * 1e3);
+    }
+    println!(" | {} files", texts.len());
+}
+
 /// The first `n` bytes of `s`, or a little less, to end on a char boundary.
 fn cut(s: &str, n: usize) -> &str {
     let mut n = n.min(s.len());
@@ -124,6 +167,10 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if !args.is_empty() {
         for a in &args {
+            if std::path::Path::new(a).is_dir() {
+                time_corpus(a);
+                continue;
+            }
             let text = std::fs::read_to_string(a).expect("readable UTF-8 file");
             time_stages(a, &text);
         }

@@ -110,11 +110,15 @@ fn part_place(view: &Normalized, report: &Report, part: &Part) -> String {
 }
 
 fn shorten(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if s.chars().nth(n).is_some() {
-        out.push('…');
+    match s.char_indices().nth(n) {
+        Some((cut, _)) => {
+            let mut out = String::with_capacity(cut + '…'.len_utf8());
+            out.push_str(&s[..cut]);
+            out.push('…');
+            out
+        }
+        None => s.to_string(),
     }
-    out
 }
 
 fn part_present(view: &Normalized, report: &Report, kind: PartKind) -> Check {
@@ -322,9 +326,18 @@ fn headings_consistent(report: &Report) -> Check {
     if sections.is_empty() {
         return check(ID, false, "未识别出任何标题，报告没有层级结构。".into());
     }
+    // Only the first three problems are told, so only they are written out; the rest are
+    // counted (a report whose numbering is off has one per heading).
     let mut issues: Vec<String> = Vec::new();
+    let mut count = 0usize;
+    let mut issue = |say: &dyn Fn() -> String| {
+        count += 1;
+        if issues.len() < 3 {
+            issues.push(say());
+        }
+    };
     if let Some(first) = sections.first().filter(|s| s.level != 1) {
-        issues.push(format!("第一个标题{}不是一级标题", heading_name(first)));
+        issue(&|| format!("第一个标题{}不是一级标题", heading_name(first)));
     }
     // Parts without a heading start a new top-level node: numbering under them restarts.
     let headless: Vec<usize> = report.parts.iter().filter(|p| p.heading.is_none()).map(|p| p.start).collect();
@@ -339,19 +352,19 @@ fn headings_consistent(report: &Report) -> Check {
         }
         let level = s.level.max(1);
         if level > prev_level + 1 && prev_level > 0 {
-            issues.push(format!("{}从第{prev_level}级直接跳到第{level}级", heading_name(s)));
+            issue(&|| format!("{}从第{prev_level}级直接跳到第{level}级", heading_name(s)));
         }
         let li = (level as usize).min(last.len() - 1);
         last.iter_mut().skip(li + 1).for_each(|l| *l = None);
         if let Some((style, n)) = ordinal(&s.marker) {
             match last[li] {
                 Some((ps, pn)) if ps == style && n != pn + 1 => {
-                    issues.push(format!("{}的编号接在{}之后，不连续", heading_name(s), number_name(ps, pn)));
+                    issue(&|| format!("{}的编号接在{}之后，不连续", heading_name(s), number_name(ps, pn)));
                 }
                 Some((ps, _)) if ps != style => {
-                    issues.push(format!("{}与同级前一标题的编号样式（{ps}）不一致", heading_name(s)));
+                    issue(&|| format!("{}与同级前一标题的编号样式（{ps}）不一致", heading_name(s)));
                 }
-                None if n != 1 => issues.push(format!("{}没有从第一项开始编号", heading_name(s))),
+                None if n != 1 => issue(&|| format!("{}没有从第一项开始编号", heading_name(s))),
                 _ => {}
             }
             last[li] = Some((style, n));
@@ -359,11 +372,10 @@ fn headings_consistent(report: &Report) -> Check {
         prev_level = level;
         prev_start = s.start;
     }
-    if issues.is_empty() {
+    if count == 0 {
         check(ID, true, format!("共{}个标题，层级清楚，编号连续。", sections.len()))
     } else {
-        let more = if issues.len() > 3 { format!("等{}处问题", issues.len()) } else { String::new() };
-        issues.truncate(3);
+        let more = if count > 3 { format!("等{count}处问题") } else { String::new() };
         check(ID, false, format!("{}{more}。", issues.join("；")))
     }
 }

@@ -26,6 +26,7 @@ mod lexicon;
 pub mod taxonomy;
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -461,9 +462,8 @@ fn broken_down(
 /// The Han characters of a figure's list item, without the figure: what two mentions of the
 /// same fact share ("2023年开展行政执法案卷评查活动3次" / "开展行政执法案卷评查活动3次").
 fn phrase(text: &str, local: &Range<usize>, fig: &Range<usize>) -> String {
-    let han = |s: &str| s.chars().filter(|&c| crate::script::is_han(c)).collect::<String>();
     let (a, b) = (text.get(local.start..fig.start).unwrap_or(""), text.get(fig.end..local.end).unwrap_or(""));
-    han(a) + &han(b)
+    a.chars().chain(b.chars()).filter(|&c| crate::script::is_han(c)).collect()
 }
 
 /// Earlier values of one id, value and unit compared with a new one: a bound that keeps
@@ -473,21 +473,63 @@ const MAX_REPEATS: usize = 8;
 /// Drops a value that repeats an earlier one of the same id, unit and words: reports restate
 /// a count in a later paragraph, and the keys list the fact once.
 fn dedupe(text: &str, figures: &[Figure], picks: Vec<Pick>) -> Vec<Pick> {
-    let mut seen: HashMap<(usize, u64, &str), Vec<String>> = HashMap::new();
+    // Most values are told once: their words are only read (and a string made) when a value
+    // of the same id and unit comes again. Keys are small and made by this function, so a
+    // plain multiplicative hash does; SipHash's protection against chosen keys is not needed.
+    let mut seen: HashMap<(usize, u64, &str), Vec<(usize, Option<String>)>, BuildHasherDefault<MixHasher>> =
+        HashMap::default();
     let mut kept: Vec<Pick> = Vec::with_capacity(picks.len());
     for p in picks {
         let Some(f) = figures.get(p.figure) else { continue };
         let earlier = seen.entry((p.entry, f.value.to_bits(), f.unit.as_str())).or_default();
-        let words = phrase(text, &p.local, &p.fig);
-        if earlier.iter().any(|q| same_words(q, &words)) {
-            continue;
-        }
-        if earlier.len() < MAX_REPEATS {
-            earlier.push(words);
+        if !earlier.is_empty() {
+            let words = phrase(text, &p.local, &p.fig);
+            let mut repeated = false;
+            for (k, known) in earlier.iter_mut() {
+                let q = known.get_or_insert_with(|| phrase(text, &kept[*k].local, &kept[*k].fig));
+                if same_words(q, &words) {
+                    repeated = true;
+                    break;
+                }
+            }
+            if repeated {
+                continue;
+            }
+            if earlier.len() < MAX_REPEATS {
+                earlier.push((kept.len(), Some(words)));
+            }
+        } else {
+            earlier.push((kept.len(), None));
         }
         kept.push(p);
     }
     kept
+}
+
+/// A small, fast hasher for keys of a few integers and a short string (FxHash's mixing).
+#[derive(Default)]
+struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 /// True when one phrase holds the other almost whole.
@@ -505,8 +547,12 @@ fn collect(view: &Normalized, figures: &[Figure], picks: Vec<Pick>) -> BTreeMap<
         let entry = &TAXONOMY[p.entry];
         let evidence_range = if p.alone { p.clause.clone() } else { p.local.clone() };
         // As printed, without the pinyin noise the view dropped.
-        let evidence = view.printed(evidence_range).trim().to_string();
-        out.entry(entry.id.to_string()).or_default().push(KeyValue {
+        let evidence = trimmed(view.printed(evidence_range));
+        let values = match out.get_mut(entry.id) {
+            Some(values) => values,
+            None => out.entry(entry.id.to_string()).or_default(),
+        };
+        values.push(KeyValue {
             value: f.value,
             unit: f.unit.clone(),
             qualifier: qualifier(&view.text, entry, f, &p),
@@ -517,18 +563,29 @@ fn collect(view: &Normalized, figures: &[Figure], picks: Vec<Pick>) -> BTreeMap<
     out
 }
 
+/// `s` without leading and trailing whitespace, reusing its buffer.
+fn trimmed(mut s: String) -> String {
+    let end = s.trim_end().len();
+    s.truncate(end);
+    let start = s.len() - s.trim_start().len();
+    s.drain(..start);
+    s
+}
+
 /// What the value counts, in simplified script: the figure's own list item when it names the
 /// subject ("高效办理人大建议"), else the indicator phrase `figures` gave it (which may carry a
 /// subject named clauses earlier, or borrow a neighbour's words).
 fn qualifier(text: &str, entry: &Indicator, f: &Figure, p: &Pick) -> String {
     let before = text.get(p.local.start..p.fig.start).unwrap_or("");
     let after = text.get(p.fig.end..p.local.end).unwrap_or("");
-    let own = format!("{before}{after}");
+    let mut own = String::with_capacity(before.len() + after.len());
+    own.push_str(before);
+    own.push_str(after);
     let own = own.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "、,。;:".contains(c));
-    let names_subject = entry.topics.is_empty() || entry.topics.iter().any(|t| own.contains(t));
+    let names_subject = || entry.topics.is_empty() || entry.topics.iter().any(|t| own.contains(t));
     // Digits mean a year or a neighbouring figure ("…培训42场次11000人次"): the phrase reads better.
-    let clean = !own.contains(|c: char| c.is_ascii_digit());
-    if (names_subject && clean && !own.is_empty()) || f.indicator.trim().is_empty() {
+    let clean = !own.bytes().any(|b| b.is_ascii_digit());
+    if (clean && !own.is_empty() && names_subject()) || f.indicator.trim().is_empty() {
         own.to_string()
     } else {
         f.indicator.clone()
