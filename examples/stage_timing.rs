@@ -141,13 +141,25 @@ fn time_corpus(dir: &str) {
             }
         }
     }
+    // The whole of `analyze_bytes` per file (decoding and dropping included), as the
+    // criterion benchmark and the CLI run it.
+    let whole = (0..3)
+        .map(|_| {
+            let s = Instant::now();
+            for t in &texts {
+                std::hint::black_box(fazhi_lens::analyze_bytes(t.as_bytes(), "report.txt").ok());
+            }
+            s.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
     let total: f64 = best.iter().map(|x| x.1.as_secs_f64()).sum();
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
     print!("{dir:<22} {mb:>7.2} MB {:>7.1} MB/s |", mb / total);
     for (name, d) in best {
         print!(" {name} {:.1}ms", d.as_secs_f64() * 1e3);
     }
-    println!(" | {} files", texts.len());
+    println!(" | {} files; analyze_bytes {:.1} MB/s", texts.len(), mb / whole.as_secs_f64());
 }
 
 /// The first `n` bytes of `s`, or a little less, to end on a char boundary.
