@@ -283,7 +283,7 @@ pub fn decode_with(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Resu
         None => match encoding::sniff_utf16(bytes) {
             Some(text) => text,
             None => {
-                let control = bytes.iter().filter(|&&b| encoding::is_binary_byte(b)).count();
+                let control = encoding::binary_bytes(bytes);
                 if control * 100 > bytes.len() {
                     return Err(DecodeError::Binary);
                 }
