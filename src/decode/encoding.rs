@@ -334,11 +334,14 @@ fn sample(bytes: &[u8]) -> &[u8] {
 struct Reading {
     encoding: Legacy,
     stats: TextStats,
+    /// The sample as read.
+    text: String,
 }
 
 impl Reading {
     fn of(decoder: &dyn LegacyDecoder, encoding: Legacy, sample: &[u8]) -> Reading {
-        Reading { encoding, stats: TextStats::of(&decoder.decode(encoding, sample)) }
+        let text = decoder.decode(encoding, sample);
+        Reading { encoding, stats: TextStats::of(&text), text }
     }
 
     /// Higher is better: common Han characters count for, impossible characters against.
@@ -379,7 +382,8 @@ pub(crate) fn decode_unmarked(bytes: &[u8], declared: Option<Declared>, decoder:
     let best = if big5.score() > gb.score() { big5 } else { gb };
     let enough_han = best.stats.han >= 8;
     if best.stats.plausible() && (!enough_han || best.stats.common_ratio() >= 0.2) {
-        return Some(decoder.decode(best.encoding, bytes));
+        // A short file is its own sample: it has been read already.
+        return Some(if s.len() == bytes.len() { best.text } else { decoder.decode(best.encoding, bytes) });
     }
     if declared == Some(Declared::Windows1252) {
         if let Some(text) = plausible(windows_1252(bytes)) {
@@ -404,12 +408,12 @@ fn nearly_utf8(bytes: &[u8]) -> bool {
     while !rest.is_empty() {
         match std::str::from_utf8(rest) {
             Ok(s) => {
-                good += s.chars().filter(|c| !c.is_ascii()).count();
+                good += lead_bytes(s.as_bytes());
                 break;
             }
             Err(e) => {
                 let (valid, after) = rest.split_at(e.valid_up_to());
-                good += std::str::from_utf8(valid).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                good += lead_bytes(valid);
                 bad += 1;
                 let skip = e.error_len().unwrap_or(after.len()).max(1);
                 rest = &after[skip.min(after.len())..];
@@ -417,6 +421,12 @@ fn nearly_utf8(bytes: &[u8]) -> bool {
         }
     }
     good >= 20 * bad.max(1)
+}
+
+/// The multi-byte characters of valid UTF-8: their lead bytes, the only bytes from 0xC0 up
+/// (a byte loop the compiler vectorises, where `chars()` decodes each character).
+fn lead_bytes(valid: &[u8]) -> usize {
+    valid.iter().filter(|&&b| b >= 0xC0).count()
 }
 
 #[cfg(test)]
