@@ -563,6 +563,16 @@ fn collect(view: &Normalized, figures: &[Figure], picks: Vec<Pick>) -> BTreeMap<
     out
 }
 
+/// True when `needle` occurs in `hay`. For the few dozen bytes of a list item a plain scan
+/// beats `str::contains`, whose searcher costs more to set up than the search itself.
+fn holds(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    match n.first() {
+        None => true,
+        Some(&first) => h.len() >= n.len() && (0..=h.len() - n.len()).any(|i| h[i] == first && h[i..].starts_with(n)),
+    }
+}
+
 /// `s` without leading and trailing whitespace, reusing its buffer.
 fn trimmed(mut s: String) -> String {
     let end = s.trim_end().len();
@@ -582,7 +592,7 @@ fn qualifier(text: &str, entry: &Indicator, f: &Figure, p: &Pick) -> String {
     own.push_str(before);
     own.push_str(after);
     let own = own.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "、,。;:".contains(c));
-    let names_subject = || entry.topics.is_empty() || entry.topics.iter().any(|t| own.contains(t));
+    let names_subject = || entry.topics.is_empty() || entry.topics.iter().any(|t| holds(own, t));
     // Digits mean a year or a neighbouring figure ("…培训42场次11000人次"): the phrase reads better.
     let clean = !own.bytes().any(|b| b.is_ascii_digit());
     if (clean && !own.is_empty() && names_subject()) || f.indicator.trim().is_empty() {
