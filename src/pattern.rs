@@ -25,6 +25,7 @@ use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Anchored, Input};
 use regex_syntax::ast::{Ast, AssertionKind, ClassSetItem, Flag, GroupKind, Visitor};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// A pattern that does not compile (only ever a programming error: patterns are fixed).
@@ -47,6 +48,67 @@ pub struct Pattern {
     /// search (no prefilter in this build, or the pattern can match the empty string, starts
     /// too widely, is unbounded or anchored at the start of the text).
     first: Option<Vec<(char, char)>>,
+    /// `first` as a bitmap over the Basic Multilingual Plane (one bit per character; the
+    /// characters beyond it are looked up in `first`): the scan for candidates tests one bit
+    /// per character of the text.
+    marks: Box<[u64]>,
+    /// With `first`: the pairs of first and second characters a match can begin with (see
+    /// [`Starts`]), when they can be told; a candidate whose next character fits no pair is
+    /// passed over without running the automaton.
+    starts: Option<Starts>,
+}
+
+/// How matches begin, from the pattern's literal prefixes: `pairs` holds a match's first two
+/// characters as `first << 32 | second`, with [`ANY`] for a second that can be anything (or
+/// nothing). In "与上年相比" the 与 of "与此同时" is then no candidate, and a one-character
+/// pattern (`[一二三]`) needs no automaton at all.
+#[derive(Debug)]
+struct Starts {
+    pairs: Vec<u64>,
+    /// Every match is one character long: the candidate is the match.
+    single: bool,
+}
+
+/// In a pair of [`Starts`]: any second character, or none.
+const ANY: u64 = u32::MAX as u64;
+
+fn pair(first: char, second: u64) -> u64 {
+    u64::from(first) << 32 | second
+}
+
+impl Starts {
+    /// From the literal prefixes of `hir`, when they are finite and each begins with a whole
+    /// character.
+    fn of(hir: &Hir) -> Option<Starts> {
+        let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+        let mut pairs = Vec::new();
+        let mut single = true;
+        for lit in seq.literals()? {
+            let bytes = lit.as_bytes();
+            // A literal cut short may end inside a character: its whole characters count.
+            let whole = match std::str::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
+            };
+            let mut chars = whole.chars();
+            let first = chars.next()?;
+            let second = chars.next();
+            single &= lit.is_exact() && second.is_none();
+            pairs.push(pair(first, second.map_or(ANY, u64::from)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        // Look-arounds are invisible in the literals ("(?m)^一" gives "一"): then the automaton
+        // must still decide.
+        single &= hir.properties().look_set().is_empty();
+        Some(Starts { pairs, single })
+    }
+
+    /// Whether a match can begin with `first` followed by `next`.
+    fn allows(&self, first: char, next: Option<char>) -> bool {
+        let has = |second| self.pairs.binary_search(&pair(first, second)).is_ok();
+        has(ANY) || next.is_some_and(|c| has(u64::from(c)))
+    }
 }
 
 /// Whether patterns use the first-character prefilter: only in the web build, whose regex engine
@@ -85,8 +147,10 @@ impl Pattern {
             }
             _ => None,
         };
+        let starts = if first.is_some() { Starts::of(&hir) } else { None };
+        let marks = first.as_deref().map(bmp_marks).unwrap_or_default();
         let re = Regex::builder().build_from_hir(&hir).map_err(|e| Error(e.to_string()))?;
-        Ok(Pattern { re, first })
+        Ok(Pattern { re, first, marks, starts })
     }
 
     /// Whether the pattern matches anywhere in `haystack`.
@@ -102,10 +166,16 @@ impl Pattern {
     /// The leftmost-first match starting at byte `start` or later; the text before `start`
     /// still counts as context (for `^` and the like).
     pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
-        let span = match &self.first {
-            None => self.re.search(&Input::new(haystack).range(start..))?.span(),
-            Some(_) => self.candidates(haystack, start).find_map(|at| self.re.search(&self.anchored(haystack, at)))?.span(),
-        };
+        if self.first.is_none() {
+            let span = self.re.search(&Input::new(haystack).range(start..))?.span();
+            return Some(Match { haystack, start: span.start, end: span.end });
+        }
+        let mut candidates = self.candidates(haystack, start);
+        if self.starts.as_ref().is_some_and(|s| s.single) {
+            let (at, c) = candidates.next()?;
+            return Some(Match { haystack, start: at, end: at + c.len_utf8() });
+        }
+        let span = candidates.find_map(|(at, _)| self.re.search(&self.anchored(haystack, at)))?.span();
         Some(Match { haystack, start: span.start, end: span.end })
     }
 
@@ -142,10 +212,45 @@ impl Pattern {
         Input::new(haystack).range(at..).anchored(Anchored::Yes)
     }
 
-    /// Byte offsets from `start` on whose character can begin a match.
-    fn candidates<'a>(&'a self, haystack: &'a str, start: usize) -> impl Iterator<Item = usize> + 'a {
+    /// Byte offsets from `start` on (with their characters) where a match can begin, as far as
+    /// the first two characters tell.
+    fn candidates<'a>(&'a self, haystack: &'a str, start: usize) -> impl Iterator<Item = (usize, char)> + 'a {
         let first = self.first.as_deref().unwrap_or(&[]);
-        haystack.get(start..).unwrap_or("").char_indices().filter(move |&(_, c)| contains(first, c)).map(move |(i, _)| start + i)
+        let bytes = haystack.as_bytes();
+        // A byte loop over the UTF-8: decoding by hand and testing a bit is several times
+        // cheaper than `char_indices` and a search of the ranges, and every pattern looks at
+        // every character of the text.
+        let mut i = if haystack.is_char_boundary(start) { start } else { bytes.len() };
+        std::iter::from_fn(move || {
+            while let Some(&b0) = bytes.get(i) {
+                let at = i;
+                let (c, marked) = if b0 < 0x80 {
+                    i += 1;
+                    (u32::from(b0), None)
+                } else if b0 < 0xE0 {
+                    i += 2;
+                    (u32::from(b0 & 0x1F) << 6 | u32::from(bytes.get(at + 1)? & 0x3F), None)
+                } else if b0 < 0xF0 {
+                    i += 3;
+                    let c = u32::from(b0 & 0x0F) << 12 | u32::from(bytes.get(at + 1)? & 0x3F) << 6 | u32::from(bytes.get(at + 2)? & 0x3F);
+                    (c, None)
+                } else {
+                    i += 4;
+                    let c = haystack.get(at..)?.chars().next()?;
+                    (c as u32, Some(contains(first, c)))
+                };
+                let marked = marked.unwrap_or_else(|| self.marks.get(c as usize >> 6).is_some_and(|w| w >> (c & 63) & 1 != 0));
+                if !marked {
+                    continue;
+                }
+                let c = char::from_u32(c)?;
+                let next = haystack.get(i..).and_then(|r| r.chars().next());
+                if self.starts.as_ref().is_none_or(|s| s.allows(c, next)) {
+                    return Some((at, c));
+                }
+            }
+            None
+        })
     }
 }
 
@@ -193,6 +298,17 @@ fn contains(ranges: &[(char, char)], c: char) -> bool {
         Err(0) => false,
         Err(i) => c <= ranges[i - 1].1,
     }
+}
+
+/// The characters of the Basic Multilingual Plane in `ranges`, as a bitmap.
+fn bmp_marks(ranges: &[(char, char)]) -> Box<[u64]> {
+    let mut marks = vec![0u64; 0x10000 / 64].into_boxed_slice();
+    for &(lo, hi) in ranges {
+        for c in lo as usize..=(hi as usize).min(0xFFFF) {
+            marks[c >> 6] |= 1 << (c & 63);
+        }
+    }
+    marks
 }
 
 /// Sorts and merges overlapping or adjacent ranges.
@@ -397,6 +513,22 @@ mod tests {
     }
 
     #[test]
+    fn second_characters_are_found() {
+        let p = Pattern::build(r"(同比|(?:较|与)(?:上年|去年))(增长|下降)", true).expect("valid");
+        let s = p.starts.as_ref().expect("finite prefixes");
+        assert!(s.allows('与', Some('上')) && s.allows('同', Some('比')) && !s.allows('与', Some('此')));
+        assert!(!s.allows('同', None) && !s.single);
+        // A class of single characters: the candidate is the match.
+        let p = Pattern::build(r"[一二三]", true).expect("valid");
+        assert!(p.starts.as_ref().is_some_and(|s| s.single && s.allows('一', None)));
+        assert_eq!(p.find_iter("统一二x三").map(|m| m.as_str()).collect::<Vec<_>>(), ["一", "二", "三"]);
+        // Look-arounds keep the automaton deciding; a wide class leaves any second character.
+        assert!(!Pattern::build(r"(?m)^[一二]", true).expect("valid").starts.as_ref().is_some_and(|s| s.single));
+        let p = Pattern::build(r"受[^。,;]{1,12}影响|原因", true).expect("valid");
+        assert!(p.starts.as_ref().is_some_and(|s| s.allows('受', Some('x')) && s.allows('原', Some('因')) && !s.allows('原', Some('x'))));
+    }
+
+    #[test]
     fn same_matches_as_a_plain_search() {
         let cases = [
             (r"同比(增长|下降)[0-9]+%", "全年同比增长12%，同比下降3%，同比持平。"),
@@ -461,13 +593,16 @@ mod tests {
             r"下一步|今后|将(进一步|继续)",
             r"受[^。,;]{1,12}影响",
             r"年?",
+            r"[一二三四五六七八九十]",
+            r"(?m)^[一二]|[三是]",
+            r"同比|与上年|a",
         ];
 
         proptest! {
             #[test]
             fn prefiltered_search_equals_plain_search(
                 i in 0..PATTERNS.len(),
-                h in "[同比较上年度去增长下降减少和及、,分别了一二三是十0-9受影响。将进步今后 a]{0,40}",
+                h in "[同比较上年度去增长下降减少和及、,分别了一二三是十0-9受影响。将进步今后与此 a\n]{0,40}",
             ) {
                 let p = PATTERNS[i];
                 prop_assert_eq!(ours(p, &h), plain(p, &h));
