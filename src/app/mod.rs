@@ -75,6 +75,8 @@ pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod outline;
 #[cfg(target_arch = "wasm32")]
+pub mod progressive;
+#[cfg(target_arch = "wasm32")]
 pub mod report_header;
 #[cfg(target_arch = "wasm32")]
 pub mod report_view;
