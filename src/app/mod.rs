@@ -13,7 +13,7 @@
 //! ├── ReportView
 //! │   ├── ReportHeader              title and metadata
 //! │   ├── ExportBar                 CSV, JSON, print
-//! │   ├── Outline                   heading tree (ARIA tree)
+//! │   ├── Outline ── OutlineItems   heading tree (ARIA tree), in runs of top-level items
 //! │   ├── KeyIndicators, ChecksPanel
 //! │   ├── FiguresTable ── FigureFilters   (virtual: only the rows in view)
 //! │   └── SourceView                the text, with the highlighted sentence
@@ -74,6 +74,8 @@ pub mod library_store;
 pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod outline;
+#[cfg(target_arch = "wasm32")]
+pub mod outline_items;
 #[cfg(target_arch = "wasm32")]
 pub mod progressive;
 #[cfg(target_arch = "wasm32")]
