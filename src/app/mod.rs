@@ -16,7 +16,7 @@
 //! │   ├── Outline ── OutlineItems   heading tree (ARIA tree), in runs of top-level items
 //! │   ├── KeyIndicators, ChecksPanel
 //! │   ├── FiguresTable ── FigureFilters   (virtual: only the rows in view)
-//! │   └── SourceView                the text, with the highlighted sentence
+//! │   └── SourceView ── SourceChunk the text in blocks, with the highlighted sentence
 //! ├── AnalysisProgress              while an analysis runs (in a worker: `worker`)
 //! └── AppFooter                     version
 //! ```
@@ -84,6 +84,8 @@ pub mod report_header;
 pub mod report_view;
 #[cfg(target_arch = "wasm32")]
 pub mod root;
+#[cfg(target_arch = "wasm32")]
+pub mod source_chunk;
 #[cfg(target_arch = "wasm32")]
 pub mod source_view;
 #[cfg(target_arch = "wasm32")]
