@@ -3,7 +3,8 @@
 //!
 //! A huge report (a 2 MB paste has thousands of headings) is put on screen in steps, one task
 //! each, so the page can paint and take input in between: first the header, figures and
-//! checks, then the outline, then the source text.
+//! checks, then the outline, then the source text. The outline, the section filter's choices
+//! and the source text then grow in steps of their own (`progressive`).
 
 use std::rc::Rc;
 
