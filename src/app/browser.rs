@@ -2,6 +2,7 @@
 
 use fazhi_lens::decode::{Legacy, LegacyDecoder};
 use js_sys::{Array, Uint8Array};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -73,6 +74,28 @@ pub fn scroll_to(selector: &str) {
         opts.set_block(ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
+}
+
+/// A call of a function in a later task; see [`later`].
+pub struct Later {
+    id: Option<i32>,
+    _f: Closure<dyn FnMut()>,
+}
+
+impl Drop for Later {
+    fn drop(&mut self) {
+        if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
+            w.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+/// Calls `f` in a later task (a zero-delay timer), so the browser can paint and handle input
+/// first; dropping the returned [`Later`] before then cancels the call.
+pub fn later(f: impl FnOnce() + 'static) -> Later {
+    let f = Closure::once(f);
+    let id = web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), 0).ok());
+    Later { id, _f: f }
 }
 
 /// Moves keyboard focus to the element with this id.

@@ -6,10 +6,13 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::model::{use_strings, Analysis};
+use super::progressive::use_progressive;
 use super::text::truncate_chars;
 
 /// Above this many headings, the section filter lists only the top level.
 const SECTIONS_MAX: usize = 400;
+/// Section options rendered per task.
+const OPTIONS_STEP: usize = 200;
 
 /// Which figures the table shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,6 +68,21 @@ pub fn FigureFilters(props: &Props) -> Html {
         counts.into_iter().map(|(u, _)| u).filter(|u| !u.is_empty()).collect::<Vec<_>>()
     });
 
+    // The section choices (value, label), computed once. Second-level headings too, unless
+    // there are so many (a huge paste) that the list is useless.
+    let sections = use_memo(a.seq, |_| {
+        let max_level = if a.report.sections.len() > SECTIONS_MAX { 1 } else { 2 };
+        let choices = a.report.sections.iter().enumerate().filter(|(_, sec)| sec.level <= max_level);
+        choices
+            .map(|(i, sec)| {
+                let indent = "\u{3000}".repeat(usize::from(sec.level.saturating_sub(1)));
+                (AttrValue::from(i.to_string()), AttrValue::from(format!("{indent}{}{}", sec.marker, truncate_chars(&sec.title, 24))))
+            })
+            .collect::<Vec<_>>()
+    });
+    // A huge paste has ~1000 top-level headings: their options arrive in steps.
+    let shown = use_progressive(sections.len(), OPTIONS_STEP, OPTIONS_STEP);
+
     let change = |f: fn(&mut Filters, String)| {
         let (filters, on_change) = (props.filters.clone(), props.on_change.clone());
         move |value: String| {
@@ -98,8 +116,6 @@ pub fn FigureFilters(props: &Props) -> Html {
         KeyFilter::Id(id) => id.clone(),
     };
     let section_value = f.section.map(|i| i.to_string()).unwrap_or_default();
-    // Second-level headings too, unless there are so many (a huge paste) that the list is useless.
-    let max_level = if a.report.sections.len() > SECTIONS_MAX { 1 } else { 2 };
     html! {
         <div class="filters" role="group" aria-label={s.filters_label}>
             <div class="field">
@@ -117,10 +133,8 @@ pub fn FigureFilters(props: &Props) -> Html {
                 <label for="filter-section">{ s.filter_section }</label>
                 <select id="filter-section" onchange={on_section}>
                     <option value="" selected={section_value.is_empty()}>{ s.filter_all }</option>
-                    { for a.report.sections.iter().enumerate().filter(|(_, sec)| sec.level <= max_level).map(|(i, sec)| {
-                        let indent = "\u{3000}".repeat(usize::from(sec.level.saturating_sub(1)));
-                        let label = format!("{indent}{}{}", sec.marker, truncate_chars(&sec.title, 24));
-                        html! { <option value={i.to_string()} selected={section_value == i.to_string()}>{ label }</option> }
+                    { for sections[..shown].iter().map(|(value, label)| html! {
+                        <option value={value.clone()} selected={section_value == value.as_str()}>{ label.clone() }</option>
                     }) }
                 </select>
             </div>

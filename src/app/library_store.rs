@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::browser::later;
 use super::library_data::{Action, LibraryState};
 use super::storage;
 
@@ -27,17 +28,22 @@ pub fn use_library() -> UseReducerHandle<LibraryState> {
     {
         let library = library.clone();
         use_effect_with(library.revision, move |&revision| {
-            if revision > 0 && library.writable {
-                match storage::save(&library.entries, &library.removed) {
-                    Ok(kept) => {
-                        library.dispatch(Action::Saved);
-                        if !kept.is_empty() {
-                            library.dispatch(Action::Kept(kept));
+            // In a task of its own: writing a 2 MB report takes ~20 ms, on top of the render
+            // that added it. A newer revision before then cancels this write for its own.
+            let save = (revision > 0 && library.writable).then(|| {
+                later(move || {
+                    match storage::save(&library.entries, &library.removed) {
+                        Ok(kept) => {
+                            library.dispatch(Action::Saved);
+                            if !kept.is_empty() {
+                                library.dispatch(Action::Kept(kept));
+                            }
                         }
+                        Err(notice) => library.dispatch(Action::SaveFailed(notice)),
                     }
-                    Err(notice) => library.dispatch(Action::SaveFailed(notice)),
-                }
-            }
+                })
+            });
+            move || drop(save)
         });
     }
     {

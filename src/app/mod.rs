@@ -13,10 +13,10 @@
 //! ├── ReportView
 //! │   ├── ReportHeader              title and metadata
 //! │   ├── ExportBar                 CSV, JSON, print
-//! │   ├── Outline                   heading tree (ARIA tree)
+//! │   ├── Outline ── OutlineItems   heading tree (ARIA tree), in runs of top-level items
 //! │   ├── KeyIndicators, ChecksPanel
 //! │   ├── FiguresTable ── FigureFilters   (virtual: only the rows in view)
-//! │   └── SourceView                the text, with the highlighted sentence
+//! │   └── SourceView ── SourceChunk the text in blocks, with the highlighted sentence
 //! ├── AnalysisProgress              while an analysis runs (in a worker: `worker`)
 //! └── AppFooter                     version
 //! ```
@@ -75,11 +75,17 @@ pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod outline;
 #[cfg(target_arch = "wasm32")]
+pub mod outline_items;
+#[cfg(target_arch = "wasm32")]
+pub mod progressive;
+#[cfg(target_arch = "wasm32")]
 pub mod report_header;
 #[cfg(target_arch = "wasm32")]
 pub mod report_view;
 #[cfg(target_arch = "wasm32")]
 pub mod root;
+#[cfg(target_arch = "wasm32")]
+pub mod source_chunk;
 #[cfg(target_arch = "wasm32")]
 pub mod source_view;
 #[cfg(target_arch = "wasm32")]

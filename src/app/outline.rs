@@ -3,6 +3,10 @@
 //! Keyboard: ↑/↓ move, → opens or goes to the first child, ← closes or goes to the parent,
 //! Home/End, Enter or Space jumps to the section in the text. One item is tabbable at a time
 //! (roving `tabindex`).
+//!
+//! A huge outline (a 2 MB paste has ~1000 top-level headings) starts folded, arrives
+//! [`ROOTS_STEP`] top-level items per task, and is `ul.long`: CSS lets the browser skip the
+//! layout of the items out of view, which otherwise grows with every step.
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -10,24 +14,22 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser::{closest, focus_id};
-use super::i18n::fill;
 use super::model::{use_strings, Analysis, Show};
-use super::text::truncate_chars;
+use super::outline_items::{item_id, OutlineItems};
+use super::progressive::use_progressive;
 
-/// Props of [`Outline`].
 /// Outlines with more headings than this start folded.
 const FOLD_ABOVE: usize = 400;
+/// Top-level items rendered per task: a 2 MB paste has ~1000, ~40 ms of DOM work all at once.
+const ROOTS_STEP: usize = 100;
 
+/// Props of [`Outline`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The report on screen.
     pub analysis: Rc<Analysis>,
     /// Mark a section's heading in the text.
     pub on_show: Callback<Show>,
-}
-
-fn item_id(i: usize) -> String {
-    format!("outline-item-{i}")
 }
 
 /// The section index stored on a tree item.
@@ -43,15 +45,16 @@ pub fn Outline(props: &Props) -> Html {
     // so the first render stays quick; small ones start open.
     let collapsed = use_state(|| {
         let tree = &props.analysis.tree;
-        if tree.children.len() > FOLD_ABOVE {
+        Rc::new(if tree.children.len() > FOLD_ABOVE {
             (0..tree.children.len()).filter(|&i| !tree.children[i].is_empty()).collect()
         } else {
             HashSet::<usize>::new()
-        }
+        })
     });
     let active = use_state(|| 0usize);
     let a = &props.analysis;
     let tree = &a.tree;
+    let shown = use_progressive(tree.roots.len(), ROOTS_STEP, ROOTS_STEP);
 
     if a.report.sections.is_empty() {
         return html! { <p class="empty">{ s.outline_empty }</p> };
@@ -64,11 +67,11 @@ pub fn Outline(props: &Props) -> Html {
             let Some(i) = item_index(&item) else { return };
             active.set(i);
             if closest(e.target(), ".twisty").is_some() {
-                let mut set = (*collapsed).clone();
+                let mut set = (**collapsed).clone();
                 if !set.remove(&i) {
                     set.insert(i);
                 }
-                collapsed.set(set);
+                collapsed.set(Rc::new(set));
             } else {
                 on_show.emit(Show::Section(i));
             }
@@ -91,15 +94,15 @@ pub fn Outline(props: &Props) -> Html {
                 "End" => visible.last().copied(),
                 "ArrowRight" if is_open => tree.children[cur].first().copied(),
                 "ArrowRight" if has_children => {
-                    let mut set = (*collapsed).clone();
+                    let mut set = (**collapsed).clone();
                     set.remove(&cur);
-                    collapsed.set(set);
+                    collapsed.set(Rc::new(set));
                     Some(cur)
                 }
                 "ArrowLeft" if is_open => {
-                    let mut set = (*collapsed).clone();
+                    let mut set = (**collapsed).clone();
                     set.insert(cur);
-                    collapsed.set(set);
+                    collapsed.set(Rc::new(set));
                     Some(cur)
                 }
                 "ArrowLeft" => tree.parent.get(cur).copied().flatten(),
@@ -118,53 +121,14 @@ pub fn Outline(props: &Props) -> Html {
         })
     };
 
-    let ctx = ItemCtx { analysis: a.clone(), collapsed: (*collapsed).clone(), active: *active };
+    // One component per step of top-level items: a new step leaves the earlier ones alone.
     html! {
-        <ul id="outline" role="tree" aria-labelledby="outline-heading" onclick={on_click} onkeydown={on_keydown}>
-            { for tree.roots.iter().map(|&i| item(&ctx, i, s)) }
+        <ul id="outline" class={classes!((tree.roots.len() > ROOTS_STEP).then_some("long"))} role="tree"
+            aria-labelledby="outline-heading" onclick={on_click} onkeydown={on_keydown}>
+            { for (0..shown).step_by(ROOTS_STEP).map(|from| html! {
+                <OutlineItems key={from} analysis={a.clone()} roots={from..(from + ROOTS_STEP).min(shown)}
+                    collapsed={(*collapsed).clone()} active={*active} />
+            }) }
         </ul>
-    }
-}
-
-/// What rendering one item needs.
-struct ItemCtx {
-    analysis: Rc<Analysis>,
-    collapsed: HashSet<usize>,
-    active: usize,
-}
-
-/// One tree item and, when open, its children.
-fn item(ctx: &ItemCtx, i: usize, s: &'static super::i18n::Strings) -> Html {
-    let a = &ctx.analysis;
-    let sec = &a.report.sections[i];
-    let children = &a.tree.children[i];
-    let open = !children.is_empty() && !ctx.collapsed.contains(&i);
-    let count = a.tree.figures[i];
-    html! {
-        <li role="treeitem" id={item_id(i)} data-section={i.to_string()}
-            aria-level={sec.level.to_string()}
-            aria-expanded={(!children.is_empty()).then(|| open.to_string())}
-            aria-selected={(ctx.active == i).to_string()}
-            tabindex={if ctx.active == i { "0" } else { "-1" }}>
-            <div class="tree-row">
-                <span class="twisty" aria-hidden="true">
-                    { if children.is_empty() { "" } else if open { "▾" } else { "▸" } }
-                </span>
-                <span class="tree-label" title={format!("{}{}", sec.marker, sec.title)}>
-                    <span class="marker">{ &sec.marker }</span>{ truncate_chars(&sec.title, 40) }
-                </span>
-                if let Some(kind) = sec.kind {
-                    <span class={classes!("kind", format!("kind-{}", kind.id()))}>{ s.kind(kind) }</span>
-                }
-                <span class={classes!("count", (count == 0).then_some("zero"))}>
-                    { fill(s.outline_figures, &[&count.to_string()]) }
-                </span>
-            </div>
-            if open {
-                <ul role="group">
-                    { for children.iter().map(|&c| item(ctx, c, s)) }
-                </ul>
-            }
-        </li>
     }
 }

@@ -3,12 +3,11 @@
 //!
 //! A huge report (a 2 MB paste has thousands of headings) is put on screen in steps, one task
 //! each, so the page can paint and take input in between: first the header, figures and
-//! checks, then the outline, then the source text.
+//! checks, then the outline, then the source text. The outline, the section filter's choices
+//! and the source text then grow in steps of their own (`progressive`).
 
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::checks_panel::ChecksPanel;
@@ -17,13 +16,14 @@ use super::figures_table::FiguresTable;
 use super::key_indicators::KeyIndicators;
 use super::model::{use_strings, Analysis, Highlight, Show};
 use super::outline::Outline;
+use super::progressive::use_progressive;
 use super::report_header::ReportHeader;
 use super::source_view::SourceView;
 
 /// Texts longer than this (bytes) are rendered in steps.
 const STEPPED_ABOVE: usize = 256 * 1024;
 /// The last step: everything is rendered.
-const ALL: u8 = 2;
+const ALL: usize = 2;
 
 /// Props of [`ReportView`].
 #[derive(Properties, PartialEq)]
@@ -44,19 +44,7 @@ pub fn ReportView(props: &Props) -> Html {
     let s = use_strings();
     let a = &props.analysis;
     let selected = props.highlight.and_then(|h| h.figure);
-    let step = use_state(|| if a.text.len() > STEPPED_ABOVE { 0 } else { ALL });
-    {
-        let step = step.clone();
-        use_effect_with(*step, move |&now| {
-            // The next step in a later task (after a paint), not in this one.
-            if now < ALL {
-                let next = Closure::once_into_js(move || step.set(now + 1));
-                if let Some(w) = web_sys::window() {
-                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
-                }
-            }
-        });
-    }
+    let step = use_progressive(ALL, if a.text.len() > STEPPED_ABOVE { 0 } else { ALL }, 1);
     let pending = || html! { <p class="loading" aria-busy="true">{ "…" }</p> };
     html! {
         <article id="report" class="report" aria-labelledby="report-title">
@@ -65,7 +53,7 @@ pub fn ReportView(props: &Props) -> Html {
             <div class="workspace">
                 <nav class="pane outline-pane" aria-labelledby="outline-heading">
                     <h3 id="outline-heading">{ s.outline_heading }</h3>
-                    if *step >= 1 {
+                    if step >= 1 {
                         <Outline analysis={a.clone()} on_show={props.on_show.clone()} />
                     } else {
                         { pending() }
@@ -78,7 +66,7 @@ pub fn ReportView(props: &Props) -> Html {
                 </div>
                 <section class="pane source-pane" aria-labelledby="source-heading">
                     <h3 id="source-heading">{ s.source_heading }</h3>
-                    if *step >= ALL {
+                    if step >= ALL {
                         <SourceView analysis={a.clone()} highlight={props.highlight} />
                     } else {
                         { pending() }

@@ -25,6 +25,24 @@ pub fn floor_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// `text` cut into blocks: byte ranges, each ending at the first line end once it holds `size`
+/// bytes (or at the end of the text). They cover the text; an empty text is one empty block.
+pub fn line_blocks(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let full = start.saturating_add(size.max(1)).min(text.len());
+        // A byte search: `\n` never occurs inside a UTF-8 sequence, so every cut is a char boundary.
+        let end = text.as_bytes()[full..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| full + p + 1);
+        out.push((start, end));
+        start = end;
+    }
+    if out.is_empty() {
+        out.push((0, 0));
+    }
+    out
+}
+
 /// Characters that end a sentence for highlighting purposes (a line break ends one too, so a
 /// highlight never runs from a heading into the paragraph below it).
 fn ends_sentence(c: char) -> bool {
@@ -145,6 +163,21 @@ mod tests {
         }
         let (a, b) = line_from(text, 4);
         assert!(a <= b && text.is_char_boundary(a) && text.is_char_boundary(b));
+    }
+
+    #[test]
+    fn blocks_cover_the_text_and_end_at_line_ends() {
+        let text = "一二三四五六七八九十\n".repeat(200);
+        let b = line_blocks(&text, 1000);
+        assert!(b.len() > 1);
+        assert_eq!((b[0].0, b[b.len() - 1].1), (0, text.len()));
+        for w in b.windows(2) {
+            assert_eq!(w[0].1, w[1].0);
+            assert!(text[..w[0].1].ends_with('\n') && w[0].1 - w[0].0 >= 1000);
+        }
+        assert_eq!(line_blocks("", 1000), vec![(0, 0)]);
+        assert_eq!(line_blocks("没有换行", 2), vec![(0, "没有换行".len())]);
+        assert_eq!(line_blocks("甲\n乙", 1), vec![(0, 4), (4, 7)]);
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //! worker → page      {ready: true}              serve() listens
 //!                    {failed: "…"}              worker.js could not start the module
 //! page → worker      {id, text}                 analyse
-//! worker → page      {id, json, ms}             the report as JSON, the core's time in ms
+//! worker → page      {id, head, sections,       the report as JSON in pieces (see `answer`),
+//!                     metrics, ms}              the core's time in ms
+//!                    {id, error, ms}            the report could not be serialised
 //! ```
 //!
 //! Where no worker can run (a page opened from `file://`, a CSP without `worker-src 'self'`, a
@@ -23,7 +25,9 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use fazhi_lens::Report;
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Array, Function, Object, Reflect};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -91,13 +95,16 @@ pub fn serve() {
         let data = event.data();
         let Some(text) = get(&data, "text").as_string() else { return };
         let (report, ms) = timed_analyze(&text);
-        let answer = Object::new();
+        let answer = match answer(report) {
+            Ok(answer) => answer,
+            Err(e) => {
+                let answer = Object::new();
+                set(&answer, "error", &e.to_string().into());
+                answer
+            }
+        };
         set(&answer, "id", &get(&data, "id"));
         set(&answer, "ms", &ms.into());
-        match serde_json::to_string(&report) {
-            Ok(json) => set(&answer, "json", &json.into()),
-            Err(e) => set(&answer, "error", &e.to_string().into()),
-        }
         let _ = reply.post_message(&answer);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -108,6 +115,81 @@ pub fn serve() {
     // Compile the regexes now, while the user is still pasting, not on the first request
     // (a request arriving meanwhile waits in the worker's queue, not in the page).
     let _ = fazhi_lens::analyze(super::input_panel::DEMO);
+}
+
+/// Headings or figures per piece of an answer. The page parses a few pieces per task, so no
+/// task parses the whole report: for a 2 MB paste that is 1.8 MB of JSON, ~30 ms in one go.
+const PIECE_ITEMS: usize = 500;
+
+/// The page parses pieces of an answer for this long (ms) before it lets the browser run.
+const SLICE_MS: f64 = 8.0;
+
+/// The report as `{head, sections, metrics}`: the long lists as arrays of JSON pieces of
+/// [`PIECE_ITEMS`] items each, the rest (`head`) as one JSON document with those lists empty.
+fn answer(mut report: Report) -> Result<Object, serde_json::Error> {
+    let sections = std::mem::take(&mut report.sections);
+    let metrics = std::mem::take(&mut report.metrics);
+    let answer = Object::new();
+    set(&answer, "head", &serde_json::to_string(&report)?.into());
+    set(&answer, "sections", &pieces(&sections)?.into());
+    set(&answer, "metrics", &pieces(&metrics)?.into());
+    Ok(answer)
+}
+
+/// `items` as an array of JSON arrays of [`PIECE_ITEMS`] items each.
+fn pieces<T: Serialize>(items: &[T]) -> Result<Array, serde_json::Error> {
+    let out = Array::new();
+    for chunk in items.chunks(PIECE_ITEMS) {
+        out.push(&serde_json::to_string(chunk)?.into());
+    }
+    Ok(out)
+}
+
+/// Why reading an answer stopped before the end.
+enum Stop {
+    /// The job was cancelled or replaced meanwhile.
+    Unwanted,
+    /// A piece is missing or does not parse.
+    Unreadable,
+}
+
+/// Parses the pieces of an answer in slices of [`SLICE_MS`], each slice a task of its own,
+/// stopping as soon as the answer is no longer `wanted`.
+struct Reader<F> {
+    wanted: F,
+    /// When the current slice started.
+    since: f64,
+}
+
+impl<F: Fn() -> bool> Reader<F> {
+    async fn parse<T: DeserializeOwned>(&mut self, piece: JsValue) -> Result<T, Stop> {
+        if now() - self.since > SLICE_MS {
+            next_task().await;
+            self.since = now();
+        }
+        if !(self.wanted)() {
+            return Err(Stop::Unwanted);
+        }
+        piece.as_string().and_then(|json| serde_json::from_str(&json).ok()).ok_or(Stop::Unreadable)
+    }
+
+    /// Parses every piece of the array `pieces` and appends the items to `out`.
+    async fn extend<T: DeserializeOwned>(&mut self, pieces: JsValue, out: &mut Vec<T>) -> Result<(), Stop> {
+        let pieces: Array = pieces.dyn_into().map_err(|_| Stop::Unreadable)?;
+        for piece in pieces.iter() {
+            out.extend(self.parse::<Vec<T>>(piece).await?);
+        }
+        Ok(())
+    }
+}
+
+/// The report of a worker's answer (see [`answer`]), read while it is `wanted`.
+async fn read_answer(data: &JsValue, wanted: impl Fn() -> bool) -> Result<Report, Stop> {
+    let mut reader = Reader { wanted, since: now() };
+    let mut report: Report = reader.parse(get(data, "head")).await?;
+    reader.extend(get(data, "sections"), &mut report.sections).await?;
+    reader.extend(get(data, "metrics"), &mut report.metrics).await?;
+    Ok(report)
 }
 
 /// A finished analysis.
@@ -338,17 +420,27 @@ impl<T: 'static> Analyzer<T> {
             self.fail_over();
         } else if let Some(id) = get(&data, "id").as_f64() {
             let id = id as u32;
-            let report = get(&data, "json").as_string().and_then(|json| serde_json::from_str::<Report>(&json).ok());
-            match report {
-                Some(report) => {
-                    if let (Some(ms), Some(job)) = (get(&data, "ms").as_f64(), self.0.borrow().job.as_ref()) {
-                        record_core_time(ms, job.text.len(), "worker");
-                    }
-                    self.finish(id, report);
+            if let Some(job) = self.0.borrow_mut().job.as_mut().filter(|j| j.id == id) {
+                // Answered: cancelling from now on need not stop the worker.
+                job.sent = false;
+                if let Some(ms) = get(&data, "ms").as_f64() {
+                    record_core_time(ms, job.text.len(), "worker");
                 }
-                // A report the page cannot read back: analyse here instead.
-                None => self.fail_over(),
             }
+            let weak = Rc::downgrade(&self.0);
+            wasm_bindgen_futures::spawn_local(async move {
+                let wanted = || weak.upgrade().is_some_and(|inner| inner.borrow().job.as_ref().is_some_and(|j| j.id == id));
+                let report = read_answer(&data, wanted).await;
+                // The report goes on screen in a task of its own, not after the last slice.
+                next_task().await;
+                let Some(inner) = weak.upgrade() else { return };
+                match report {
+                    Ok(report) => Analyzer(inner).finish(id, report),
+                    // A report the page cannot read back: analyse here instead.
+                    Err(Stop::Unreadable) => Analyzer(inner).fail_over(),
+                    Err(Stop::Unwanted) => {}
+                }
+            });
         }
     }
 
@@ -385,6 +477,19 @@ impl<T: 'static> Analyzer<T> {
             wasm_bindgen_futures::spawn_local(async move { drop(handlers) });
         }
     }
+}
+
+/// Resolves in a later task (a zero-delay timer), so the browser can handle input in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve: Function, _reject: Function| match web_sys::window() {
+        Some(window) => {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+        None => {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Resolves once the browser has had the chance to paint: after the next animation frame and
