@@ -25,7 +25,6 @@ use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Anchored, Input};
 use regex_syntax::ast::{Ast, AssertionKind, ClassSetItem, Flag, GroupKind, Visitor};
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// A pattern that does not compile (only ever a programming error: patterns are fixed).
@@ -52,63 +51,9 @@ pub struct Pattern {
     /// characters beyond it are looked up in `first`): the scan for candidates tests one bit
     /// per character of the text.
     marks: Box<[u64]>,
-    /// With `first`: the pairs of first and second characters a match can begin with (see
-    /// [`Starts`]), when they can be told; a candidate whose next character fits no pair is
-    /// passed over without running the automaton.
-    starts: Option<Starts>,
-}
-
-/// How matches begin, from the pattern's literal prefixes: `pairs` holds a match's first two
-/// characters as `first << 32 | second`, with [`ANY`] for a second that can be anything (or
-/// nothing). In "与上年相比" the 与 of "与此同时" is then no candidate, and a one-character
-/// pattern (`[一二三]`) needs no automaton at all.
-#[derive(Debug)]
-struct Starts {
-    pairs: Vec<u64>,
-    /// Every match is one character long: the candidate is the match.
+    /// Every match is one character long (a class or a single character, no look-around):
+    /// the candidate is the match, and no automaton need run.
     single: bool,
-}
-
-/// In a pair of [`Starts`]: any second character, or none.
-const ANY: u64 = u32::MAX as u64;
-
-fn pair(first: char, second: u64) -> u64 {
-    u64::from(first) << 32 | second
-}
-
-impl Starts {
-    /// From the literal prefixes of `hir`, when they are finite and each begins with a whole
-    /// character.
-    fn of(hir: &Hir) -> Option<Starts> {
-        let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
-        let mut pairs = Vec::new();
-        let mut single = true;
-        for lit in seq.literals()? {
-            let bytes = lit.as_bytes();
-            // A literal cut short may end inside a character: its whole characters count.
-            let whole = match std::str::from_utf8(bytes) {
-                Ok(s) => s,
-                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
-            };
-            let mut chars = whole.chars();
-            let first = chars.next()?;
-            let second = chars.next();
-            single &= lit.is_exact() && second.is_none();
-            pairs.push(pair(first, second.map_or(ANY, u64::from)));
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
-        // Look-arounds are invisible in the literals ("(?m)^一" gives "一"): then the automaton
-        // must still decide.
-        single &= hir.properties().look_set().is_empty();
-        Some(Starts { pairs, single })
-    }
-
-    /// Whether a match can begin with `first` followed by `next`.
-    fn allows(&self, first: char, next: Option<char>) -> bool {
-        let has = |second| self.pairs.binary_search(&pair(first, second)).is_ok();
-        has(ANY) || next.is_some_and(|c| has(u64::from(c)))
-    }
 }
 
 /// Whether patterns use the first-character prefilter: only in the web build, whose regex engine
@@ -147,10 +92,15 @@ impl Pattern {
             }
             _ => None,
         };
-        let starts = if first.is_some() { Starts::of(&hir) } else { None };
+        let single = first.is_some()
+            && match hir.kind() {
+                HirKind::Class(Class::Unicode(_)) => true,
+                HirKind::Literal(lit) => std::str::from_utf8(&lit.0).is_ok_and(|t| t.chars().count() == 1),
+                _ => false,
+            };
         let marks = first.as_deref().map(bmp_marks).unwrap_or_default();
         let re = Regex::builder().build_from_hir(&hir).map_err(|e| Error(e.to_string()))?;
-        Ok(Pattern { re, first, marks, starts })
+        Ok(Pattern { re, first, marks, single })
     }
 
     /// Whether the pattern matches anywhere in `haystack`.
@@ -171,7 +121,7 @@ impl Pattern {
             return Some(Match { haystack, start: span.start, end: span.end });
         }
         let mut candidates = self.candidates(haystack, start);
-        if self.starts.as_ref().is_some_and(|s| s.single) {
+        if self.single {
             let (at, c) = candidates.next()?;
             return Some(Match { haystack, start: at, end: at + c.len_utf8() });
         }
@@ -212,8 +162,7 @@ impl Pattern {
         Input::new(haystack).range(at..).anchored(Anchored::Yes)
     }
 
-    /// Byte offsets from `start` on (with their characters) where a match can begin, as far as
-    /// the first two characters tell.
+    /// Byte offsets from `start` on (with their characters) where a match can begin.
     fn candidates<'a>(&'a self, haystack: &'a str, start: usize) -> impl Iterator<Item = (usize, char)> + 'a {
         let first = self.first.as_deref().unwrap_or(&[]);
         let bytes = haystack.as_bytes();
@@ -243,11 +192,7 @@ impl Pattern {
                 if !marked {
                     continue;
                 }
-                let c = char::from_u32(c)?;
-                let next = haystack.get(i..).and_then(|r| r.chars().next());
-                if self.starts.as_ref().is_none_or(|s| s.allows(c, next)) {
-                    return Some((at, c));
-                }
+                return Some((at, char::from_u32(c)?));
             }
             None
         })
@@ -513,19 +458,15 @@ mod tests {
     }
 
     #[test]
-    fn second_characters_are_found() {
-        let p = Pattern::build(r"(同比|(?:较|与)(?:上年|去年))(增长|下降)", true).expect("valid");
-        let s = p.starts.as_ref().expect("finite prefixes");
-        assert!(s.allows('与', Some('上')) && s.allows('同', Some('比')) && !s.allows('与', Some('此')));
-        assert!(!s.allows('同', None) && !s.single);
-        // A class of single characters: the candidate is the match.
+    fn a_one_character_pattern_needs_no_automaton() {
         let p = Pattern::build(r"[一二三]", true).expect("valid");
-        assert!(p.starts.as_ref().is_some_and(|s| s.single && s.allows('一', None)));
+        assert!(p.single);
         assert_eq!(p.find_iter("统一二x三").map(|m| m.as_str()).collect::<Vec<_>>(), ["一", "二", "三"]);
-        // Look-arounds keep the automaton deciding; a wide class leaves any second character.
-        assert!(!Pattern::build(r"(?m)^[一二]", true).expect("valid").starts.as_ref().is_some_and(|s| s.single));
-        let p = Pattern::build(r"受[^。,;]{1,12}影响|原因", true).expect("valid");
-        assert!(p.starts.as_ref().is_some_and(|s| s.allows('受', Some('x')) && s.allows('原', Some('因')) && !s.allows('原', Some('x'))));
+        // Look-arounds, or more than one character: the automaton decides.
+        for q in [r"(?m)^[一二]", r"[一二]{1,2}", r"一二", r"一|二三"] {
+            assert!(!Pattern::build(q, true).expect("valid").single, "{q}");
+        }
+        assert!(Pattern::build(r"一", true).expect("valid").single);
     }
 
     #[test]
