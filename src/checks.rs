@@ -205,14 +205,7 @@ fn data_density(view: &Normalized, report: &Report) -> Check {
     const ID: &str = "data_density";
     // Characters without whitespace, counted on bytes: every char has one non-continuation
     // byte, and the view turns odd spaces into ASCII ones.
-    // (In blocks of 255 with a byte-wide sum: the loop then runs on vector instructions.)
-    let visible = |b: u8| b & 0xC0 != 0x80 && !b.is_ascii_whitespace();
-    let chars: usize = view
-        .text
-        .as_bytes()
-        .chunks(255)
-        .map(|block| usize::from(block.iter().map(|&b| u8::from(visible(b))).sum::<u8>()))
-        .sum();
+    let chars = crate::bytes::count(view.text.as_bytes(), |b| b & 0xC0 != 0x80 && !b.is_ascii_whitespace());
     let n = report.metrics.len();
     if chars == 0 {
         return check(ID, false, "报告没有正文。".into());

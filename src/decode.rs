@@ -283,7 +283,7 @@ pub fn decode_with(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Resu
         None => match encoding::sniff_utf16(bytes) {
             Some(text) => text,
             None => {
-                let control = encoding::binary_bytes(bytes);
+                let control = crate::bytes::count(bytes, encoding::is_binary_byte);
                 if control * 100 > bytes.len() {
                     return Err(DecodeError::Binary);
                 }

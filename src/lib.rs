@@ -11,6 +11,7 @@
 //! This crate has no browser dependency; the web app (`src/app`, wasm32 only) and the CLI
 //! (`src/bin/fazhi.rs`) only render a [`Report`].
 
+mod bytes;
 pub mod changes;
 pub mod checks;
 pub mod compare;

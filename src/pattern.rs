@@ -173,26 +173,27 @@ impl Pattern {
         std::iter::from_fn(move || {
             while let Some(&b0) = bytes.get(i) {
                 let at = i;
-                let (c, marked) = if b0 < 0x80 {
+                let tail = |k: usize| bytes.get(at + k).map(|&b| u32::from(b & 0x3F));
+                let c = if b0 < 0x80 {
                     i += 1;
-                    (u32::from(b0), None)
+                    u32::from(b0)
                 } else if b0 < 0xE0 {
                     i += 2;
-                    (u32::from(b0 & 0x1F) << 6 | u32::from(bytes.get(at + 1)? & 0x3F), None)
+                    u32::from(b0 & 0x1F) << 6 | tail(1)?
                 } else if b0 < 0xF0 {
                     i += 3;
-                    let c = u32::from(b0 & 0x0F) << 12 | u32::from(bytes.get(at + 1)? & 0x3F) << 6 | u32::from(bytes.get(at + 2)? & 0x3F);
-                    (c, None)
+                    u32::from(b0 & 0x0F) << 12 | tail(1)? << 6 | tail(2)?
                 } else {
                     i += 4;
-                    let c = haystack.get(at..)?.chars().next()?;
-                    (c as u32, Some(contains(first, c)))
+                    u32::from(b0 & 0x07) << 18 | tail(1)? << 12 | tail(2)? << 6 | tail(3)?
                 };
-                let marked = marked.unwrap_or_else(|| self.marks.get(c as usize >> 6).is_some_and(|w| w >> (c & 63) & 1 != 0));
-                if !marked {
-                    continue;
+                let marked = match self.marks.get(c as usize >> 6) {
+                    Some(word) => word >> (c & 63) & 1 != 0,
+                    None => char::from_u32(c).is_some_and(|ch| contains(first, ch)),
+                };
+                if marked {
+                    return Some((at, char::from_u32(c)?));
                 }
-                return Some((at, char::from_u32(c)?));
             }
             None
         })

@@ -210,12 +210,6 @@ pub(crate) fn is_binary_byte(b: u8) -> bool {
     matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F)
 }
 
-/// How many bytes of `bytes` are [binary](is_binary_byte). Counted in blocks of 255 with a
-/// byte-wide sum, which compiles to vector instructions: every input goes through it.
-pub(crate) fn binary_bytes(bytes: &[u8]) -> usize {
-    bytes.chunks(255).map(|block| usize::from(block.iter().map(|&b| u8::from(is_binary_byte(b))).sum::<u8>())).sum()
-}
-
 /// The encoding named by a byte-order mark at the start of `bytes`, and the mark's length.
 pub(crate) fn bom(bytes: &[u8]) -> Option<(Bom, usize)> {
     match bytes {
@@ -424,9 +418,9 @@ fn nearly_utf8(bytes: &[u8]) -> bool {
 }
 
 /// The multi-byte characters of valid UTF-8: their lead bytes, the only bytes from 0xC0 up
-/// (a byte loop the compiler vectorises, where `chars()` decodes each character).
+/// (counted on bytes, where `chars()` would decode each character).
 fn lead_bytes(valid: &[u8]) -> usize {
-    valid.iter().filter(|&&b| b >= 0xC0).count()
+    crate::bytes::count(valid, |b| b >= 0xC0)
 }
 
 #[cfg(test)]
