@@ -355,14 +355,10 @@ fn unit_at(rest: &str) -> Option<(&'static str, usize)> {
         .find(|(u, _)| has_prefix(r, u))?;
     // Every word of NOT_UNITS is its unit and one character more: compare that character
     // against the words of this unit only.
-    let mut cs = r.chars();
-    if let (Some(c), Some(next), None) = (cs.next(), cs.next(), u.chars().nth(1)) {
-        if NOT_UNITS.iter().any(|w| {
-            let mut wc = w.chars();
-            wc.next() == Some(c) && wc.next() == Some(next)
-        }) {
-            return None;
-        }
+    // (Bytes, not chars: this runs for every number read.)
+    let one_char = u.len() == r.chars().next().map_or(0, char::len_utf8);
+    if one_char && NOT_UNITS.iter().any(|w| has_prefix(r, w)) {
+        return None;
     }
     Some((out, skip + u.len()))
 }

@@ -288,7 +288,13 @@ impl Matcher<'_> {
         // The indicator phrase `figures` gave the figure: a fallback only, since it may borrow
         // words from a neighbouring list item ("办理人大建议和政协提案" for the first count).
         let phrase_words = || {
-            lex.scan(&figure.indicator).iter().fold((0, 0), |(t, k), h| (t | lex.roles(h).topic, k | lex.roles(h).key))
+            let (mut topics, mut keys) = (0, 0);
+            lex.visit(&figure.indicator, 0..figure.indicator.len(), |h| {
+                let r = lex.roles(&h);
+                topics |= r.topic;
+                keys |= r.key;
+            });
+            (topics, keys)
         };
         let mut phrase_keys = 0;
 
@@ -401,7 +407,9 @@ fn unit_entries(unit: &str) -> Set {
         }
         m
     });
-    units.iter().find(|(u, _)| *u == unit).map_or(0, |(_, set)| *set)
+    // An inline comparison: memcmp's call costs more than these few bytes.
+    let same = |u: &str| u.len() == unit.len() && u.bytes().zip(unit.bytes()).all(|(a, b)| a == b);
+    units.iter().find(|(u, _)| same(u)).map_or(0, |(_, set)| *set)
 }
 
 fn set_nearer(dist: &mut [usize; 128], keys: Set, d: usize) {
@@ -541,24 +549,28 @@ fn same_words(a: &str, b: &str) -> bool {
 
 /// Groups the picks by id, in document order.
 fn collect(view: &Normalized, figures: &[Figure], picks: Vec<Pick>) -> BTreeMap<String, Vec<KeyValue>> {
-    let mut out: BTreeMap<String, Vec<KeyValue>> = BTreeMap::new();
+    // By entry index first: the map's string keys are compared once per id, not per value.
+    let mut by_entry: Vec<Vec<KeyValue>> = Vec::new();
     for p in picks {
         let Some(f) = figures.get(p.figure) else { continue };
         let entry = &TAXONOMY[p.entry];
         let evidence_range = if p.alone { p.clause.clone() } else { p.local.clone() };
         // As printed, without the pinyin noise the view dropped.
         let evidence = trimmed(view.printed(evidence_range));
-        let values = match out.get_mut(entry.id) {
-            Some(values) => values,
-            None => out.entry(entry.id.to_string()).or_default(),
-        };
-        values.push(KeyValue {
+        if by_entry.len() <= p.entry {
+            by_entry.resize_with(p.entry + 1, Vec::new);
+        }
+        by_entry[p.entry].push(KeyValue {
             value: f.value,
             unit: f.unit.clone(),
             qualifier: qualifier(&view.text, entry, f, &p),
             evidence,
             metric: Some(p.figure),
         });
+    }
+    let mut out: BTreeMap<String, Vec<KeyValue>> = BTreeMap::new();
+    for (k, values) in by_entry.into_iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+        out.entry(TAXONOMY[k].id.to_string()).or_default().extend(values);
     }
     out
 }
@@ -586,17 +598,32 @@ fn trimmed(mut s: String) -> String {
 /// subject ("高效办理人大建议"), else the indicator phrase `figures` gave it (which may carry a
 /// subject named clauses earlier, or borrow a neighbour's words).
 fn qualifier(text: &str, entry: &Indicator, f: &Figure, p: &Pick) -> String {
-    let before = text.get(p.local.start..p.fig.start).unwrap_or("");
-    let after = text.get(p.fig.end..p.local.end).unwrap_or("");
-    let mut own = String::with_capacity(before.len() + after.len());
-    own.push_str(before);
-    own.push_str(after);
-    let own = own.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "、,。;:".contains(c));
-    let names_subject = || entry.topics.is_empty() || entry.topics.iter().any(|t| holds(own, t));
+    // The item is read as its two halves around the figure, trimmed at its outer ends; a
+    // String is only made for the answer.
+    let not_word = |c: char| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '、' | ',' | '。' | ';' | ':');
+    let mut before = text.get(p.local.start..p.fig.start).unwrap_or("").trim_start_matches(not_word);
+    let mut after = text.get(p.fig.end..p.local.end).unwrap_or("").trim_end_matches(not_word);
+    if after.is_empty() {
+        before = before.trim_end_matches(not_word);
+    }
+    if before.is_empty() {
+        after = after.trim_start_matches(not_word);
+    }
+    // As in the item read whole: a word may also run on from one half into the other.
+    let joined = |w: &str| {
+        holds(before, w)
+            || holds(after, w)
+            || (1..w.len()).any(|k| w.is_char_boundary(k) && before.ends_with(&w[..k]) && after.starts_with(&w[k..]))
+    };
+    let names_subject = || entry.topics.is_empty() || entry.topics.iter().any(|t| joined(t));
     // Digits mean a year or a neighbouring figure ("…培训42场次11000人次"): the phrase reads better.
-    let clean = !own.bytes().any(|b| b.is_ascii_digit());
-    if (clean && !own.is_empty() && names_subject()) || f.indicator.trim().is_empty() {
-        own.to_string()
+    let clean = !before.bytes().chain(after.bytes()).any(|b| b.is_ascii_digit());
+    let empty = before.is_empty() && after.is_empty();
+    if (clean && !empty && names_subject()) || f.indicator.trim().is_empty() {
+        let mut own = String::with_capacity(before.len() + after.len());
+        own.push_str(before);
+        own.push_str(after);
+        own
     } else {
         f.indicator.clone()
     }

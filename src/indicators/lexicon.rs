@@ -139,6 +139,7 @@ impl Lexicon {
     /// Every occurrence of every word in `text`, ordered by start. Words inside brackets
     /// (parenthetical remarks, 《titles》) are left out: "(含3宗政府信息公开案件)" or
     /// "《行政规范性文件管理办法》" say nothing about the figure next to them.
+    #[cfg(test)]
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         self.scan_into(text, 0..text.len(), &mut hits);
@@ -148,6 +149,12 @@ impl Lexicon {
     /// Appends the hits starting in `range` of `text` (a range starting on a char boundary,
     /// outside brackets) to `hits`.
     pub fn scan_into(&self, text: &str, range: std::ops::Range<usize>, hits: &mut Vec<Hit>) {
+        self.visit(text, range, |h| hits.push(h));
+    }
+
+    /// Calls `found` with each hit starting in `range` of `text`, in order (as
+    /// [`Lexicon::scan_into`], without collecting them).
+    pub fn visit(&self, text: &str, range: std::ops::Range<usize>, mut found: impl FnMut(Hit)) {
         // A byte loop: every word starts with a three-byte (BMP Han) character, so others are
         // only looked at for brackets. Decoding by hand is several times faster than chars(),
         // and one bit test (`marks`) passes over the common character that neither starts a
@@ -182,7 +189,7 @@ impl Lexicon {
                 0x3008 | 0x300A | 0x3010 | 0xFF08 => depth = depth.saturating_add(1),
                 0x3009 | 0x300B | 0x3011 | 0xFF09 => depth = depth.saturating_sub(1),
                 0x3002 => depth = 0,
-                _ if depth == 0 => self.words_at(bytes, i, b, hits),
+                _ if depth == 0 => self.words_at(bytes, i, b, &mut found),
                 _ => {}
             }
             i += 3;
@@ -191,7 +198,7 @@ impl Lexicon {
 
     /// Appends the words starting at `bytes[i..]`, whose first character is `first`.
     #[inline]
-    fn words_at(&self, bytes: &[u8], i: usize, first: usize, hits: &mut Vec<Hit>) {
+    fn words_at(&self, bytes: &[u8], i: usize, first: usize, found: &mut impl FnMut(Hit)) {
         let slot = self.first.get(first).copied().unwrap_or(0) as usize;
         let next = three_byte(bytes, i + 3).unwrap_or(NO_CHAR);
         let rest = bytes.get(i..).unwrap_or_default();
@@ -202,7 +209,7 @@ impl Lexicon {
             let word = self.words[w as usize].as_bytes();
             // An inline loop: the words are a few bytes long, a call to memcmp costs more.
             if rest.len() >= word.len() && rest.iter().zip(word).all(|(a, b)| a == b) {
-                hits.push(Hit { start: i, end: i + word.len(), word: w });
+                found(Hit { start: i, end: i + word.len(), word: w });
             }
         }
     }
