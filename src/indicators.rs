@@ -240,23 +240,14 @@ impl Matcher<'_> {
         w
     }
 
-    /// Local ranges of the other figures of `ctx`'s clause (at most `MAX_NEIGHBOURS` a side).
-    fn neighbours(&self, ctx: &Context) -> ([Range<usize>; 2 * MAX_NEIGHBOURS], usize) {
-        let mut out: [Range<usize>; 2 * MAX_NEIGHBOURS] = std::array::from_fn(|_| 0..0);
-        let mut n = 0;
+    /// The other figures of `ctx`'s clause (at most `MAX_NEIGHBOURS` a side): they are the
+    /// figures next to it, so an index range of `contexts` (with `ctx` itself inside).
+    fn neighbours(&self, ctx: &Context) -> Range<usize> {
         let i = ctx.index;
-        let same = |j: usize| {
-            self.contexts.get(j).and_then(Option::as_ref).filter(|c| c.clause == ctx.clause).map(|c| c.local.clone())
-        };
-        let before = (i.saturating_sub(MAX_NEIGHBOURS)..i).rev().map_while(same);
-        let after = (i + 1..i + 1 + MAX_NEIGHBOURS).map_while(same);
-        for r in before.chain(after) {
-            if let Some(slot) = out.get_mut(n) {
-                *slot = r;
-                n += 1;
-            }
-        }
-        (out, n)
+        let same = |j: &usize| self.contexts.get(*j).and_then(Option::as_ref).is_some_and(|c| c.clause == ctx.clause);
+        let lo = (i.saturating_sub(MAX_NEIGHBOURS)..i).rev().take_while(same).last().unwrap_or(i);
+        let hi = (i + 1..i + 1 + MAX_NEIGHBOURS).take_while(same).last().map_or(i + 1, |j| j + 1);
+        lo..hi
     }
 
     /// The set of taxonomy entries the figure counts (at most one per group).
@@ -274,9 +265,9 @@ impl Matcher<'_> {
             let to = from + all[from..].partition_point(|h| h.start < ctx.clause.end.max(ctx.local.end));
             &all[from..to]
         };
-        let (others, n_others) = self.neighbours(ctx);
-        let others = &others[..n_others];
-        let mine = |h: &&Hit| !others.iter().any(|r| h.start >= r.start && h.end <= r.end);
+        let near = self.neighbours(ctx);
+        let others = self.contexts[near.clone()].iter().zip(near).filter(|(_, j)| *j != ctx.index).flat_map(|(c, _)| c);
+        let mine = |h: &&Hit| !others.clone().any(|c| h.start >= c.local.start && h.end <= c.local.end);
 
         let local = self.words(hits, &ctx.local, fig);
         // The clause without the other figures' list items.
@@ -378,17 +369,27 @@ impl Matcher<'_> {
         }
 
         // One id per group: a keyed entry beats a plain one, the nearer key beats the farther.
-        best.sort_by(|a, b| TAXONOMY[a.0].group.cmp(TAXONOMY[b.0].group).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let groups = groups();
+        best.sort_by_key(|&(k, keyed, d)| (groups[k], !keyed, d));
         let mut ids: Set = 0;
-        let mut last_group = "";
+        let mut last_group = usize::MAX;
         for &(k, _, _) in &best {
-            if TAXONOMY[k].group != last_group {
+            if groups[k] != last_group {
                 ids |= bit(k);
-                last_group = TAXONOMY[k].group;
+                last_group = groups[k];
             }
         }
         ids & !broken_down(lex, hits, ctx, self.found, self.spans, ids, clause.verb || local.verb)
     }
+}
+
+/// For each taxonomy entry, a number naming its group (the first entry of that group), so
+/// that figures compare groups as numbers.
+fn groups() -> &'static [usize] {
+    static GROUPS: OnceLock<Vec<usize>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        TAXONOMY.iter().map(|e| TAXONOMY.iter().position(|f| f.group == e.group).unwrap_or(0)).collect()
+    })
 }
 
 /// The entries whose units include `unit`.
