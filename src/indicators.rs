@@ -82,7 +82,7 @@ pub fn attach(view: &Normalized, figures: &[Figure]) -> BTreeMap<String, Vec<Key
     }
     // Figures out of document order (not from `figures`) would leave the hits unsorted.
     if !hits.is_sorted_by_key(|h| h.start) {
-        hits.sort_by_key(|h| h.start);
+        crate::order::by_offset(&mut hits, |h| h.start);
         hits.dedup_by_key(|h| (h.start, h.word));
     }
     let mut found: Vec<Set> = vec![0; figures.len()];
@@ -331,7 +331,9 @@ impl Matcher<'_> {
         }
         set_nearer(&mut dist, phrase_keys, FAR);
 
-        let mut best: Vec<(usize, bool, usize)> = Vec::new(); // (entry, keyed, distance)
+        // Per group, the entry picked so far: (group, entry, keyed, distance).
+        let groups = groups();
+        let mut best: Vec<(usize, usize, bool, usize)> = Vec::new();
         for k in members(allowed) {
             let Some(e) = TAXONOMY.get(k) else { break };
             let b = bit(k);
@@ -365,20 +367,16 @@ impl Matcher<'_> {
                 // Only a key can pick up a subject from an earlier clause.
                 continue;
             }
-            best.push((k, keyed, d));
-        }
-
-        // One id per group: a keyed entry beats a plain one, the nearer key beats the farther.
-        let groups = groups();
-        best.sort_by_key(|&(k, keyed, d)| (groups[k], !keyed, d));
-        let mut ids: Set = 0;
-        let mut last_group = usize::MAX;
-        for &(k, _, _) in &best {
-            if groups[k] != last_group {
-                ids |= bit(k);
-                last_group = groups[k];
+            // One id per group: a keyed entry beats a plain one, the nearer key beats the
+            // farther, and on a tie the earlier entry stays.
+            match best.iter_mut().find(|b| b.0 == groups[k]) {
+                Some(b) if (!keyed, d) < (!b.2, b.3) => *b = (groups[k], k, keyed, d),
+                Some(_) => {}
+                None => best.push((groups[k], k, keyed, d)),
             }
         }
+
+        let ids: Set = best.iter().fold(0, |ids, b| ids | bit(b.1));
         ids & !broken_down(lex, hits, ctx, self.found, self.spans, ids, clause.verb || local.verb)
     }
 }

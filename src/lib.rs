@@ -22,6 +22,7 @@ pub mod invariants;
 pub mod meta;
 pub mod normalize;
 pub mod numbers;
+pub mod order;
 pub mod pattern;
 pub mod report;
 pub mod script;

@@ -530,7 +530,7 @@ pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
             out.push(last_stop + f..line.len());
         }
     }
-    out.sort_by_key(|r| r.start);
+    crate::order::by_offset(&mut out, |r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in out {
         match merged.last_mut() {

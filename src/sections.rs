@@ -220,7 +220,7 @@ fn parts(view: &Normalized, heads: &[Head], openers: &[Opener], body_end: usize)
         .map(|(i, h)| (h.cand.at, h.kind, Some(i)))
         .chain(openers.iter().map(|o| (o.at, o.kind, None)))
         .collect();
-    starts.sort_by_key(|s| s.0);
+    crate::order::by_offset(&mut starts, |s| s.0);
     for (k, &(at, kind, heading)) in starts.iter().enumerate() {
         let next = starts.get(k + 1).map_or(body_end, |n| n.0);
         let end = trim(next).max(at);
@@ -241,7 +241,7 @@ fn parts(view: &Normalized, heads: &[Head], openers: &[Opener], body_end: usize)
             }
         }
     }
-    out.sort_by_key(|p| p.0);
+    crate::order::by_offset(&mut out, |p| p.0);
     out.into_iter().map(|p| p.1).collect()
 }
 

@@ -64,7 +64,7 @@ pub fn FigureFilters(props: &Props) -> Html {
                 None => counts.push((f.unit.clone(), 1)),
             }
         }
-        counts.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        fazhi_lens::order::small_by(&mut counts, |x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
         counts.into_iter().map(|(u, _)| u).filter(|u| !u.is_empty()).collect::<Vec<_>>()
     });
 

@@ -24,7 +24,7 @@ pub fn KeyIndicators(props: &Props) -> Html {
     let s = use_strings();
     let a = &props.analysis;
     let mut ids: Vec<&String> = a.report.key_indicators.keys().collect();
-    ids.sort_by_key(|id| (key_rank(id), id.as_str()));
+    fazhi_lens::order::small_by(&mut ids, |a, b| (key_rank(a), a.as_str()).cmp(&(key_rank(b), b.as_str())));
 
     let show = |metric: Option<usize>, evidence: &str| -> Option<Show> {
         if let Some(m) = metric.filter(|&m| m < a.report.metrics.len()) {

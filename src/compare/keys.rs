@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::series::Series;
 use super::similarity::CharSet;
-use super::{label, sort_small, row_unit, unit_class, unit_key, Row};
+use super::{label, row_unit, unit_class, unit_key, Row};
 use crate::indicators;
 use crate::report::{KeyValue, Report};
 use crate::script::simplify_str;
@@ -35,7 +35,7 @@ pub(super) fn key_rows(reports: &[&Report], ctx: &Series) -> Vec<Row> {
         }
     }
     // Stable: units of one id stay in order of first mention.
-    sort_small(&mut cells, |a, b| (indicators::rank(&a.id), &a.id).cmp(&(indicators::rank(&b.id), &b.id)));
+    crate::order::small_by(&mut cells, |a, b| (indicators::rank(&a.id), &a.id).cmp(&(indicators::rank(&b.id), &b.id)));
     cells
         .into_iter()
         .map(|Cell { id, unit, per_report }| {

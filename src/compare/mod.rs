@@ -168,7 +168,7 @@ pub struct CheckRow {
 pub fn compare<R: Borrow<Report>>(reports: &[R]) -> Comparison {
     // Stable: reports of one region and year keep the order they were given in.
     let mut keyed: Vec<_> = reports.iter().enumerate().map(|(i, r)| (sort_key(r.borrow()), i)).collect();
-    sort_small(&mut keyed, |a, b| a.0.cmp(&b.0));
+    crate::order::small_by(&mut keyed, |a, b| a.0.cmp(&b.0));
     let order: Vec<&Report> = keyed.iter().filter_map(|(_, i)| reports.get(*i)).map(Borrow::borrow).collect();
     let series: Vec<Option<String>> = order.iter().map(|r| series_key(r)).collect();
     let years: Vec<Option<i32>> = order.iter().map(|r| r.meta.report_year).collect();
@@ -245,29 +245,6 @@ fn sort_key(r: &Report) -> (bool, Option<String>, bool, Option<i32>) {
 /// when it names neither, and then it is compared with nothing.
 fn series_key(r: &Report) -> Option<String> {
     clean(r.meta.region.as_deref()).or_else(|| clean(r.meta.body.as_deref()))
-}
-
-/// Sorts in place, stably. The lists sorted here (reports, rows) are short in the web app,
-/// where a general sort routine per element type costs more download than it saves time, so
-/// the web build uses insertion sort; native builds (the CLI compares thousands of files) use
-/// the standard library's.
-fn sort_small<T>(v: &mut [T], cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
-    if cfg!(target_arch = "wasm32") {
-        insertion_sort_by(v, cmp);
-    } else {
-        v.sort_by(cmp);
-    }
-}
-
-/// Stable insertion sort (see [`sort_small`]).
-fn insertion_sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && cmp(&v[j - 1], &v[j]) == std::cmp::Ordering::Greater {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
 }
 
 /// Simplified and trimmed, `None` when empty.

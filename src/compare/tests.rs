@@ -380,11 +380,3 @@ fn steps_follow_each_region_across_its_years() {
     assert!(c.steps(&[]).is_empty());
 }
 
-#[test]
-fn insertion_sort_is_stable() {
-    let mut v = [(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
-    super::insertion_sort_by(&mut v, |a, b| a.0.cmp(&b.0));
-    assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
-    let mut empty: [u8; 0] = [];
-    super::insertion_sort_by(&mut empty, |a, b| a.cmp(b));
-}
