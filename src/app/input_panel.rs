@@ -1,13 +1,14 @@
 //! `InputPanel`: the paste area, "open file", drag-and-drop and the demo report.
 
 use fazhi_lens::DecodeError;
-use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, File, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::browser::{read_bytes, BrowserDecoder};
 use super::i18n::{fill, Lang};
 use super::model::use_strings;
-use super::text::split_bilingual;
+use super::text::{format_size, splice_utf16, split_bilingual, HELD_TEXT_BYTES};
 
 /// The built-in demo report (synthetic; written for this app).
 pub const DEMO: &str = include_str!("../../www/demo.txt");
@@ -47,9 +48,24 @@ pub fn InputPanel(props: &Props) -> Html {
     let source = use_state(|| None::<String>);
     let dragging = use_state(|| false);
     let reading = use_state(|| None::<String>);
+    // True while `text` is too long for the paste area and is held outside it (see
+    // `HELD_TEXT_BYTES`): the area is replaced by a summary until the user asks to see it.
+    let held = use_state(|| false);
+    let analyze_button = use_node_ref();
+    {
+        // After a long paste the area is gone: the keyboard continues on 分析.
+        let analyze_button = analyze_button.clone();
+        use_effect_with(*held, move |&held| {
+            if held {
+                if let Some(button) = analyze_button.cast::<HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
 
     let open_file = {
-        let (text, source, reading) = (text.clone(), source.clone(), reading.clone());
+        let (text, source, reading, held) = (text.clone(), source.clone(), reading.clone(), held.clone());
         let (on_analyze, on_error) = (props.on_analyze.clone(), props.on_error.clone());
         move |file: File| {
             let name = file.name();
@@ -59,7 +75,7 @@ pub fn InputPanel(props: &Props) -> Html {
             }
             on_error.emit(None);
             reading.set(Some(name.clone()));
-            let (text, source, reading) = (text.clone(), source.clone(), reading.clone());
+            let (text, source, reading, held) = (text.clone(), source.clone(), reading.clone(), held.clone());
             let (on_analyze, on_error) = (on_analyze.clone(), on_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let decoded = match read_bytes(&file).await {
@@ -69,6 +85,7 @@ pub fn InputPanel(props: &Props) -> Html {
                 reading.set(None);
                 match decoded {
                     Ok(decoded) => {
+                        held.set(decoded.len() >= HELD_TEXT_BYTES);
                         text.set(decoded.clone());
                         source.set(Some(name.clone()));
                         on_analyze.emit((decoded, name));
@@ -103,17 +120,38 @@ pub fn InputPanel(props: &Props) -> Html {
             source.set(None);
         })
     };
+    // A long paste is taken from the clipboard data and held; a short one is the browser's.
+    let on_paste = {
+        let (text, source, held) = (text.clone(), source.clone(), held.clone());
+        Callback::from(move |e: Event| {
+            let pasted = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data).and_then(|d| d.get_data("text/plain").ok());
+            let Some(pasted) = pasted.filter(|p| p.len() >= HELD_TEXT_BYTES) else { return };
+            e.prevent_default();
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let start = area.selection_start().ok().flatten().unwrap_or(0);
+            let end = area.selection_end().ok().flatten().unwrap_or(start);
+            text.set(splice_utf16(&area.value(), start, end, &pasted));
+            source.set(None);
+            held.set(true);
+        })
+    };
+    let on_show_held = {
+        let held = held.clone();
+        Callback::from(move |_: MouseEvent| held.set(false))
+    };
     let on_demo = {
-        let (text, source, on_analyze) = (text.clone(), source.clone(), props.on_analyze.clone());
+        let (text, source, held, on_analyze) = (text.clone(), source.clone(), held.clone(), props.on_analyze.clone());
         Callback::from(move |_: MouseEvent| {
+            held.set(false);
             text.set(DEMO.to_string());
             source.set(Some(s.demo_source.to_string()));
             on_analyze.emit((DEMO.to_string(), s.demo_source.to_string()));
         })
     };
     let on_clear = {
-        let (text, source, on_error) = (text.clone(), source.clone(), props.on_error.clone());
+        let (text, source, held, on_error) = (text.clone(), source.clone(), held.clone(), props.on_error.clone());
         Callback::from(move |_: MouseEvent| {
+            held.set(false);
             text.set(String::new());
             source.set(None);
             on_error.emit(None);
@@ -160,17 +198,24 @@ pub fn InputPanel(props: &Props) -> Html {
         <section id="input-panel" class="panel input-panel" aria-labelledby="input-heading">
             <h2 id="input-heading">{ s.input_heading }</h2>
             <div class={drop_class} ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
-                <label for="input">{ s.input_label }</label>
-                <textarea id="input" rows="12" spellcheck="false" aria-describedby="input-help"
-                          placeholder={s.input_placeholder} value={(*text).clone()}
-                          oninput={on_input} onkeydown={on_keydown} />
+                if *held {
+                    <div id="held-text" class="held-text">
+                        <p>{ fill(s.held_text, &[&text.chars().count().to_string(), &format_size(text.len())]) }</p>
+                        <button type="button" id="show-held" class="button subtle" onclick={on_show_held}>{ s.held_edit }</button>
+                    </div>
+                } else {
+                    <label for="input">{ s.input_label }</label>
+                    <textarea id="input" rows="12" spellcheck="false" aria-describedby="input-help"
+                              placeholder={s.input_placeholder} value={(*text).clone()}
+                              oninput={on_input} onkeydown={on_keydown} onpaste={on_paste} />
+                }
                 if *dragging {
                     <p class="drop-hint" aria-hidden="true">{ s.drop_here }</p>
                 }
             </div>
             <p id="input-help" class="help">{ s.input_help }</p>
             <div class="actions">
-                <button type="button" id="analyze" class="button primary" onclick={on_analyze_click}>{ s.analyze }</button>
+                <button type="button" id="analyze" class="button primary" ref={analyze_button} onclick={on_analyze_click}>{ s.analyze }</button>
                 <label class="button file-button">
                     { s.open_file }
                     <input type="file" id="file" class="visually-hidden" accept=".txt,.html,.htm,.docx" onchange={on_file} />

@@ -84,6 +84,50 @@ test('shows pasted markup as text and runs none of it', () => withApp(async ({ p
   assert.ok(!log.requests.some((u) => /\/x$/.test(u)), 'the <img> was never fetched');
 }));
 
+test('a very long paste is held outside the paste area, and nothing of it is lost', async () => {
+  // A real Ctrl+V through the system clipboard (a trusted paste event, as a user's).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await page.goto(process.env.FAZHI_URL);
+    const area = page.locator('textarea#input');
+    await area.waitFor({ state: 'visible' });
+    const copy = (text) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    const unit = '某区2030年法治政府建设年度报告\n一、主要举措\n全年办理行政复议案件12件，同比增长20%。\n';
+    // A short paste is the browser's own, into the area, after what is there.
+    await copy(unit);
+    await area.fill('前言');
+    await area.press('End');
+    await area.press('Control+V');
+    assert.equal(await area.inputValue(), '前言' + unit, 'a short paste goes into the paste area');
+    // A long one (over 150 KB) replaces the selection but is held: the area gives way to a summary.
+    const long = unit.repeat(Math.ceil(400_000 / Buffer.byteLength(unit)));
+    await copy(long);
+    await area.fill('旧文本');
+    await area.press('Control+A');
+    await area.press('Control+V');
+    const held = page.locator('#held-text');
+    await held.waitFor({ state: 'visible' });
+    assert.equal(await page.locator('textarea#input').count(), 0, 'no textarea holds the long text');
+    assert.match(await held.innerText(), new RegExp(`${[...long].length} 个字符`), 'the summary counts the characters');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'analyze', 'the keyboard continues on 分析');
+    await page.keyboard.press('Enter');
+    await page.locator('article#report').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await page.locator('#figures-panel .summary').innerText(), /\d{4}/, 'thousands of figures from the held text');
+    // Shown on request, whole and unchanged.
+    await page.locator('button#show-held').click();
+    assert.equal(await page.locator('textarea#input').inputValue(), long, 'the held text is kept exactly');
+    await page.locator('button#clear').click();
+    assert.equal(await page.locator('textarea#input').inputValue(), '');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the library keeps reports across a reload', () => withApp(async ({ page }) => {
   const items = page.locator('section#library li.library-item');
   const before = await items.count();
