@@ -6,7 +6,8 @@
 //! cargo bench --bench pipeline -- size/        # only the size curve (criterion filter)
 //! FAZHI_BENCH_CPU=1 cargo bench --bench pipeline # time = this thread's CPU time (Linux)
 //! FAZHI_BENCH_WRITE=/tmp/synth cargo bench --bench pipeline
-//!                                              # write the synthetic corpus as files and exit
+//!                                              # write the synthetic corpora as files (one
+//!                                              # directory each, under /tmp/synth) and exit
 //! ```
 //!
 //! Inputs are built at run time from the seed reports in `../shared/corpus` (or the folder in
@@ -53,7 +54,7 @@ fn seeds() -> Vec<String> {
         .collect();
     if texts.is_empty() {
         eprintln!("pipeline bench: no seed reports in {}; using synthetic reports", dir.display());
-        return synth::corpus(1, 60 * KB);
+        return synth::corpus(&synth::SEED_LIKE, 1, 60 * KB);
     }
     eprintln!("pipeline bench: {} seed reports from {}", texts.len(), dir.display());
     texts
@@ -184,19 +185,21 @@ fn run_corpus(files: &[Vec<u8>]) -> usize {
         .sum()
 }
 
-/// Corpora of about 12 MB: copies of the seed reports (as UTF-8 and as GB18030), and many
-/// short synthetic reports. Throughput counts the files' bytes.
+/// Corpora of about 12 MB: copies of the seed reports (as UTF-8 and as GB18030), many short
+/// synthetic reports as dense as the seeds, and (a stress case, outside the budget) tiny ones
+/// two to three times denser. Throughput counts the files' bytes.
 fn corpora<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
     let total = |files: &[Vec<u8>]| files.iter().map(Vec::len).sum::<usize>() as u64;
     let seeds = copies(docs, 12 * MB);
-    let short = synth::corpus(1, 12 * MB);
-    eprintln!(
-        "pipeline bench: corpus/seeds_* = {} files, corpus/synthetic_12MB = {} files ({} bytes)",
-        seeds.len(),
-        short.len(),
-        short.iter().map(String::len).sum::<usize>()
-    );
-    let short: Vec<Vec<u8>> = short.into_iter().map(String::into_bytes).collect();
+    let synthetic: Vec<(&str, Vec<Vec<u8>>)> = [synth::SEED_LIKE, synth::DENSE]
+        .iter()
+        .map(|p| {
+            let files: Vec<Vec<u8>> = synth::corpus(p, 1, 12 * MB).into_iter().map(String::into_bytes).collect();
+            eprintln!("pipeline bench: corpus/{} = {} files ({} bytes)", p.name, files.len(), total(&files));
+            (p.name, files)
+        })
+        .collect();
+    eprintln!("pipeline bench: corpus/seeds_* = {} files", seeds.len());
     let seeds_gbk = OnceCell::new();
 
     let mut g = c.benchmark_group("corpus");
@@ -208,17 +211,22 @@ fn corpora<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
             seeds_gbk.get_or_init(|| seeds.iter().map(|f| gbk(std::str::from_utf8(f).unwrap_or_default())).collect());
         b.iter(|| run_corpus(files))
     });
-    g.throughput(Throughput::Bytes(total(&short)));
-    g.bench_function("synthetic_12MB", |b| b.iter(|| run_corpus(&short)));
+    for (name, files) in &synthetic {
+        g.throughput(Throughput::Bytes(total(files)));
+        g.bench_function(*name, |b| b.iter(|| run_corpus(files)));
+    }
     g.finish();
 }
 
-/// Writes the synthetic corpus (12 MB of short reports) as files into `dir`, for timing the
-/// CLI's batch mode.
+/// Writes each synthetic corpus (12 MB of short reports) as files into a directory of `dir`
+/// named after it, for timing the CLI's batch mode.
 fn write_synthetic(dir: &str) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    for (i, r) in synth::corpus(1, 12 * MB).iter().enumerate() {
-        std::fs::write(PathBuf::from(dir).join(format!("synth_{i:05}.txt")), r)?;
+    for p in [synth::SEED_LIKE, synth::DENSE] {
+        let sub = PathBuf::from(dir).join(p.name);
+        std::fs::create_dir_all(&sub)?;
+        for (i, r) in synth::corpus(&p, 1, 12 * MB).iter().enumerate() {
+            std::fs::write(sub.join(format!("synth_{i:05}.txt")), r)?;
+        }
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 //!
 //! `cargo run --release --example stage_timing [FILE...]`: with files, times each; without,
 //! A directory stands for a corpus: its files are analysed one by one and the stages summed
-//! (`FAZHI_BENCH_WRITE=/tmp/synth cargo bench --bench pipeline` writes the synthetic one). Without,
+//! (`FAZHI_BENCH_WRITE=/tmp/synth cargo bench --bench pipeline` writes the synthetic ones). Without,
 //! the seeds in ../shared/corpus repeated to about 12 MB each, the corpus cut to 10 KB … 10 MB
 //! (growth should be linear), a 10 MB line and the hostile shapes of tests/hostile.rs.
 //! `STAGE_REPS=n` fixes the number of runs (e.g. 3 under `valgrind --tool=callgrind

@@ -5,6 +5,12 @@
 //! have what the pipeline looks at: page chrome, a title, a preamble, "一、" / "(一)" / "一是"
 //! headings, figures in Arabic and Chinese numerals with counting units, money and rates,
 //! indicator words, year-on-year statements, the problems and plans parts and a signature.
+//!
+//! Two densities: [`SEED_LIKE`] reports are shorter than any seed (2–9 KB) but state figures
+//! and headings about as often as the seeds do (about 5 figures and 2.3 headings per KB of
+//! UTF-8), so a corpus of them measures what many short real reports cost. [`DENSE`] reports
+//! are tiny (1.5–6 KB) and pack figures two to three times as tightly as any seed: a stress
+//! case for the per-figure work, reported beside the budgeted corpora.
 
 /// A xorshift64* generator: deterministic, dependency-free, good enough for picking phrases.
 pub struct Rng(u64);
@@ -63,6 +69,47 @@ const FILLERS: [&str; 8] = [
 ];
 const CN_COUNTS: [&str; 8] = ["三", "十余", "二十多", "两", "五十余", "一百多", "六", "三十几"];
 
+/// How a synthetic report is put together.
+#[derive(Clone, Copy, Debug)]
+pub struct Profile {
+    /// Name of the corpus in benchmark ids.
+    pub name: &'static str,
+    /// Chance (percent) that a sentence of a paragraph states figures.
+    figure_chance: u64,
+    /// Sentences per paragraph.
+    sentences: (u64, u64),
+    /// Paragraphs under each "(一)" heading.
+    paragraphs: (u64, u64),
+    /// "(一)" headings in the first part.
+    topics: (u64, u64),
+    /// Whether half the plain sentences are the longer policy prose of [`PROSE`].
+    prose: bool,
+}
+
+/// Reports as dense in figures and headings as the seeds, but shorter.
+pub const SEED_LIKE: Profile =
+    Profile { name: "synthetic_12MB", figure_chance: 17, sentences: (3, 7), paragraphs: (1, 3), topics: (3, 7), prose: true };
+
+/// Tiny reports packed with figures (the generator's first calibration).
+pub const DENSE: Profile =
+    Profile { name: "synthetic_dense_12MB", figure_chance: 60, sentences: (2, 5), paragraphs: (1, 1), topics: (2, 6), prose: false };
+
+/// Plain prose of the seed reports' kind: policy sentences without figures.
+const PROSE: [&str; 12] = [
+    "坚持把法治政府建设摆在全局工作的重要位置,统筹谋划、同步部署、一体推进。",
+    "严格落实重大行政决策程序规定,公众参与、专家论证、风险评估、合法性审查和集体讨论决定等程序全面落实。",
+    "持续深化行政执法体制改革,推动执法力量下沉,基层综合执法能力明显增强。",
+    "全面推行行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度。",
+    "健全行政复议工作机制,充分发挥行政复议化解行政争议主渠道作用。",
+    "主动接受人大法律监督、政协民主监督,自觉接受司法监督、社会监督和舆论监督。",
+    "积极推进政务公开标准化规范化建设,及时回应社会关切,保障群众知情权、参与权和监督权。",
+    "将习近平法治思想纳入党委理论学习中心组学习内容和干部教育培训必修课程。",
+    "深入开展“八五”普法,落实“谁执法谁普法”普法责任制,推动法治宣传进机关、进社区、进企业。",
+    "坚持和发展新时代“枫桥经验”,构建人民调解、行政调解、司法调解联动工作体系。",
+    "优化政务服务流程,推行“一网通办”“一件事一次办”,企业和群众办事更加便利。",
+    "加强合法性审查队伍建设,充分发挥法律顾问和公职律师在依法决策中的作用。",
+];
+
 /// Writes one sentence with figures into `out`.
 fn figure_sentence(rng: &mut Rng, out: &mut String) {
     let n = rng.range(2, 900);
@@ -88,11 +135,13 @@ fn figure_sentence(rng: &mut Rng, out: &mut String) {
     out.push_str(&s);
 }
 
-/// A paragraph of two to five sentences, mixing figures and plain prose.
-fn paragraph(rng: &mut Rng, out: &mut String) {
-    for _ in 0..rng.range(2, 5) {
-        if rng.chance(60) {
+/// A paragraph, mixing figures and plain prose as `profile` says.
+fn paragraph(profile: &Profile, rng: &mut Rng, out: &mut String) {
+    for _ in 0..rng.range(profile.sentences.0, profile.sentences.1) {
+        if rng.chance(profile.figure_chance) {
             figure_sentence(rng, out);
+        } else if profile.prose && rng.chance(50) {
+            out.push_str(rng.pick(&PROSE));
         } else {
             out.push_str(rng.pick(&FILLERS));
         }
@@ -101,8 +150,8 @@ fn paragraph(rng: &mut Rng, out: &mut String) {
 
 const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-/// One synthetic report, about 1.5–6 KB, varied by `seed`.
-pub fn report(seed: u64) -> String {
+/// One synthetic report of `profile`, varied by `seed`.
+pub fn report(profile: &Profile, seed: u64) -> String {
     let mut rng = Rng::new(seed);
     let place = rng.pick(&PLACES);
     let body = format!("{place}{}", rng.pick(&BODIES));
@@ -118,11 +167,18 @@ pub fn report(seed: u64) -> String {
     out.push_str(&format!("  {year}年,{place}紧紧围绕法治政府建设目标任务,扎实推进依法行政。现将有关情况报告如下:\n\n"));
 
     out.push_str(&format!("  一、{year}年推进法治政府建设的主要举措和成效\n\n"));
-    let topics = rng.range(2, 6) as usize;
+    let topics = rng.range(profile.topics.0, profile.topics.1) as usize;
     for (i, numeral) in NUMERALS.iter().enumerate().take(topics) {
         let topic = TOPICS[(i + rng.range(0, 7) as usize) % TOPICS.len()];
         out.push_str(&format!("  ({numeral}){topic}。"));
-        paragraph(&mut rng, &mut out);
+        // A fixed count draws nothing, so that DENSE reports stay what they were.
+        let (lo, hi) = profile.paragraphs;
+        for p in 0..if lo == hi { lo } else { rng.range(lo, hi) } {
+            if p > 0 {
+                out.push_str("\n\n  ");
+            }
+            paragraph(profile, &mut rng, &mut out);
+        }
         out.push_str("\n\n");
         if rng.chance(30) {
             // An enumeration inside one paragraph, not headings.
@@ -142,7 +198,7 @@ pub fn report(seed: u64) -> String {
 
     out.push_str("  三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n  ");
     out.push_str(&format!("主要负责人带头学法,主持召开常务会议{}次专题研究法治工作。", rng.range(2, 12)));
-    paragraph(&mut rng, &mut out);
+    paragraph(profile, &mut rng, &mut out);
     out.push_str("\n\n");
 
     out.push_str(&format!("  四、{}年工作安排\n\n", year + 1));
@@ -156,13 +212,14 @@ pub fn report(seed: u64) -> String {
     out
 }
 
-/// Synthetic reports from `first_seed` on until their total size reaches `total` bytes.
-pub fn corpus(first_seed: u64, total: usize) -> Vec<String> {
+/// Synthetic reports of `profile` from `first_seed` on until their total size reaches `total`
+/// bytes.
+pub fn corpus(profile: &Profile, first_seed: u64, total: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut size = 0;
     let mut seed = first_seed;
     while size < total {
-        let r = report(seed);
+        let r = report(profile, seed);
         size += r.len();
         out.push(r);
         seed += 1;
