@@ -163,15 +163,15 @@ impl TextStats {
     pub fn of(text: &str) -> TextStats {
         let mut s = TextStats::default();
         for c in text.chars() {
-            if c.is_whitespace() {
-                continue;
-            }
-            s.visible += 1;
+            // Han first: no Han character is whitespace, and for any other non-ASCII
+            // character `is_whitespace` looks up a table.
             if is_han(c) {
+                s.visible += 1;
                 s.han += 1;
                 s.common += is_common(c) as usize;
-            } else if is_bad(c) {
-                s.bad += 1;
+            } else if !c.is_whitespace() {
+                s.visible += 1;
+                s.bad += is_bad(c) as usize;
             }
         }
         s
@@ -353,7 +353,7 @@ impl Reading {
 /// their old `charset`, and Chinese pages are often mislabelled ISO-8859-1, so valid UTF-8
 /// beats any label, and a single-byte label is only believed when detection finds no Chinese.
 pub(crate) fn decode_unmarked(bytes: &[u8], declared: Option<Declared>, decoder: &dyn LegacyDecoder) -> Option<String> {
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Some(s) = valid_utf8(bytes) {
         return Some(s.to_string());
     }
     let plausible = |text: String| TextStats::of(&text).plausible().then_some(text);
@@ -394,10 +394,23 @@ pub(crate) fn decode_unmarked(bytes: &[u8], declared: Option<Declared>, decoder:
     (ascii * 10 >= s.len() * 9).then(|| windows_1252(bytes))
 }
 
+/// `bytes` as text when they are valid UTF-8 (natively checked with SIMD; see `Cargo.toml`).
+fn valid_utf8(bytes: &[u8]) -> Option<&str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let s = simdutf8::basic::from_utf8(bytes).ok();
+    #[cfg(target_arch = "wasm32")]
+    let s = std::str::from_utf8(bytes).ok();
+    s
+}
+
 /// True when `bytes` are UTF-8 but for a few damaged sequences (a truncated last character, a
 /// stray byte): at least 20 well-formed multi-byte characters per malformed one.
 fn nearly_utf8(bytes: &[u8]) -> bool {
     let (mut good, mut bad) = (0usize, 0usize);
+    // Every well-formed character counted has one of these lead bytes: once the malformed
+    // ones are more than a twentieth of them, the answer is known (GBK text gives one per
+    // character, and would otherwise be checked to its end, a character at a time).
+    let most_good = lead_bytes(bytes);
     let mut rest = bytes;
     while !rest.is_empty() {
         match std::str::from_utf8(rest) {
@@ -409,6 +422,9 @@ fn nearly_utf8(bytes: &[u8]) -> bool {
                 let (valid, after) = rest.split_at(e.valid_up_to());
                 good += lead_bytes(valid);
                 bad += 1;
+                if 20 * bad > most_good {
+                    return false;
+                }
                 let skip = e.error_len().unwrap_or(after.len()).max(1);
                 rest = &after[skip.min(after.len())..];
             }
