@@ -26,7 +26,8 @@ fazhi — 法治政府建设年度报告分析 (analyser for rule-of-law governm
   fazhi analyze [--format json|text] FILE...   分析报告 (analyse reports; FILE \"-\" = stdin)
   fazhi compare [--format json|text|csv] FILE...
                                                比较多份报告 (compare reports side by side)
-  fazhi help                                   显示本帮助 (show this help)
+  fazhi help | --help | -h                     显示本帮助 (show this help)
+  fazhi --version | -V                         显示版本 (show the version)
 
 输入 Input: UTF-8 / GBK / GB18030 / Big5 / UTF-16 text, saved .html pages, .docx
 ";
@@ -48,12 +49,15 @@ struct Args {
     command: String,
     format: Format,
     files: Vec<String>,
+    /// `--help` anywhere (`fazhi analyze --help`): print the usage and do nothing else.
+    help: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, UsageError> {
     let command = args.next().ok_or_else(|| UsageError("缺少子命令 (missing command)".into()))?;
     let mut format = Format::Text;
     let mut files = Vec::new();
+    let mut help = false;
     while let Some(a) = args.next() {
         let value = |name: &str, v: Option<String>| {
             v.ok_or_else(|| UsageError(format!("{name} 需要一个值 ({name} needs a value)")))
@@ -61,6 +65,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, UsageError
         match a.as_str() {
             "--format" | "-f" => format = parse_format(&value("--format", args.next())?)?,
             s if s.starts_with("--format=") => format = parse_format(&s["--format=".len()..])?,
+            "--help" | "-h" => help = true,
             "--" => files.extend(args.by_ref()),
             "-" => files.push(a),
             s if s.starts_with('-') => {
@@ -69,7 +74,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, UsageError
             _ => files.push(a),
         }
     }
-    Ok(Args { command, format, files })
+    Ok(Args { command, format, files, help })
 }
 
 fn parse_format(s: &str) -> Result<Format, UsageError> {
@@ -94,8 +99,20 @@ fn read_input(path: &str) -> io::Result<Vec<u8>> {
 
 /// Analyses one file into a report, or a one-line error message.
 fn analyze_file(path: &str) -> Result<(String, Report), String> {
-    let bytes = read_input(path).map_err(|e| format!("无法读取文件 (cannot read file): {e}"))?;
+    let bytes = read_input(path).map_err(|e| read_error(&e))?;
     analyze_bytes(&bytes, path).map_err(|e| e.to_string())
+}
+
+/// Why a file could not be read, in Chinese and English (the system's own words last, for
+/// the cases without a Chinese name).
+fn read_error(e: &io::Error) -> String {
+    let (zh, en) = match e.kind() {
+        io::ErrorKind::NotFound => ("文件不存在", "file not found"),
+        io::ErrorKind::PermissionDenied => ("没有读取权限", "permission denied"),
+        io::ErrorKind::IsADirectory => ("这是文件夹，不是文件", "this is a folder, not a file"),
+        _ => return format!("无法读取文件 (cannot read file): {e}"),
+    };
+    format!("无法读取文件：{zh} (cannot read file: {en})")
 }
 
 fn json_line(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
@@ -349,6 +366,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.help {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match args.command.as_str() {
@@ -372,6 +393,10 @@ fn main() -> ExitCode {
         }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        "--version" | "-V" | "version" => {
+            println!("fazhi {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
         other => {

@@ -1,0 +1,158 @@
+//! The `fazhi` command as a user meets it: help and mistakes on the command line, batches
+//! that keep the order they were given in, and files that cannot be analysed.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn fazhi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fazhi")).args(args).output().expect("fazhi runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("fazhi prints UTF-8")
+}
+
+fn seeds() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut paths: Vec<String> = std::fs::read_dir(&dir)
+        .expect("../shared/corpus is readable")
+        .filter_map(|e| e.ok().map(|e| e.path().to_string_lossy().into_owned()))
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 5, "five seed reports");
+    paths
+}
+
+/// A directory of its own for each test, under Cargo's scratch space.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+#[test]
+fn help_is_printed_for_every_way_of_asking() {
+    for args in [&["help"][..], &["--help"], &["-h"], &["analyze", "--help"], &["compare", "-h"], &["analyze", "x.txt", "--help"]] {
+        let out = fazhi(args);
+        assert!(out.status.success(), "{args:?} succeeds");
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains("用法 Usage") && stdout.contains("fazhi analyze"), "{args:?} prints the usage");
+        assert!(out.stderr.is_empty(), "{args:?} prints no error");
+    }
+    let out = fazhi(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout).trim(), format!("fazhi {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn command_line_mistakes_are_explained_in_chinese_and_english() {
+    for (args, zh, en) in [
+        (&[][..], "缺少子命令", "missing command"),
+        (&["analyse", "--frobnicate", "x.txt"], "未知选项 --frobnicate", "unknown option --frobnicate"),
+        (&["analyze", "--format", "yaml", "x.txt"], "未知格式 yaml", "unknown format yaml"),
+        (&["analyze", "--format"], "需要一个值", "needs a value"),
+        (&["analyze"], "请指定文件", "no FILE given"),
+        (&["analyze", "--format=csv", "x.txt"], "csv 仅用于 compare", "csv is for compare only"),
+        (&["summarise", "x.txt"], "未知子命令 summarise", "unknown command summarise"),
+    ] {
+        let out = fazhi(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?} is a usage error");
+        assert!(out.stdout.is_empty(), "{args:?} prints nothing on stdout");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(zh) && stderr.contains(en), "{args:?}: {stderr}");
+        assert!(stderr.contains("用法 Usage"), "{args:?} reminds of the usage");
+    }
+}
+
+/// A batch longer than one rayon chunk, mixing the seeds with files that cannot be analysed:
+/// one JSON line per file, in the order given, each the same as a run on that file alone.
+#[test]
+fn a_batch_keeps_its_order_and_reports_each_failure_in_place() {
+    let dir = scratch("cli_batch");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let binary = dir.join("image.txt");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0, 0xfe]).unwrap();
+    let folder = dir.to_string_lossy().into_owned();
+    let missing = dir.join("不存在.txt").to_string_lossy().into_owned();
+    let (empty, binary) = (empty.to_string_lossy().into_owned(), binary.to_string_lossy().into_owned());
+    let seeds = seeds();
+    let alone: Vec<String> = seeds
+        .iter()
+        .map(|p| {
+            let out = fazhi(&["analyze", "--format", "json", p]);
+            assert!(out.status.success(), "{p} is analysed");
+            text(&out.stdout)
+        })
+        .collect();
+
+    let mut paths: Vec<&str> = (0..300).map(|i| seeds[(i * 7) % 5].as_str()).collect();
+    paths[3] = &empty;
+    paths[150] = &missing;
+    paths[151] = &binary;
+    paths[299] = &folder;
+    let mut args = vec!["analyze", "--format", "json"];
+    args.extend(&paths);
+    let out = fazhi(&args);
+    assert_eq!(out.status.code(), Some(1), "a failed file makes the run fail");
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), paths.len(), "one line per file");
+    for (i, (line, path)) in lines.iter().zip(&paths).enumerate() {
+        let v: Value = serde_json::from_str(line).expect("each line is JSON");
+        assert_eq!(v["source"], *path, "line {i} is about file {i}");
+        let failed = [&empty, &missing, &binary, &folder].iter().any(|p| p.as_str() == *path);
+        if failed {
+            let error = v["error"].as_str().expect("a failure has an error message");
+            assert!(error.contains('(') && error.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{error}");
+        } else {
+            let seed = seeds.iter().position(|s| s == path).unwrap();
+            assert_eq!(format!("{line}\n"), alone[seed], "line {i} is what a run on {path} alone prints");
+        }
+    }
+    let error = |i: usize| serde_json::from_str::<Value>(lines[i]).unwrap()["error"].as_str().unwrap().to_string();
+    assert!(error(3).contains("文件为空"), "{}", error(3));
+    assert!(error(150).contains("文件不存在") && error(150).contains("file not found"), "{}", error(150));
+    assert!(error(151).contains("PNG 图片"), "{}", error(151));
+    assert!(error(299).contains("文件夹"), "{}", error(299));
+}
+
+#[test]
+fn standard_input_is_analysed_like_a_file() {
+    let seed = &seeds()[0];
+    let bytes = std::fs::read(seed).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fazhi"))
+        .args(["analyze", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("fazhi starts");
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let mut from_stdin: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut from_file: Value = serde_json::from_slice(&fazhi(&["analyze", "--format", "json", seed]).stdout).unwrap();
+    assert_eq!(from_stdin["source"], "-");
+    from_stdin["source"] = Value::Null;
+    from_file["source"] = Value::Null;
+    assert_eq!(from_stdin, from_file);
+}
+
+#[test]
+fn text_output_names_every_file_and_sends_failures_to_stderr() {
+    let seeds = seeds();
+    let out = fazhi(&["analyze", &seeds[1], "/no/such/file.txt", &seeds[2]]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let first = stdout.find(&format!("== {}", seeds[1])).expect("first file");
+    let second = stdout.find(&format!("== {}", seeds[2])).expect("second file");
+    assert!(first < second, "in the order given");
+    assert!(stdout.contains("标题 ") && stdout.contains("-- 检查"));
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("/no/such/file.txt: 无法读取文件"), "{stderr}");
+}
