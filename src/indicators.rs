@@ -477,14 +477,17 @@ fn phrase(text: &str, local: &Range<usize>, fig: &Range<usize>) -> String {
 /// the pass linear on hostile input.
 const MAX_REPEATS: usize = 8;
 
+/// An earlier kept value of the same id, value and unit: its index in `kept`, and its words
+/// once they have been read.
+type Earlier = (usize, Option<String>);
+
 /// Drops a value that repeats an earlier one of the same id, unit and words: reports restate
 /// a count in a later paragraph, and the keys list the fact once.
 fn dedupe(text: &str, figures: &[Figure], picks: Vec<Pick>) -> Vec<Pick> {
     // Most values are told once: their words are only read (and a string made) when a value
     // of the same id and unit comes again. Keys are small and made by this function, so a
     // plain multiplicative hash does; SipHash's protection against chosen keys is not needed.
-    let mut seen: HashMap<(usize, u64, &str), Vec<(usize, Option<String>)>, BuildHasherDefault<MixHasher>> =
-        HashMap::default();
+    let mut seen: HashMap<(usize, u64, &str), Vec<Earlier>, BuildHasherDefault<MixHasher>> = HashMap::default();
     let mut kept: Vec<Pick> = Vec::with_capacity(picks.len());
     for p in picks {
         let Some(f) = figures.get(p.figure) else { continue };
