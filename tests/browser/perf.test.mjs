@@ -107,7 +107,10 @@ test('core analyze of ~15 KB, and paste → rendered report', async () => {
 test('a 2 MB paste: analysed in a worker with progress, the page stays responsive', async () => {
   const { page, context, log } = await openApp(browser);
   try {
-    const r = await page.evaluate(timeBigPaste, paste2m);
+    // The text reaches the page in a task of its own: moving 2 MB through the DevTools
+    // protocol is the harness's work, not the paste's, and would otherwise count as its long task.
+    await page.evaluate((text) => { window.__fazhiPaste = text; }, paste2m);
+    const r = await page.evaluate(timeBigPaste);
     record(`2 MB paste: the paste until painted (held outside the textarea)`, `${ms(r.pasteMs)} (long tasks: ${r.pasteTasks.map(ms).join(', ') || 'none'})`);
     record(`2 MB paste: click → report in the DOM`, ms(r.dom));
     record(`2 MB paste: core analyze in the worker`, ms(r.coreMs));
@@ -225,8 +228,10 @@ function clipboardPaste(text) {
   return event.defaultPrevented;
 }
 
-/** In the page: pastes `text` and clicks 分析; records long tasks, frame gaps and progress. */
-function timeBigPaste(text) {
+/** In the page: pastes the text left in `window.__fazhiPaste` and clicks 分析; records long tasks, frame gaps and progress. */
+function timeBigPaste() {
+  const text = window.__fazhiPaste;
+  delete window.__fazhiPaste;
   return new Promise((resolve) => {
     const longTasks = [];
     const po = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration }); });
