@@ -264,7 +264,7 @@ fn problems_quality(view: &Normalized, report: &Report) -> [Check; 2] {
 
 /// A few characters either side of byte `at` of `text`.
 fn context_of(text: &str, at: usize) -> String {
-    let at = crate::indicators::context::floor_char(text, at);
+    let at = crate::text::floor_char(text, at);
     // Within the line: an excerpt spanning a heading break reads badly.
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let before: Vec<char> = text[line_start..at].chars().rev().take(6).collect();

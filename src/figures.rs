@@ -21,6 +21,7 @@ use crate::normalize::Normalized;
 use crate::numbers::{self, Number};
 use crate::report::{Figure, Section};
 use crate::script::is_han;
+use crate::text::floor_char;
 
 /// The units that can start with `c`, as printed in the simplified view, each with the unit
 /// reported. A unit that is a prefix of another ("个" of "个百分点") comes after it.
@@ -230,7 +231,7 @@ impl Closer {
     /// The offset just past the closing mark of the span opening at `open`, if it closes within
     /// the lookahead on the same line.
     fn end_of(&mut self, text: &str, open: usize) -> Option<usize> {
-        let limit = floor_boundary(text, open.saturating_add(self.lookahead));
+        let limit = floor_char(text, open.saturating_add(self.lookahead));
         if let Some(f) = self.found {
             if f > open {
                 return (f < limit).then(|| f + self.close.len_utf8());
@@ -259,15 +260,6 @@ impl Closer {
             }
         }
     }
-}
-
-/// The largest char boundary of `text` at or below `i`.
-fn floor_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Characters where a number or a skipped bracket can start (besides ASCII digits).
@@ -634,7 +626,7 @@ fn clause_start(text: &str, floor: usize, end: usize, cap: usize) -> usize {
         b -= c.len_utf8();
         if c == '》' {
             // Skip the whole title, which the phrase leaves out anyway.
-            let lo = floor_boundary(text, b.saturating_sub(TITLE_LOOKAHEAD)).max(floor);
+            let lo = floor_char(text, b.saturating_sub(TITLE_LOOKAHEAD)).max(floor);
             if let Some(j) = text[lo..b].rfind('《') {
                 b = lo + j;
                 chars = text[floor..b].chars();

@@ -27,6 +27,7 @@ pub mod pattern;
 pub mod report;
 pub mod script;
 pub mod sections;
+pub mod text;
 
 pub use decode::{decode, DecodeError};
 pub use report::{Change, Check, Direction, Figure, KeyValue, Meta, Part, PartKind, Report, Script, Section};

@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use crate::report::Script;
 use crate::script::{is_han, simplify};
+use crate::text::{after_char, floor_char};
 
 /// A contiguous piece of the view and where it came from in the input.
 #[derive(Clone, Copy, Debug)]
@@ -463,7 +464,7 @@ pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
     if crumb {
         let window = &t[..floor_char(t, 400)];
         if let Some(sep) = window.rfind(['>', '»']) {
-            let after = sep + 1;
+            let after = after_char(t, sep);
             let rest = &t[after..];
             let item = rest.trim_start();
             let item_at = after + rest.len() - item.len();
@@ -502,7 +503,7 @@ pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
                 v + m.end()
             } else if key.starts_with("字体") {
                 let rest = &line[v..];
-                let close = rest.find([']', '】']).filter(|&i| i <= 30).map(|i| i + 1);
+                let close = rest.find([']', '】']).filter(|&i| i <= 30).map(|i| after_char(rest, i));
                 v + close.unwrap_or_else(|| rest.find(' ').unwrap_or(0))
             } else {
                 strong |= key.contains("索引号");
@@ -557,15 +558,6 @@ fn header_value_len(rest: &str) -> usize {
     }
     let e = rest.find(' ').unwrap_or(rest.len());
     e.min(floor_char(rest, rest.char_indices().nth(20).map_or(rest.len(), |(i, _)| i)))
-}
-
-/// `i` moved down to a char boundary of `s` (and at most `s.len()`).
-fn floor_char(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// What [`fold_line`] saw in a line.

@@ -447,6 +447,18 @@ fn a_hundred_thousand_headings() {
     analyze_checked("100k bare headings", &bare);
 }
 
+/// Breadcrumbs as long as a line can be: crumbs joined by multi-byte separators, a separator
+/// cut off at the end, header keys after it (issue 21: "»" cut in half aborted the analyser).
+#[test]
+fn huge_breadcrumbs_with_multibyte_separators() {
+    for sep in ["»", " › ", "＞", "》", "→", ">>"] {
+        let crumbs: String = (0..size(50_000)).map(|i| format!("栏目{i}{sep}")).collect();
+        let page = format!("您的位置：首页{sep}{crumbs}发布时间：2024-03-15【字体：大 中 小】\n{}", synthetic_report(4096));
+        analyze_checked(&format!("breadcrumb of {sep:?}"), &page);
+        analyze_checked(&format!("bare breadcrumb of {sep:?}"), &format!("当前位置：{crumbs}"));
+    }
+}
+
 #[test]
 fn every_heading_marker_with_nothing_after_it() {
     const MARKERS: [&str; 24] = [

@@ -143,9 +143,38 @@ fn piece() -> impl Strategy<Value = String> {
         "(xīn)",
         "(de)",
         "（fǎ）",
+        // Page chrome: breadcrumbs with one- to three-byte separators, header keys, furniture
+        // (issue 21: a "»" cut in half aborted the analyser).
         "首页 > 政务公开 > ",
+        "首页",
+        "您的位置：",
+        "当前位置:",
+        "»",
+        " » ",
+        "›",
+        "＞",
+        "→",
+        " / ",
+        "|",
+        "》",
+        "·",
+        ">>",
+        "】",
+        "【",
+        "]",
+        "[",
+        "来源：",
+        "信息来源:",
+        "索引号：",
+        "字体：",
+        "【字体：大 中 小】",
+        "[大 中 小]",
+        "浏览次数：",
+        "【打印】",
+        "关闭窗口",
         "分享到：",
         "发布时间：2024-01-05",
+        "发布日期:2023/12/27 10:44:54",
         "e",
         "E",
         "1e308",
@@ -165,6 +194,12 @@ fn piece() -> impl Strategy<Value = String> {
 /// Text assembled from report pieces.
 fn report_like() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece(), 0..120).prop_map(|v| v.concat())
+}
+
+/// A page as copied from a site: a breadcrumb opener, then report pieces (chrome among them).
+fn chrome_like() -> impl Strategy<Value = String> {
+    const OPENERS: &[&str] = &["您的位置：首页", "当前位置：首页 » ", "首页》", "您现在的位置: 首页 › ", "  首页＞"];
+    (proptest::sample::select(OPENERS), report_like()).prop_map(|(o, rest)| format!("{o}{rest}"))
 }
 
 /// Any string, control characters included.
@@ -296,6 +331,11 @@ proptest! {
 
     #[test]
     fn analyze_holds_its_invariants_on_report_like_text(input in report_like()) {
+        check(&input)?;
+    }
+
+    #[test]
+    fn analyze_holds_its_invariants_on_chrome_like_text(input in chrome_like()) {
         check(&input)?;
     }
 

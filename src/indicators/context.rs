@@ -4,6 +4,7 @@
 //! stays linear in the input even when a pasted page has lost all of its punctuation.
 
 use crate::normalize::Normalized;
+use crate::text::{ceil_char, floor_char};
 
 /// Longest stretch scanned for the edges of a clause.
 pub(crate) const CLAUSE_LIMIT: usize = 300;
@@ -24,24 +25,6 @@ pub(crate) fn is_sentence_break(c: char) -> bool {
 /// Words that join items of a list: "…建议74件、市政协提案28件", "197件人大建议和408件政协提案".
 pub(crate) fn is_connector(c: char) -> bool {
     matches!(c, '、' | '和' | '及' | '与')
-}
-
-/// The largest char boundary of `text` at or below `i`.
-pub(crate) fn floor_char(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary of `text` at or above `i`.
-pub(crate) fn ceil_char(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Where [`back_to`] stops when no char stops it: `limit` bytes before `pos`, not below

@@ -4,6 +4,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
+use crate::text::floor_char;
 
 use super::markers::line_marker;
 
@@ -29,14 +30,6 @@ fn date_end_regex() -> &'static Pattern {
 const ORG_SUFFIXES: [&str; 12] =
     ["人民政府", "政府", "局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "管委会", "署"];
 
-/// `i` moved down to a char boundary of `s`.
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Finds the signature after the report text and where the text itself ends.
 pub(super) fn trailer(text: &str) -> Trailer {
     let mut e = text.trim_end().len();
@@ -47,13 +40,13 @@ pub(super) fn trailer(text: &str) -> Trailer {
         e = text[..last_line].trim_end().len();
     }
     let mut signed = None;
-    let w = floor_boundary(text, e.saturating_sub(60));
+    let w = floor_char(text, e.saturating_sub(60));
     if let Some(m) = date_end_regex().find(&text[w..e]) {
         signed = Some(w + m.start()..w + m.end());
         e = text[..w + m.start()].trim_end().len();
     }
     let mut signer = None;
-    let w = floor_boundary(text, e.saturating_sub(150));
+    let w = floor_char(text, e.saturating_sub(150));
     let b = text[w..e].rfind(['\n', '。', '!', '?', ';']).map(|i| w + i);
     if let Some(b) = b {
         let own_line = text[b..].starts_with('\n');

@@ -1,0 +1,49 @@
+//! Where a text may be cut. Every offset the stages compute is a byte offset into UTF-8 text in
+//! which most characters take three bytes, so a step "one past" a character found by `find` must
+//! step by that character's length, never by one: these helpers are the only places that move an
+//! offset by hand (issue 21: a breadcrumb's "»" cut in half aborted the analyser).
+
+/// The largest char boundary of `text` at or below `i` (and at most `text.len()`).
+pub fn floor_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or above `i` (and at most `text.len()`).
+pub fn ceil_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The offset just past the character that starts at `i` (`text.len()` at the end): what
+/// `i + 1` means for text that is not ASCII. An `i` inside a character is first moved up to the
+/// next boundary.
+pub fn after_char(text: &str, i: usize) -> usize {
+    let i = ceil_char(text, i);
+    i + text[i..].chars().next().map_or(0, char::len_utf8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_of_mixed_text() {
+        let t = "首页 » 公开";
+        let sep = t.find('»').unwrap_or(0);
+        assert_eq!(after_char(t, sep), sep + '»'.len_utf8());
+        assert_eq!(&t[after_char(t, sep)..], " 公开");
+        assert_eq!(floor_char(t, 1), 0);
+        assert_eq!(ceil_char(t, 1), 3);
+        assert_eq!(after_char(t, 1), 6);
+        assert_eq!(after_char(t, t.len()), t.len());
+        assert_eq!(floor_char(t, 1000), t.len());
+        assert_eq!(after_char("", 0), 0);
+    }
+}
