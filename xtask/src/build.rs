@@ -88,7 +88,7 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 }
 
 /// What goes into `dist/`: a change to any file here calls for a new build.
-const INPUTS: [&str; 7] = ["index.html", "Trunk.toml", "Cargo.toml", "Cargo.lock", "src", "www", "data"];
+const INPUTS: [&str; 7] = ["index.html", "Trunk.toml", "Cargo.toml", "Cargo.lock", "src", "www", "crates"];
 
 /// Whether `dist/` was built (and checked) after the last change to any of its inputs.
 fn is_fresh(root: &Path, dist: &Path, stamp: &Path) -> bool {

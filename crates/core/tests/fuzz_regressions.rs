@@ -2,8 +2,9 @@
 //! targets run them: decoded under every file name `decode` treats differently, and analysed as
 //! text, with every report invariant checked.
 
+mod support;
+
 use std::fs;
-use std::path::PathBuf;
 
 use fazhi_lens::{analyze, decode, invariants};
 
@@ -11,7 +12,7 @@ use fazhi_lens::{analyze, decode, invariants};
 const NAMES: [&str; 7] = ["report.txt", "page.html", "page.htm", "report.docx", "scan.pdf", "noname", "-"];
 
 fn cases() -> Vec<(String, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fuzz_regressions");
+    let dir = support::repo().join("tests").join("fuzz_regressions");
     let mut cases: Vec<(String, Vec<u8>)> = fs::read_dir(&dir)
         .expect("tests/fuzz_regressions exists")
         .map(|e| e.expect("readable entry").path())

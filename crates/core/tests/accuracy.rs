@@ -3,8 +3,10 @@
 //!
 //! Run with `cargo test --test accuracy -- --nocapture` to see the per-file table.
 
+mod support;
+
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fazhi_lens::script::simplify_str;
 use serde_json::Value;
@@ -16,7 +18,7 @@ const MIN_KEYS_F1: f64 = 0.85;
 const MIN_META: f64 = 0.95;
 
 fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+    support::shared()
 }
 
 /// NFKC-ish width folding, pinyin removal, Traditional → Simplified, punctuation dropped.

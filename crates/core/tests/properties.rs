@@ -8,7 +8,10 @@
 //!
 //! `PROPTEST_CASES=5000 cargo test --release --test properties` searches harder.
 
+mod support;
+
 use fazhi_lens::invariants::check as violations;
+use support::zip::zip;
 use fazhi_lens::{analyze, analyze_bytes, decode};
 use proptest::prelude::*;
 
@@ -207,56 +210,6 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), proptest::collection::vec(any::<char>(), 0..300).prop_map(|v| v.into_iter().collect()),]
 }
 
-/// A minimal zip writer (stored or deflated entries) for building .docx-like inputs.
-fn zip(files: &[(&str, Vec<u8>, bool)]) -> Vec<u8> {
-    let (mut out, mut dir) = (Vec::new(), Vec::new());
-    for (name, data, deflate) in files {
-        let body = if *deflate { miniz_oxide::deflate::compress_to_vec(data, 1) } else { data.clone() };
-        let crc = crc32(data);
-        let common = |buf: &mut Vec<u8>| {
-            buf.extend(20u16.to_le_bytes());
-            buf.extend(0u16.to_le_bytes());
-            buf.extend((if *deflate { 8u16 } else { 0 }).to_le_bytes());
-            buf.extend([0u8; 4]);
-            buf.extend(crc.to_le_bytes());
-            buf.extend((body.len() as u32).to_le_bytes());
-            buf.extend((data.len() as u32).to_le_bytes());
-            buf.extend((name.len() as u16).to_le_bytes());
-            buf.extend(0u16.to_le_bytes());
-        };
-        let offset = out.len() as u32;
-        out.extend(b"PK\x03\x04");
-        common(&mut out);
-        out.extend(name.as_bytes());
-        out.extend(&body);
-        dir.extend(b"PK\x01\x02\x14\0");
-        common(&mut dir);
-        dir.extend([0u8; 10]);
-        dir.extend(offset.to_le_bytes());
-        dir.extend(name.as_bytes());
-    }
-    let at = out.len() as u32;
-    out.extend(&dir);
-    out.extend(b"PK\x05\x06\0\0\0\0");
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((dir.len() as u32).to_le_bytes());
-    out.extend(at.to_le_bytes());
-    out.extend([0, 0]);
-    out
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut c = !0u32;
-    for &b in data {
-        c ^= b as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-        }
-    }
-    !c
-}
-
 /// A .docx holding `paragraphs`.
 fn docx(paragraphs: &[String], deflate: bool) -> Vec<u8> {
     let mut xml = String::from("<?xml version=\"1.0\"?><w:document><w:body>");
@@ -265,7 +218,7 @@ fn docx(paragraphs: &[String], deflate: bool) -> Vec<u8> {
         xml.push_str(&format!("<w:p><w:r><w:t xml:space=\"preserve\">{escaped}</w:t><w:tab/></w:r></w:p>"));
     }
     xml.push_str("</w:body></w:document>");
-    zip(&[("[Content_Types].xml", b"<Types/>".to_vec(), false), ("word/document.xml", xml.into_bytes(), deflate)])
+    zip(&[("[Content_Types].xml", b"<Types/>", false), ("word/document.xml", xml.as_bytes(), deflate)])
 }
 
 /// Byte soups that start like something `decode` sniffs.

@@ -174,7 +174,7 @@ fn hostile_inputs_do_not_panic() {
 /// The seed reports with the keys' own figures: the matching alone must reach the bar.
 #[test]
 fn seed_keys_with_gold_figures() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     let Ok(dir) = std::fs::read_dir(root.join("gold")) else { return };
     let mut names: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
     names.sort();

@@ -441,6 +441,11 @@ fn from_zip(bytes: &[u8], ext: &str) -> Result<String, DecodeError> {
     non_empty(docx::to_text(&xml))
 }
 
+// The tests' one zip writer, shared with the integration tests.
+#[cfg(test)]
+#[path = "../tests/support/zip.rs"]
+mod zip_writer;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,50 +454,7 @@ mod tests {
     const REPORT: &str = "某区人民政府2023年法治政府建设年度报告\n一、主要举措和成效\n\
         全年办理行政复议案件九十三宗，同比增长百分之十二。\n(一)加强组织领导。";
 
-    /// A zip of `files`, each stored (method 0) or deflated (method 8).
-    fn zip(files: &[(&str, &[u8], bool)]) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut dir = Vec::new();
-        for &(name, data, deflate) in files {
-            let body = if deflate { miniz_oxide::deflate::compress_to_vec(data, 6) } else { data.to_vec() };
-            let offset = out.len() as u32;
-            let method: u16 = if deflate { 8 } else { 0 };
-            let crc = zip::crc32(data);
-            let header = |sig: &[u8], central: bool, buf: &mut Vec<u8>| {
-                buf.extend(sig);
-                if central {
-                    buf.extend(20u16.to_le_bytes());
-                }
-                buf.extend(20u16.to_le_bytes());
-                buf.extend(0u16.to_le_bytes()); // flags
-                buf.extend(method.to_le_bytes());
-                buf.extend([0u8; 4]); // time, date
-                buf.extend(crc.to_le_bytes());
-                buf.extend((body.len() as u32).to_le_bytes());
-                buf.extend((data.len() as u32).to_le_bytes());
-                buf.extend((name.len() as u16).to_le_bytes());
-                buf.extend(0u16.to_le_bytes()); // extra
-                if central {
-                    buf.extend([0u8; 6]); // comment length, disk, internal attributes
-                    buf.extend([0u8; 4]); // external attributes
-                    buf.extend(offset.to_le_bytes());
-                }
-                buf.extend(name.as_bytes());
-            };
-            header(b"PK\x03\x04", false, &mut out);
-            out.extend(&body);
-            header(b"PK\x01\x02", true, &mut dir);
-        }
-        let dir_offset = out.len() as u32;
-        out.extend(&dir);
-        out.extend(b"PK\x05\x06\0\0\0\0");
-        out.extend((files.len() as u16).to_le_bytes());
-        out.extend((files.len() as u16).to_le_bytes());
-        out.extend((dir.len() as u32).to_le_bytes());
-        out.extend(dir_offset.to_le_bytes());
-        out.extend(0u16.to_le_bytes());
-        out
-    }
+    use super::zip_writer::zip;
 
     fn document_xml(paragraphs: &[&str]) -> String {
         let mut xml = String::from(

@@ -7,7 +7,10 @@
 
 use std::time::{Duration, Instant};
 
+mod support;
+
 use fazhi_lens::decode::{Format, ZipProblem};
+use support::zip::{archive, crc32, Entry};
 use fazhi_lens::{analyze, analyze_bytes, decode, DecodeError, Report};
 
 /// `full` in release builds (or with FAZHI_HOSTILE_FULL set), a tenth of it in debug builds.
@@ -226,58 +229,16 @@ fn utf16_bom_with_odd_length_or_garbage() {
     assert!(decode(&[0xFE, 0xFF, 0x00], "bom1.txt").is_err());
 }
 
-fn crc32(data: &[u8]) -> u32 {
-    let mut c = !0u32;
-    for &b in data {
-        c ^= b as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-        }
-    }
-    !c
-}
-
 /// A zip archive of `files`: (name, body as stored, method, declared uncompressed size, CRC).
 fn zip_raw(files: &[(&str, &[u8], u16, u32, u32)]) -> Vec<u8> {
-    let (mut out, mut dir) = (Vec::new(), Vec::new());
-    for &(name, body, method, declared, crc) in files {
-        let common = |buf: &mut Vec<u8>| {
-            buf.extend(20u16.to_le_bytes());
-            buf.extend(0u16.to_le_bytes());
-            buf.extend(method.to_le_bytes());
-            buf.extend([0u8; 4]); // time, date
-            buf.extend(crc.to_le_bytes());
-            buf.extend((body.len() as u32).to_le_bytes());
-            buf.extend(declared.to_le_bytes());
-            buf.extend((name.len() as u16).to_le_bytes());
-            buf.extend(0u16.to_le_bytes());
-        };
-        let offset = out.len() as u32;
-        out.extend(b"PK\x03\x04");
-        common(&mut out);
-        out.extend(name.as_bytes());
-        out.extend(body);
-        dir.extend(b"PK\x01\x02\x14\0");
-        common(&mut dir);
-        dir.extend([0u8; 10]);
-        dir.extend(offset.to_le_bytes());
-        dir.extend(name.as_bytes());
-    }
-    let at = out.len() as u32;
-    out.extend(&dir);
-    out.extend(b"PK\x05\x06\0\0\0\0");
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((dir.len() as u32).to_le_bytes());
-    out.extend(at.to_le_bytes());
-    out.extend([0, 0]);
-    out
+    let entries: Vec<Entry> =
+        files.iter().map(|&(name, body, method, size, crc)| Entry { name, body: body.to_vec(), method, size, crc }).collect();
+    archive(&entries)
 }
 
 /// A zip archive of stored entries.
 fn zip(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let raw: Vec<_> = files.iter().map(|&(n, b)| (n, b, 0, b.len() as u32, crc32(b))).collect();
-    zip_raw(&raw)
+    support::zip::zip(&files.iter().map(|&(n, b)| (n, b, false)).collect::<Vec<_>>())
 }
 
 #[test]
@@ -581,7 +542,7 @@ fn other_formats_get_named_errors() {
 
 #[test]
 fn seed_reports_survive_every_encoding() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let dir = support::shared().join("corpus");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("no corpus at {}; skipped", dir.display());
         return;

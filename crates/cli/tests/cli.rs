@@ -16,7 +16,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn seeds() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     let mut paths: Vec<String> = std::fs::read_dir(&dir)
         .expect("../shared/corpus is readable")
         .filter_map(|e| e.ok().map(|e| e.path().to_string_lossy().into_owned()))
@@ -155,4 +155,55 @@ fn text_output_names_every_file_and_sends_failures_to_stderr() {
     assert!(stdout.contains("标题 ") && stdout.contains("-- 检查"));
     let stderr = text(&out.stderr);
     assert!(stderr.starts_with("/no/such/file.txt: 无法读取文件"), "{stderr}");
+}
+
+/// `fazhi compare` keeps to the contract of docs/output.md in JSON and CSV.
+#[test]
+fn cli_json_and_csv_follow_the_contract() {
+    let seeds = seeds();
+    let paths = [seeds[0].clone(), seeds[4].clone(), seeds[3].clone()];
+    let mut args = vec!["compare", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = fazhi(&args);
+    let (ok, stdout) = (out.status.success(), text(&out.stdout));
+    assert!(ok);
+    assert_eq!(stdout.lines().count(), 1, "one JSON object");
+    let v: Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let reports = v["reports"].as_array().expect("reports");
+    assert_eq!(reports.len(), 3);
+    for r in reports {
+        for field in ["source", "region", "report_year"] {
+            assert!(r.get(field).is_some(), "report has {field}");
+        }
+    }
+    assert_eq!(reports[0]["report_year"], 2021);
+    let rows = v["rows"].as_array().expect("rows");
+    for r in rows {
+        for field in ["indicator", "label", "unit", "values", "delta", "pct"] {
+            assert!(r.get(field).is_some(), "row has {field}: {r}");
+        }
+        assert_eq!(r["values"].as_array().map(Vec::len), Some(3));
+    }
+    let accepted = rows
+        .iter()
+        .find(|r| r["indicator"] == "reconsideration_accepted" && r["unit"] == "宗")
+        .expect("accepted row");
+    assert_eq!(accepted["values"][0], 19);
+    assert_eq!(accepted["delta"], 64);
+    assert_eq!(accepted["pct"], 336.8);
+
+    let mut args = vec!["compare", "--format", "csv"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = fazhi(&args);
+    let (ok, csv) = (out.status.success(), text(&out.stdout));
+    assert!(ok);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().expect("header row").split(',').collect();
+    assert_eq!(header.len(), 3 + 3 + 2);
+    assert_eq!(&header[..3], ["indicator", "label", "unit"]);
+    assert_eq!(&header[6..], ["delta", "pct"]);
+    assert_eq!(lines.count(), rows.len());
+
+    let ok = fazhi(&["compare", "--format", "json", "/nonexistent/report.txt"]).status.success();
+    assert!(!ok, "an unreadable file makes the exit code 1");
 }

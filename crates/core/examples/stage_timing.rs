@@ -188,7 +188,7 @@ fn main() {
         }
         return;
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     let mut seeds: Vec<_> = std::fs::read_dir(&dir).expect("corpus").flatten().map(|e| e.path()).collect();
     seeds.sort();
     let corpus: String = seeds.iter().map(|p| std::fs::read_to_string(p).expect("utf-8")).collect();

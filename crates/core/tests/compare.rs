@@ -2,15 +2,16 @@
 //! the issue asks for: one region's reports form a series with Δ and %, units never mix, and
 //! other regions stay separate series, one column per report.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod support;
+
+use std::path::PathBuf;
 
 use fazhi_lens::compare::{compare, Comparison, Row};
 use fazhi_lens::{analyze_bytes, Report};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+    support::shared().join("corpus")
 }
 
 /// The path of the seed whose file name starts with `prefix` ("003").
@@ -62,7 +63,7 @@ fn assert_units_agree(c: &Comparison, reports: &[Report]) {
 fn gold(prefix: &str) -> Report {
     let path = seed_path(prefix);
     let stem = path.file_stem().and_then(|s| s.to_str()).expect("seed file name");
-    let key = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../shared/gold/{stem}.json"));
+    let key = support::shared().join("gold").join(format!("{stem}.json"));
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&key).expect("key is readable")).expect("key is JSON");
     Report {
         source: path.to_string_lossy().into_owned(),
@@ -208,57 +209,4 @@ fn all_five(reports: &[Report]) {
     let concluded = row(&c, "reconsideration_concluded", "宗");
     let own = concluded.by_region.iter().find(|s| s.region == "坪山区").expect("坪山区 series");
     assert_eq!((own.from, own.to, own.delta, own.pct), (11.0, 86.0, 75.0, Some(681.8)));
-}
-
-fn fazhi(args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_fazhi")).args(args).output().expect("fazhi runs");
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-#[test]
-fn cli_json_and_csv_follow_the_contract() {
-    let (a, b, d) = (seed_path("003"), seed_path("000"), seed_path("004"));
-    let paths = [b.to_string_lossy().into_owned(), d.to_string_lossy().into_owned(), a.to_string_lossy().into_owned()];
-    let mut args = vec!["compare", "--format", "json"];
-    args.extend(paths.iter().map(String::as_str));
-    let (ok, stdout) = fazhi(&args);
-    assert!(ok);
-    assert_eq!(stdout.lines().count(), 1, "one JSON object");
-    let v: Value = serde_json::from_str(&stdout).expect("valid JSON");
-    let reports = v["reports"].as_array().expect("reports");
-    assert_eq!(reports.len(), 3);
-    for r in reports {
-        for field in ["source", "region", "report_year"] {
-            assert!(r.get(field).is_some(), "report has {field}");
-        }
-    }
-    assert_eq!(reports[0]["report_year"], 2021);
-    let rows = v["rows"].as_array().expect("rows");
-    for r in rows {
-        for field in ["indicator", "label", "unit", "values", "delta", "pct"] {
-            assert!(r.get(field).is_some(), "row has {field}: {r}");
-        }
-        assert_eq!(r["values"].as_array().map(Vec::len), Some(3));
-    }
-    let accepted = rows
-        .iter()
-        .find(|r| r["indicator"] == "reconsideration_accepted" && r["unit"] == "宗")
-        .expect("accepted row");
-    assert_eq!(accepted["values"][0], 19);
-    assert_eq!(accepted["delta"], 64);
-    assert_eq!(accepted["pct"], 336.8);
-
-    let mut args = vec!["compare", "--format", "csv"];
-    args.extend(paths.iter().map(String::as_str));
-    let (ok, csv) = fazhi(&args);
-    assert!(ok);
-    let mut lines = csv.lines();
-    let header: Vec<&str> = lines.next().expect("header row").split(',').collect();
-    assert_eq!(header.len(), 3 + 3 + 2);
-    assert_eq!(&header[..3], ["indicator", "label", "unit"]);
-    assert_eq!(&header[6..], ["delta", "pct"]);
-    assert_eq!(lines.count(), rows.len());
-
-    let (ok, _) = fazhi(&["compare", "--format", "json", "/nonexistent/report.txt"]);
-    assert!(!ok, "an unreadable file makes the exit code 1");
 }
