@@ -31,7 +31,7 @@ use std::time::Duration;
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
-use fazhi_lens::{analyze, analyze_bytes, changes, checks, decode, figures, indicators, meta, normalize, sections};
+use fazhi_lens::{analyze, analyze_bytes, analyze_observed, decode, Observer, Stage};
 
 const KB: usize = 1024;
 const MB: usize = 1024 * 1024;
@@ -106,21 +106,35 @@ fn label(size: usize) -> String {
     }
 }
 
-/// Each stage on the same 1 MB text (the seeds repeated), given its view or earlier output
-/// ready-made so that only the stage itself is timed. Inputs are built on first use, so a
-/// filtered run (`-- stage/normalize`) does not pay for the others.
-fn stages<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
+/// Sums the time one stage takes over many runs of [`analyze_observed`], on a clock of
+/// nanoseconds (wall or CPU time, as the measurement in use).
+struct StageTimer {
+    stage: Stage,
+    now: fn() -> u64,
+    started: u64,
+    total: u64,
+}
+
+impl Observer for StageTimer {
+    fn enter(&mut self, stage: Stage) {
+        if stage == self.stage {
+            self.started = (self.now)();
+        }
+    }
+    fn leave(&mut self, stage: Stage) {
+        if stage == self.stage {
+            self.total += (self.now)().saturating_sub(self.started);
+        }
+    }
+}
+
+/// Each stage on the same 1 MB text (the seeds repeated), timed inside whole runs of the
+/// pipeline through the library's one public entry (`analyze_observed`), so a stage is
+/// measured on exactly the input the earlier stages give it. `now` is the measurement's clock.
+fn stages<M: Measurement<Value = Duration>>(c: &mut Criterion<M>, docs: &[String], now: fn() -> u64) {
     let text = repeated(docs, MB);
     let gbk_bytes = OnceCell::new();
     let gbk_bytes = || gbk_bytes.get_or_init(|| gbk(&text));
-    let view = OnceCell::new();
-    let view = || view.get_or_init(|| normalize::normalize(&text));
-    let outline = OnceCell::new();
-    let outline = || outline.get_or_init(|| sections::segment(view()));
-    let metrics = OnceCell::new();
-    let metrics = || metrics.get_or_init(|| figures::find(view(), &outline().sections));
-    let report = OnceCell::new();
-    let report = || report.get_or_init(|| analyze(&text));
 
     let mut g = c.benchmark_group("stage");
     g.sampling_mode(SamplingMode::Flat);
@@ -132,31 +146,17 @@ fn stages<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
         b.iter(|| decode(black_box(bytes), "report.txt"))
     });
     g.bench_function("decode_utf8", |b| b.iter(|| decode(black_box(text.as_bytes()), "report.txt")));
-    g.bench_function("normalize", |b| b.iter(|| normalize::normalize(black_box(&text))));
-    g.bench_function("sections_segment", |b| {
-        let view = view();
-        b.iter(|| sections::segment(black_box(view)))
-    });
-    g.bench_function("meta_extract", |b| {
-        let (view, outline) = (view(), outline());
-        b.iter(|| meta::extract(black_box(view), outline))
-    });
-    g.bench_function("figures_find", |b| {
-        let (view, outline) = (view(), outline());
-        b.iter(|| figures::find(black_box(view), &outline.sections))
-    });
-    g.bench_function("indicators_attach", |b| {
-        let (view, metrics) = (view(), metrics());
-        b.iter(|| indicators::attach(black_box(view), metrics))
-    });
-    g.bench_function("changes_find", |b| {
-        let view = view();
-        b.iter(|| changes::find(black_box(view)))
-    });
-    g.bench_function("checks_run", |b| {
-        let (view, report) = (view(), report());
-        b.iter(|| checks::run(black_box(view), report))
-    });
+    for stage in Stage::ALL {
+        g.bench_function(stage.name(), |b| {
+            b.iter_custom(|iters| {
+                let mut timer = StageTimer { stage, now, started: 0, total: 0 };
+                for _ in 0..iters {
+                    black_box(analyze_observed(black_box(&text), &mut timer));
+                }
+                Duration::from_nanos(timer.total)
+            })
+        });
+    }
     g.bench_function("analyze", |b| b.iter(|| analyze(black_box(&text))));
     g.bench_function("analyze_bytes_gbk", |b| {
         let bytes = gbk_bytes();
@@ -273,8 +273,14 @@ impl Measurement for CpuTime {
     }
 }
 
-/// Runs every group with measurement `m`.
-fn run<M: Measurement>(m: M, docs: &[String]) {
+/// Nanoseconds of wall-clock time since the first call.
+fn wall_nanos() -> u64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_nanos() as u64
+}
+
+/// Runs every group with measurement `m`, whose clock in nanoseconds is `now`.
+fn run<M: Measurement<Value = Duration>>(m: M, now: fn() -> u64, docs: &[String]) {
     // Inputs are large and per-iteration times long: few samples, short runs.
     let mut c = Criterion::default()
         .with_measurement(m)
@@ -282,7 +288,7 @@ fn run<M: Measurement>(m: M, docs: &[String]) {
         .measurement_time(Duration::from_secs(4))
         .sample_size(10)
         .configure_from_args();
-    stages(&mut c, docs);
+    stages(&mut c, docs, now);
     size_curve(&mut c, docs);
     corpora(&mut c, docs);
     c.final_summary();
@@ -303,9 +309,9 @@ fn main() {
     if std::env::var("FAZHI_BENCH_CPU").is_ok_and(|v| v == "1") {
         if CpuTime::available() {
             eprintln!("pipeline bench: timing CPU time of this thread");
-            return run(CpuTime, &docs);
+            return run(CpuTime, CpuTime::now, &docs);
         }
         eprintln!("pipeline bench: no /proc/thread-self/schedstat; timing wall-clock time");
     }
-    run(WallTime, &docs);
+    run(WallTime, wall_nanos, &docs);
 }

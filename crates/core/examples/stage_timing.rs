@@ -6,11 +6,11 @@
 //! the seeds in ../shared/corpus repeated to about 12 MB each, the corpus cut to 10 KB … 10 MB
 //! (growth should be linear), a 10 MB line and the hostile shapes of tests/hostile.rs.
 //! `STAGE_REPS=n` fixes the number of runs (e.g. 3 under `valgrind --tool=callgrind
-//! --toggle-collect=stage_timing::stage_figures`, which counts one stage alone).
+//! --toggle-collect='fazhi_lens::figures::find*'`, which counts one stage alone).
 
 use std::time::{Duration, Instant};
 
-use fazhi_lens::{changes, checks, figures, indicators, meta, normalize, sections, Report};
+use fazhi_lens::{analyze_observed, Observer, Stage};
 
 /// As in the CLI (see `Cargo.toml`): the analysis allocates many small strings, which mimalloc
 /// serves faster.
@@ -41,77 +41,30 @@ fn time_stages(what: &str, input: &str) {
     println!(" | {}", runs[0].1);
 }
 
-// One function per stage, never inlined, so that a profiler can count each stage alone
-// (`valgrind --tool=callgrind --toggle-collect=stage_timing::stage_figures`).
-#[inline(never)]
-fn stage_normalize(input: &str) -> normalize::Normalized<'_> {
-    normalize::normalize(input)
-}
-#[inline(never)]
-fn stage_sections(view: &normalize::Normalized) -> sections::Outline {
-    sections::segment(view)
-}
-#[inline(never)]
-fn stage_meta(view: &normalize::Normalized, outline: &sections::Outline) -> fazhi_lens::Meta {
-    meta::extract(view, outline)
-}
-#[inline(never)]
-fn stage_figures(view: &normalize::Normalized, sections: &[fazhi_lens::Section]) -> Vec<fazhi_lens::Figure> {
-    figures::find(view, sections)
-}
-#[inline(never)]
-fn stage_indicators(
-    view: &normalize::Normalized,
-    metrics: &[fazhi_lens::Figure],
-) -> std::collections::BTreeMap<String, Vec<fazhi_lens::KeyValue>> {
-    indicators::attach(view, metrics)
-}
-#[inline(never)]
-fn stage_changes(view: &normalize::Normalized) -> Vec<fazhi_lens::Change> {
-    changes::find(view)
-}
-#[inline(never)]
-fn stage_checks(view: &normalize::Normalized, report: &Report) -> Vec<fazhi_lens::Check> {
-    checks::run(view, report)
+/// Records how long each stage of one run took.
+#[derive(Default)]
+struct StageClock {
+    started: Option<Instant>,
+    times: Vec<(&'static str, Duration)>,
 }
 
-/// One run of every stage: the time of each, and a summary of the result.
+impl Observer for StageClock {
+    fn enter(&mut self, _stage: Stage) {
+        self.started = Some(Instant::now());
+    }
+    fn leave(&mut self, stage: Stage) {
+        let took = self.started.map(|s| s.elapsed()).unwrap_or_default();
+        self.times.push((stage.name(), took));
+    }
+}
+
+/// One run of every stage (through the library's `analyze_observed`, as `analyze` runs them):
+/// the time of each, and a summary of the result. Under callgrind, `--toggle-collect='fazhi_lens::run*'`
+/// with `--dump-instr=no` and the stage's callee (e.g. `fazhi_lens::figures::find`) counts one stage.
 fn run_stages(input: &str) -> (Vec<(&'static str, Duration)>, String) {
-    let mut t = Vec::new();
-    let s = Instant::now();
-    let view = stage_normalize(input);
-    t.push(("normalize", s.elapsed()));
-    let s = Instant::now();
-    let outline = stage_sections(&view);
-    t.push(("sections", s.elapsed()));
-    let s = Instant::now();
-    let meta = stage_meta(&view, &outline);
-    t.push(("meta", s.elapsed()));
-    let s = Instant::now();
-    let metrics = stage_figures(&view, &outline.sections);
-    t.push(("figures", s.elapsed()));
-    let s = Instant::now();
-    let key_indicators = stage_indicators(&view, &metrics);
-    t.push(("indicators", s.elapsed()));
-    let s = Instant::now();
-    let changes = stage_changes(&view);
-    t.push(("changes", s.elapsed()));
-    // As `fazhi_lens::analyze` builds it (fields added later keep their defaults here).
-    let mut report = Report {
-        meta,
-        sections: outline.sections,
-        metrics,
-        key_indicators,
-        changes,
-        parts: outline.parts,
-        chrome: view.chrome.iter().map(|r| (r.start, r.end)).collect(),
-        input_len: input.len(),
-        ..Report::default()
-    };
-    let s = Instant::now();
-    report.checks = stage_checks(&view, &report);
-    t.push(("checks", s.elapsed()));
-    (t, format!("{} sections {} figures", report.sections.len(), report.metrics.len()))
+    let mut clock = StageClock::default();
+    let report = analyze_observed(input, &mut clock);
+    (clock.times, format!("{} sections {} figures", report.sections.len(), report.metrics.len()))
 }
 
 /// Every file of a directory analysed in turn, stage times summed over the files (best of

@@ -185,6 +185,7 @@ impl<'a> Normalized<'a> {
     }
 
     /// Input offset of a view offset (as a start).
+    #[cfg(test)]
     pub fn input_offset(&self, v: usize) -> usize {
         self.map.start(v)
     }

@@ -390,11 +390,6 @@ impl<'h> Match<'h> {
         &self.haystack[self.range()]
     }
 
-    /// Length of the match in bytes.
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
     /// Whether the match is empty.
     pub fn is_empty(&self) -> bool {
         self.start == self.end

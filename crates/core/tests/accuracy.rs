@@ -8,7 +8,7 @@ mod support;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use fazhi_lens::script::simplify_str;
+use fazhi_lens::simplify as simplify_str;
 use serde_json::Value;
 
 const MIN_SECTIONS_F1: f64 = 0.95;
