@@ -151,13 +151,13 @@ fn print_text(out: &mut impl Write, text: &str, r: &Report) -> io::Result<()> {
     writeln!(out, "\n-- 数据 ({} 项)", r.metrics.len())?;
     for f in &r.metrics {
         let approx = if f.approx { "≈" } else { " " };
-        writeln!(out, "{approx} {:>14}  {:<6} {}  «{}»", fmt_value(f.value), f.unit, f.indicator, f.surface)?;
+        writeln!(out, "{approx} {:>14}  {:<6} {}  «{}»", fazhi_lens::format::number(f.value), f.unit, f.indicator, f.surface)?;
     }
     if !r.key_indicators.is_empty() {
         writeln!(out, "\n-- 关键指标")?;
         for (id, vals) in &r.key_indicators {
             for v in vals {
-                writeln!(out, "  {id:<32} {} {}  {}", fmt_value(v.value), v.unit, v.qualifier)?;
+                writeln!(out, "  {id:<32} {} {}  {}", fazhi_lens::format::number(v.value), v.unit, v.qualifier)?;
             }
         }
     }
@@ -175,14 +175,6 @@ fn print_text(out: &mut impl Write, text: &str, r: &Report) -> io::Result<()> {
     }
     let _ = text;
     writeln!(out)
-}
-
-fn fmt_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 /// Files `analyze` works on at once: enough to keep every core busy, few enough that the
@@ -288,8 +280,8 @@ fn print_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>], le
 
 fn signed(v: Option<f64>, suffix: &str) -> String {
     match v {
-        Some(v) if v > 0.0 => format!("+{}{suffix}", fmt_value(v)),
-        Some(v) => format!("{}{suffix}", fmt_value(v)),
+        Some(v) if v > 0.0 => format!("+{}{suffix}", fazhi_lens::format::number(v)),
+        Some(v) => format!("{}{suffix}", fazhi_lens::format::number(v)),
         None => "—".into(),
     }
 }
@@ -302,7 +294,7 @@ fn print_comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
         writeln!(out, "  [{}] {} {}  {}  {}", i + 1, or(&r.region), year, or(&r.body), r.source)?;
     }
     let columns: Vec<String> = (1..=c.reports.len()).map(|i| format!("[{i}]")).collect();
-    let values = |vs: &[Option<f64>]| vs.iter().map(|v| v.map_or("—".into(), fmt_value)).collect::<Vec<_>>();
+    let values = |vs: &[Option<f64>]| vs.iter().map(|v| v.map_or("—".into(), fazhi_lens::format::number)).collect::<Vec<_>>();
     let header = |first: &str, extra: &[&str]| {
         let mut h = vec![first.to_string(), "单位".into()];
         h.extend(columns.iter().cloned());

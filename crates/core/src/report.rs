@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 /// The writing system the report is printed in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,7 +111,7 @@ pub struct Figure {
     /// The printed text of the figure, `&input[start..end]`.
     pub surface: String,
     /// The number with 万/亿 folded in.
-    #[serde(serialize_with = "number")]
+    #[serde(serialize_with = "crate::format::json_number")]
     pub value: f64,
     /// Counting word or symbol, simplified script ("项", "人次", "%", "个百分点", "元").
     pub unit: String,
@@ -131,7 +131,7 @@ pub struct Figure {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KeyValue {
     /// The value, 万/亿 folded.
-    #[serde(serialize_with = "number")]
+    #[serde(serialize_with = "crate::format::json_number")]
     pub value: f64,
     /// Unit as in the figure.
     pub unit: String,
@@ -163,7 +163,7 @@ pub struct Change {
     /// Up, down or flat.
     pub direction: Direction,
     /// The stated amount of change (always non-negative; `direction` gives the sign).
-    #[serde(serialize_with = "number")]
+    #[serde(serialize_with = "crate::format::json_number")]
     pub value: f64,
     /// "%", "个百分点" or a counting word.
     pub unit: String,
@@ -209,15 +209,4 @@ pub struct Report {
     pub chrome: Vec<(usize, usize)>,
     /// Length in bytes of the decoded input the offsets point into.
     pub input_len: usize,
-}
-
-/// Writes whole numbers as JSON integers (`852`, not `852.0`) and others as floats.
-fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(*v as i64)
-    } else if v.is_finite() {
-        s.serialize_f64(*v)
-    } else {
-        s.serialize_none()
-    }
 }

@@ -19,7 +19,6 @@ mod checks;
 mod csv;
 mod figures;
 mod keys;
-mod serial;
 mod series;
 mod similarity;
 #[cfg(test)]
@@ -34,10 +33,8 @@ use crate::indicators;
 use crate::report::Report;
 use crate::script::simplify_str;
 
-use serial::{number, numbers, one_number};
 use series::Series;
 
-pub use csv::format_number;
 pub use series::SeriesColumns;
 pub use similarity::{similarity, MIN_FIGURE_CONFIDENCE};
 
@@ -79,14 +76,14 @@ pub struct Row {
     /// The unit every value of the row is stated in.
     pub unit: String,
     /// One value per report (null where the report does not state it in this unit).
-    #[serde(serialize_with = "numbers")]
+    #[serde(serialize_with = "crate::format::json_options")]
     pub values: Vec<Option<f64>>,
     /// Last minus previous of the row's last two values, when both belong to one region.
-    #[serde(serialize_with = "number")]
+    #[serde(serialize_with = "crate::format::json_option")]
     pub delta: Option<f64>,
     /// `delta` as a percentage of the previous value, one decimal; null when `delta` is null or
     /// the previous value is 0.
-    #[serde(serialize_with = "number")]
+    #[serde(serialize_with = "crate::format::json_option")]
     pub pct: Option<f64>,
     /// For each report, the qualifier of the entry chosen when the report states several.
     pub qualifiers: Vec<Option<String>>,
@@ -104,20 +101,20 @@ pub struct FigureRow {
     /// The unit every value of the row is stated in.
     pub unit: String,
     /// One value per report (null where no figure of that report was aligned).
-    #[serde(serialize_with = "numbers")]
+    #[serde(serialize_with = "crate::format::json_options")]
     pub values: Vec<Option<f64>>,
     /// The indicator phrase each report gives its figure.
     pub phrases: Vec<Option<String>>,
     /// For each report, the unit its figure is printed in (件 and 宗 share a row).
     pub units: Vec<Option<String>>,
     /// How sure the alignment is, 0–1: the weakest phrase similarity that joined the row.
-    #[serde(serialize_with = "one_number")]
+    #[serde(serialize_with = "crate::format::json_number")]
     pub confidence: f64,
     /// As in [`Row::delta`].
-    #[serde(serialize_with = "number")]
+    #[serde(serialize_with = "crate::format::json_option")]
     pub delta: Option<f64>,
     /// As in [`Row::pct`].
-    #[serde(serialize_with = "number")]
+    #[serde(serialize_with = "crate::format::json_option")]
     pub pct: Option<f64>,
     /// The change within each region that the row holds at least twice.
     pub by_region: Vec<SeriesChange>,
@@ -133,16 +130,16 @@ pub struct SeriesChange {
     /// Year of the later value.
     pub to_year: Option<i32>,
     /// The earlier value.
-    #[serde(serialize_with = "one_number")]
+    #[serde(serialize_with = "crate::format::json_number")]
     pub from: f64,
     /// The later value.
-    #[serde(serialize_with = "one_number")]
+    #[serde(serialize_with = "crate::format::json_number")]
     pub to: f64,
     /// `to - from`.
-    #[serde(serialize_with = "one_number")]
+    #[serde(serialize_with = "crate::format::json_number")]
     pub delta: f64,
     /// `delta` as a percentage of `from`, one decimal; null when `from` is 0.
-    #[serde(serialize_with = "number")]
+    #[serde(serialize_with = "crate::format::json_option")]
     pub pct: Option<f64>,
 }
 

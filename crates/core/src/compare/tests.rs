@@ -1,7 +1,6 @@
 //! Unit tests of the comparison on synthetic reports.
 
 use super::*;
-use super::csv::csv_field;
 use crate::report::{Check, Figure, KeyValue, Meta};
 
 fn kv(value: f64, unit: &str, qualifier: &str) -> KeyValue {
@@ -305,7 +304,6 @@ fn csv_has_a_header_and_one_column_per_report() {
     assert_eq!(lines[0], "indicator,label,unit,甲区2021,甲区2023 (b.txt),甲区2023 (c.txt),delta,pct");
     assert_eq!(lines[1], "litigation_cases,行政诉讼案件,宗,36,113.5,,77.5,215.3");
     assert_eq!(lines[2], "audit_projects,审计项目,项,,,2,,");
-    assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
 }
 
 #[test]
