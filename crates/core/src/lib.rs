@@ -16,6 +16,7 @@ mod bytes;
 mod changes;
 mod checks;
 pub mod compare;
+pub mod catalog;
 pub mod csv;
 pub mod decode;
 mod figures;
