@@ -66,7 +66,7 @@ pub fn web_tools() -> Result<WebTools> {
 }
 
 /// Adds the wasm target to the toolchain in use, unless its standard library is there.
-fn wasm_target() -> Result {
+pub fn wasm_target() -> Result {
     let sysroot = probe(Command::new("rustc").args(["--print", "sysroot"]).current_dir(root()));
     let have = sysroot.is_some_and(|s| Path::new(&s).join("lib/rustlib").join(WASM_TARGET).is_dir());
     if have {

@@ -1,7 +1,8 @@
 //! Project tasks, in Rust so they run the same wherever cargo does:
 //!
 //! ```text
-//! cargo xtask test [--update-screenshot]   every test: core tests, score.py, real-browser tests (CI runs this)
+//! cargo xtask test [--update-screenshot]   every test: lints, core tests, score.py, real-browser tests (CI runs this)
+//! cargo xtask lint                         rustfmt --check, clippy -D warnings (native and wasm32), missing docs
 //! cargo xtask serve [--port N] [--base /sub/path/] [--no-build]
 //!                                          install what is missing, build the web app (release), serve it
 //! cargo xtask build                        install what is missing, build the web app into dist/, print sizes
@@ -18,6 +19,7 @@ mod build;
 mod dist;
 mod fuzz;
 mod install;
+mod lint;
 mod serve;
 mod test;
 
@@ -102,6 +104,7 @@ fn show(cmd: &Command) -> String {
 }
 
 const USAGE: &str = "usage: cargo xtask test [--update-screenshot]
+       cargo xtask lint
        cargo xtask serve [--port N] [--base /sub/path/] [--no-build]
        cargo xtask build
        cargo xtask dist
@@ -113,6 +116,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("fuzz") => fuzz::task(&args[1..]),
         Some("test") => test::task(&args[1..]),
+        Some("lint") => lint::task(&args[1..]),
         Some("serve") => serve::task(&args[1..]),
         Some("dist") => dist::task(&args[1..]),
         Some("bench") => bench::task(&args[1..]),

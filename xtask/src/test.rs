@@ -1,5 +1,6 @@
 //! `cargo xtask test`: the project's one test command (CI runs exactly this).
 //!
+//! 0. `cargo xtask lint`: rustfmt, clippy (native and wasm32) with -D warnings, missing docs.
 //! 1. `cargo test --workspace --release`: the core's unit, property and accuracy tests.
 //! 2. `score.py` on the CLI's JSON for the seed corpus: the shared scorer must agree with ours.
 //! 3. Install what is missing, build the release web app and the single file once, serve `dist/`
@@ -13,7 +14,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::install::{self, node_dir};
-use crate::{build, cargo, dist, err, fuzz, root, run, serve, target_dir, Result};
+use crate::{build, cargo, dist, err, fuzz, lint, root, run, serve, target_dir, Result};
 
 /// The minimum scores, the same as `tests/accuracy.rs` asserts.
 const SCORE_MINIMUMS: [&str; 10] = [
@@ -29,6 +30,7 @@ pub fn task(args: &[String]) -> Result {
     };
     let started = Instant::now();
     let root = root();
+    stage("format and lints", || lint::task(&[]))?;
     stage("core tests", || run(cargo().args(["test", "--workspace", "--release"]).current_dir(&root)))?;
     let fazhi = stage("score.py", score)?;
     let (dist, single, chromium, firefox) = stage("web tools and release build", || {
