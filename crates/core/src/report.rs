@@ -1,7 +1,7 @@
 //! The `Report`: what every stage produces, and what the CLI and the web app render.
 //!
-//! Field names follow `../shared/docs/output.md` exactly; that JSON contract is how the
-//! project is measured from outside. Extra fields are allowed, renamed ones are not.
+//! Field names follow the JSON contract of `docs/output.md` (in the spirit of the shared
+//! `../shared/docs/output.md`, by which the project is measured): fields are added, never renamed.
 //!
 //! Invariant: every `start`/`end` in a `Report` is a byte offset into the *decoded input*
 //! text (not into the normalised view), on a char boundary, with `start <= end`.
