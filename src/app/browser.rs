@@ -130,3 +130,10 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Reloads the page.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

@@ -186,6 +186,16 @@ pub struct Strings {
     pub analysing_in_page: &'static str,
     /// "{seconds} s" elapsed.
     pub elapsed_seconds: &'static str,
+    /// A size under 1 KB: "{count} bytes".
+    pub size_bytes: &'static str,
+    /// The analysis failed (a panic in the analyser); the text is kept.
+    pub analysis_failed: &'static str,
+    /// The analysis failed and left the page's analyser unusable: a reload is needed.
+    pub analysis_broken: &'static str,
+    pub try_again: &'static str,
+    pub reload_page: &'static str,
+    /// The text could not be kept for a reload (see `storage::save_draft`).
+    pub reload_unsaved: &'static str,
     /// The comparison view's strings.
     pub compare: &'static CompareStrings,
 }
@@ -304,6 +314,12 @@ pub static ZH: Strings = Strings {
     analysing: "正在分析 {} 的文本…",
     analysing_in_page: "（在本页中分析，页面可能暂时无响应）",
     elapsed_seconds: "已用 {} 秒",
+    size_bytes: "{} 字节",
+    analysis_failed: "分析出错（分析器内部错误），没有得到结果。你的文本仍然保留，可以再试一次。",
+    analysis_broken: "分析出错，本页的分析器已无法使用，需要重新载入页面。你的文本会保留在输入框中。",
+    try_again: "再试一次",
+    reload_page: "重新载入页面",
+    reload_unsaved: "无法为重新载入保存你的文本：请先复制文本，再手动重新载入页面。",
     compare: &COMPARE_ZH,
 };
 
@@ -421,6 +437,12 @@ pub static EN: Strings = Strings {
     analysing: "Analysing {} of text…",
     analysing_in_page: "(running in this page, which may not respond for a moment)",
     elapsed_seconds: "{} s",
+    size_bytes: "{} bytes",
+    analysis_failed: "The analysis failed (an internal error of the analyser). Your text is kept; you can try again.",
+    analysis_broken: "The analysis failed and left this page's analyser unusable: reload the page. Your text is kept in the input box.",
+    try_again: "Try again",
+    reload_page: "Reload the page",
+    reload_unsaved: "Your text could not be kept for a reload: copy it first, then reload the page yourself.",
     compare: &COMPARE_EN,
 };
 

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::browser::{read_bytes, BrowserDecoder};
 use super::i18n::{fill, Lang};
 use super::model::use_strings;
+use super::storage;
 use super::text::{format_size, splice_utf16, split_bilingual, HELD_TEXT_BYTES};
 
 /// The built-in demo report (synthetic; written for this app).
@@ -43,14 +44,18 @@ fn decode_message(lang: Lang, err: &DecodeError) -> String {
 pub fn InputPanel(props: &Props) -> Html {
     let s = use_strings();
     let lang = use_context::<Lang>().unwrap_or(Lang::Zh);
-    let text = use_state(String::new);
+    // A text kept across a reload after a failed analysis (see `root`) comes back here.
+    let text = use_state(|| storage::take_draft().unwrap_or_default());
     // The file name while the paste area holds a file's text unchanged.
     let source = use_state(|| None::<String>);
     let dragging = use_state(|| false);
     let reading = use_state(|| None::<String>);
     // True while `text` is too long for the paste area and is held outside it (see
     // `HELD_TEXT_BYTES`): the area is replaced by a summary until the user asks to see it.
-    let held = use_state(|| false);
+    let held = {
+        let long = text.len() >= HELD_TEXT_BYTES;
+        use_state(move || long)
+    };
     let analyze_button = use_node_ref();
     {
         // After a long paste the area is gone: the keyboard continues on 分析.
@@ -200,7 +205,7 @@ pub fn InputPanel(props: &Props) -> Html {
             <div class={drop_class} ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
                 if *held {
                     <div id="held-text" class="held-text">
-                        <p>{ fill(s.held_text, &[&text.chars().count().to_string(), &format_size(text.len())]) }</p>
+                        <p>{ fill(s.held_text, &[&text.chars().count().to_string(), &format_size(text.len(), s.size_bytes)]) }</p>
                         <button type="button" id="show-held" class="button subtle" onclick={on_show_held}>{ s.held_edit }</button>
                     </div>
                 } else {

@@ -18,6 +18,7 @@
 //! │   ├── FiguresTable ── FigureFilters   (virtual: only the rows in view)
 //! │   └── SourceView ── SourceChunk the text in blocks, with the highlighted sentence
 //! ├── AnalysisProgress              while an analysis runs (in a worker: `worker`)
+//! ├── (failure notice, in `root`)   when it gave no report: try again, or reload
 //! └── AppFooter                     version
 //! ```
 //!

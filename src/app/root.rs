@@ -19,21 +19,25 @@ use super::model::{Analysis, Highlight, Show};
 use super::report_view::ReportView;
 use super::storage;
 use super::text::{line_from, sentence_around};
-use super::worker::{Analyzer, Done};
+use super::worker::{Analyzer, Done, Failure};
 use super::worker_progress::AnalysisProgress;
 
 /// What an analysis request is for: the source name, and the library entry when a saved
 /// report is opened (a new text gets an entry once analysed).
+#[derive(Clone)]
 struct Request {
     source: String,
     entry_id: Option<String>,
 }
 
-/// The analysis on its way, for the progress line.
-#[derive(Clone, Copy, PartialEq)]
-struct Busy {
-    bytes: usize,
-    in_worker: bool,
+/// Where the latest analysis request stands, until its report is shown.
+#[derive(Clone)]
+enum Pending {
+    /// On its way (the progress line): its size, and whether it runs in a worker.
+    Busy { bytes: usize, in_worker: bool },
+    /// It gave no report (issue 21): the notice, with what "try again" runs again. `broken`:
+    /// the page's analyser is unusable (`worker::Failure::Broken`), only a reload helps.
+    Failed { text: Rc<str>, request: Request, broken: bool },
 }
 
 /// The whole page.
@@ -71,12 +75,21 @@ pub fn App() -> Html {
     };
 
     // Analyses run in a Web Worker when one can start (see `worker`); answers arrive here.
-    let busy = use_state(|| None::<Busy>);
+    // One state for both: the busy line and the failure notice take the same place.
+    let pending = use_state(|| None::<Pending>);
     let on_done = {
-        let (library, busy, show_report) = (library.clone(), busy.clone(), show_report.clone());
+        let (library, pending, show_report) = (library.clone(), pending.clone(), show_report.clone());
         Callback::from(move |done: Done<Request>| {
-            busy.set(None);
-            let Done { tag, text, mut report } = done;
+            let Done { tag, text, report } = done;
+            let mut report = match report {
+                Ok(report) => report,
+                // The text stays where it was (the paste area, the library): nothing to undo.
+                Err(failure) => {
+                    pending.set(Some(Pending::Failed { text, request: tag, broken: failure == Failure::Broken }));
+                    return;
+                }
+            };
+            pending.set(None);
             report.source = tag.source;
             let id = match tag.entry_id {
                 Some(id) => id,
@@ -93,10 +106,10 @@ pub fn App() -> Html {
     let analyzer = use_mut_ref(|| Analyzer::new(on_done.clone()));
     analyzer.borrow().set_on_done(on_done);
     let start = {
-        let (analyzer, busy) = (analyzer.clone(), busy.clone());
+        let (analyzer, pending) = (analyzer.clone(), pending.clone());
         move |text: Rc<str>, request: Request| {
             let analyzer = analyzer.borrow();
-            busy.set(Some(Busy { bytes: text.len(), in_worker: analyzer.uses_worker() }));
+            pending.set(Some(Pending::Busy { bytes: text.len(), in_worker: analyzer.uses_worker() }));
             analyzer.run(text, request);
         }
     };
@@ -115,6 +128,23 @@ pub fn App() -> Html {
         })
     };
 
+    // Try again; or, when the page's analyser is unusable, reload with the text kept.
+    let on_failure_action = {
+        let (pending, error, start) = (pending.clone(), error.clone(), start.clone());
+        Callback::from(move |_: MouseEvent| match (*pending).clone() {
+            // Never a reload that would lose the text: it stays in the input box meanwhile.
+            Some(Pending::Failed { text, broken: true, .. }) => {
+                if storage::save_draft(&text) {
+                    browser::reload();
+                } else {
+                    error.set(Some(s.reload_unsaved.to_string()));
+                }
+            }
+            Some(Pending::Failed { text, request, .. }) => start(text, request),
+            _ => {}
+        })
+    };
+
     let on_open = {
         let library = library.clone();
         Callback::from(move |id: String| {
@@ -125,10 +155,10 @@ pub fn App() -> Html {
     };
 
     let on_cancel = {
-        let (analyzer, busy) = (analyzer.clone(), busy.clone());
+        let (analyzer, pending) = (analyzer.clone(), pending.clone());
         Callback::from(move |()| {
             analyzer.borrow().cancel();
-            busy.set(None);
+            pending.set(None);
         })
     };
 
@@ -186,8 +216,17 @@ pub fn App() -> Html {
                 </div>
                 <CompareView library={library.clone()} on_error={on_error.clone()} />
                 <div id="error" class="error" role="alert">{ (*error).clone().unwrap_or_default() }</div>
-                if let Some(b) = *busy {
-                    <AnalysisProgress bytes={b.bytes} in_worker={b.in_worker} on_cancel={on_cancel} />
+                if let Some(Pending::Busy { bytes, in_worker }) = *pending {
+                    <AnalysisProgress {bytes} {in_worker} {on_cancel} />
+                } else if let Some(Pending::Failed { broken, .. }) = *pending {
+                    // Inline, not a component of its own: that costs ~1 KB of the .wasm's gzip
+                    // budget.
+                    <div id="analysis-failure" class="error analysis-failure" role="alert">
+                        <p>{ if broken { s.analysis_broken } else { s.analysis_failed } }</p>
+                        <button type="button" id="failure-action" class="button" onclick={on_failure_action}>
+                            { if broken { s.reload_page } else { s.try_again } }
+                        </button>
+                    </div>
                 }
                 if let Some(a) = (*analysis).clone() {
                     <ReportView key={a.seq.to_string()} analysis={a.clone()} highlight={*highlight} on_show={on_show} on_error={on_error} />

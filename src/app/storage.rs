@@ -121,3 +121,22 @@ pub fn save_lang(lang: Lang) {
         let _ = store.set_item(LANG_KEY, lang.code());
     }
 }
+
+/// Key, in `sessionStorage`, of the text kept across a reload (see [`save_draft`]).
+const DRAFT_KEY: &str = "fazhi-lens.draft";
+
+/// Keeps `text` for the page that replaces this one in the tab (a reload after a failed
+/// analysis, see `root`); [`take_draft`] gives it back once. Session storage: it goes with the
+/// tab, not into the library. False when it could not be kept (no storage, or too long).
+pub fn save_draft(text: &str) -> bool {
+    let store = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    store.is_some_and(|store| store.set_item(DRAFT_KEY, text).is_ok())
+}
+
+/// The text [`save_draft`] kept, if any, removing it.
+pub fn take_draft() -> Option<String> {
+    let store = web_sys::window()?.session_storage().ok()??;
+    let text = store.get_item(DRAFT_KEY).ok()??;
+    let _ = store.remove_item(DRAFT_KEY);
+    Some(text)
+}

@@ -160,12 +160,15 @@ pub fn splice_utf16(value: &str, start: u32, end: u32, pasted: &str) -> String {
     out
 }
 
-/// A byte count as people read it: "2.0 MB", "156 KB".
-pub fn format_size(bytes: usize) -> String {
+/// A byte count as people read it: "2.0 MB", "156 KB", and below 1 KB the exact count in
+/// `small` ("512 字节", from `Strings::size_bytes`), where "1 KB" would overstate a short text.
+pub fn format_size(bytes: usize, small: &str) -> String {
     if bytes >= 1_000_000 {
         format!("{:.1} MB", bytes as f64 / 1e6)
-    } else {
+    } else if bytes >= 1000 {
         format!("{} KB", bytes.div_ceil(1000))
+    } else {
+        super::i18n::fill(small, &[&bytes.to_string()])
     }
 }
 
@@ -187,9 +190,12 @@ mod tests {
 
     #[test]
     fn sizes_read_as_kb_and_mb() {
-        assert_eq!(format_size(2_000_000), "2.0 MB");
-        assert_eq!(format_size(155_200), "156 KB");
-        assert_eq!(format_size(1), "1 KB");
+        assert_eq!(format_size(2_000_000, "{} B"), "2.0 MB");
+        assert_eq!(format_size(155_200, "{} B"), "156 KB");
+        assert_eq!(format_size(1000, "{} B"), "1 KB");
+        // A short text: its exact size, never "0 KB".
+        assert_eq!(format_size(999, "{} 字节"), "999 字节");
+        assert_eq!(format_size(0, "{} bytes"), "0 bytes");
     }
 
     #[test]

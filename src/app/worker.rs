@@ -11,7 +11,7 @@
 //! page → worker.js   {glue, module}             once; worker.js imports the glue and instantiates
 //! worker → page      {ready: true}              serve() listens
 //!                    {failed: "…"}              worker.js could not start the module
-//! page → worker      {id, text}                 analyse
+//! page → worker      {id, text, panic}          analyse (`panic`: see `TEST_PANIC`)
 //! worker → page      {id, head, sections,       the report as JSON in pieces (see `answer`),
 //!                     metrics, ms}              the core's time in ms
 //!                    {id, error, ms}            the report could not be serialised
@@ -20,6 +20,14 @@
 //! Where no worker can run (a page opened from `file://`, a CSP without `worker-src 'self'`, a
 //! browser without module workers, a build whose glue cannot be imported again), [`Analyzer`]
 //! analyses in the page's own thread, after letting the browser paint the busy state.
+//!
+//! A panic in the core (issue 21) must not hang the app. The release build aborts on panic,
+//! which in wasm is a trap: a JavaScript exception thrown out of the wasm frames, which leaves
+//! whatever they were doing half done. In the worker it is uncaught, the worker reports an
+//! `error`, and the page replaces the worker and answers the job with [`Failure::Crashed`]. In
+//! the page, `guarded` catches it at a JavaScript frame just around the core, so the page's
+//! own state (the task queue, Yew) is untouched; a probe then tells whether the module still
+//! works ([`Failure::Crashed`]) or not ([`Failure::Broken`]: only a reload helps).
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -28,6 +36,7 @@ use fazhi_lens::Report;
 use js_sys::{Array, Function, Object, Reflect};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::closure::ScopedClosure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -41,6 +50,21 @@ const READY_TIMEOUT_MS: i32 = 10_000;
 
 /// Name of the performance measure recording the core's time (the browser benchmark reads it).
 pub const CORE_MEASURE: &str = "fazhi:core";
+
+/// Test-only switch (tests/browser/failure.test.mjs): while the page has
+/// `globalThis.__FAZHI_TEST_PANIC__` set truthy, every analysis calls `panic!` where it runs (the
+/// page sends the flag with the job, as the worker cannot see the page's globals), so the tests
+/// go down the real panic path. The value `"broken"` also fails the page's probe, as if the panic
+/// had left the module unusable. Nothing in the app sets it; unset, it costs one property read.
+const TEST_PANIC: &str = "__FAZHI_TEST_PANIC__";
+
+/// The page's [`TEST_PANIC`] flag.
+fn test_panic() -> JsValue {
+    get(&js_sys::global(), TEST_PANIC)
+}
+
+/// What the page analyses after a failure to tell whether its module still works.
+const PROBE: &str = "某区2024年法治政府建设年度报告\n办理案件12件。";
 
 #[wasm_bindgen]
 extern "C" {
@@ -69,6 +93,29 @@ pub fn timed_analyze(text: &str) -> (Report, f64) {
     (report, now() - t0)
 }
 
+/// [`timed_analyze`], first panicking if `panic` (see [`TEST_PANIC`]).
+fn analyze_job(text: &str, panic: bool) -> (Report, f64) {
+    if panic {
+        panic!("__FAZHI_TEST_PANIC__");
+    }
+    timed_analyze(text)
+}
+
+/// [`analyze_job`] behind a JavaScript frame: `None` when it panicked (or threw). The trap of
+/// a panic unwinds the wasm frames up to the nearest JavaScript frame, here the `call` below,
+/// whose error comes back as a value; the caller's own frames, and the borrows they hold, are
+/// untouched. What the analysis had allocated is leaked.
+fn guarded(text: &str, panic: bool) -> Option<(Report, f64)> {
+    let mut out = None;
+    {
+        let mut run = || out = Some(analyze_job(text, panic));
+        // Built with `panic = "unwind"`, the closure would turn the panic into the exception.
+        let closure = ScopedClosure::<dyn FnMut()>::borrow_mut_assert_unwind_safe(&mut run);
+        let _ = closure.as_js_value().unchecked_ref::<Function>().call0(&JsValue::NULL);
+    }
+    out
+}
+
 /// Records the core's time for `bytes` of text as the page's [`CORE_MEASURE`] performance
 /// measure (only the latest is kept), with `detail: {bytes, where}`.
 pub fn record_core_time(ms: f64, bytes: usize, place: &str) {
@@ -87,14 +134,15 @@ pub fn record_core_time(ms: f64, bytes: usize, place: &str) {
     }
 }
 
-/// The worker's side: answers `{id, text}` with `{id, json, ms}` until it is terminated.
+/// The worker's side: answers `{id, text}` with `{id, json, ms}` until it is terminated. A
+/// panic is left uncaught: the page hears the worker's `error` event and replaces the worker.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let Some(text) = get(&data, "text").as_string() else { return };
-        let (report, ms) = timed_analyze(&text);
+        let (report, ms) = analyze_job(&text, get(&data, "panic").is_truthy());
         let answer = match answer(report) {
             Ok(answer) => answer,
             Err(e) => {
@@ -192,14 +240,23 @@ async fn read_answer(data: &JsValue, wanted: impl Fn() -> bool) -> Result<Report
     Ok(report)
 }
 
+/// Why an analysis gave no report.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Failure {
+    /// The core failed (panicked) on this text; the analyser is ready for the next request.
+    Crashed,
+    /// It failed in the page and left the page's module unusable: only a reload helps.
+    Broken,
+}
+
 /// A finished analysis.
 pub struct Done<T> {
     /// What the caller attached to the request.
     pub tag: T,
     /// The analysed text.
     pub text: Rc<str>,
-    /// The core's findings.
-    pub report: Report,
+    /// The core's findings, or why there are none.
+    pub report: Result<Report, Failure>,
 }
 
 /// Where analyses run.
@@ -292,6 +349,7 @@ impl<T: 'static> Analyzer<T> {
                 let request = Object::new();
                 set(&request, "id", &id.into());
                 set(&request, "text", &JsValue::from_str(&job.text));
+                set(&request, "panic", &test_panic().is_truthy().into());
                 let posted = worker.post_message(&request).is_ok();
                 if let Some(job) = inner.job.as_mut() {
                     job.sent = posted;
@@ -320,14 +378,25 @@ impl<T: 'static> Analyzer<T> {
                 Some(job) if job.id == id => job.text.clone(),
                 _ => return,
             };
-            let (report, ms) = timed_analyze(&text);
-            record_core_time(ms, text.len(), "page");
+            let flag = test_panic();
+            let report = match guarded(&text, flag.is_truthy()) {
+                Some((report, ms)) => {
+                    record_core_time(ms, text.len(), "page");
+                    Ok(report)
+                }
+                // A panic can leave shared state half changed (a lazily built table, say), and
+                // then every later analysis fails too: try a small one to tell.
+                None => match guarded(PROBE, flag.as_string().is_some_and(|v| v == "broken")) {
+                    Some(_) => Err(Failure::Crashed),
+                    None => Err(Failure::Broken),
+                },
+            };
             Analyzer(inner).finish(id, report);
         });
     }
 
-    /// Hands the report of job `id` to the callback, if that job is still wanted.
-    fn finish(&self, id: u32, report: Report) {
+    /// Hands the outcome of job `id` to the callback, if that job is still wanted.
+    fn finish(&self, id: u32, report: Result<Report, Failure>) {
         let (job, on_done) = {
             let mut inner = self.0.borrow_mut();
             if inner.job.as_ref().is_none_or(|j| j.id != id) {
@@ -363,7 +432,7 @@ impl<T: 'static> Analyzer<T> {
             return;
         };
         let on_message = self.handler(|a, data| a.on_message(data));
-        let on_error = self.handler(|a, _| a.fail_over());
+        let on_error = self.handler(|a, event| a.on_error(event));
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
@@ -435,12 +504,33 @@ impl<T: 'static> Analyzer<T> {
                 next_task().await;
                 let Some(inner) = weak.upgrade() else { return };
                 match report {
-                    Ok(report) => Analyzer(inner).finish(id, report),
+                    Ok(report) => Analyzer(inner).finish(id, Ok(report)),
                     // A report the page cannot read back: analyse here instead.
                     Err(Stop::Unreadable) => Analyzer(inner).fail_over(),
                     Err(Stop::Unwanted) => {}
                 }
             });
+        }
+    }
+
+    /// The worker reported an error. While it has a job, that is the analysis failing (a panic
+    /// in the core): the job fails, and a fresh worker replaces this one, whose module may be
+    /// left in any state. Otherwise the worker could not start: analyses run in the page.
+    fn on_error(&self, event: JsValue) {
+        // Handled here: not to be reported again as an error of the page.
+        event.unchecked_ref::<web_sys::Event>().prevent_default();
+        let failed = {
+            let inner = self.0.borrow();
+            let busy = matches!(inner.backend, Backend::Ready(_));
+            inner.job.as_ref().filter(|j| j.sent && busy).map(|j| j.id)
+        };
+        match failed {
+            Some(id) => {
+                self.stop_worker();
+                self.start_worker();
+                self.finish(id, Err(Failure::Crashed));
+            }
+            None => self.fail_over(),
         }
     }
 

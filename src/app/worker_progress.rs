@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::i18n::fill;
 use super::model::use_strings;
+use super::text::format_size;
 use super::worker::now;
 
 /// How often the elapsed time is updated.
@@ -22,12 +23,6 @@ pub struct Props {
     pub in_worker: bool,
     /// Stop the analysis.
     pub on_cancel: Callback<()>,
-}
-
-/// `bytes` for people: "15 KB", "2.0 MB".
-fn size(bytes: usize) -> String {
-    let kb = bytes as f64 / 1000.0;
-    if kb < 1000.0 { format!("{kb:.0} KB") } else { format!("{:.1} MB", kb / 1000.0) }
 }
 
 /// The progress line.
@@ -60,7 +55,7 @@ pub fn AnalysisProgress(props: &Props) -> Html {
         <div id="analysis-progress" class="analysis-progress">
             <progress aria-label={s.analysing_label}></progress>
             <span role="status">
-                { fill(s.analysing, &[&size(props.bytes)]) }
+                { fill(s.analysing, &[&format_size(props.bytes, s.size_bytes)]) }
                 if !props.in_worker {
                     { " " }{ s.analysing_in_page }
                 }
