@@ -22,6 +22,7 @@ use crate::numbers::{self, Number};
 use crate::report::{Figure, Section};
 use crate::script::is_han;
 use crate::text::floor_char;
+use crate::text::numerals;
 
 /// The units that can start with `c`, as printed in the simplified view, each with the unit
 /// reported. A unit that is a prefix of another ("个" of "个百分点") comes after it.
@@ -262,25 +263,28 @@ impl Closer {
     }
 }
 
-/// Characters where a number or a skipped bracket can start (besides ASCII digits).
-const CANDIDATES: [char; 20] = [
-    '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '“',
-    '「', '『', '《', '〈',
-];
+/// Characters where a skipped bracket can start.
+const OPENERS: [char; 5] = ['“', '「', '『', '《', '〈'];
 
-/// For each 64-character block of the BMP, a bit per character that is in [`CANDIDATES`].
+/// For each 64-character block of the BMP, a bit per character where a number can start
+/// (besides ASCII digits: [`numerals::COUNT_STARTS`]) or a skipped bracket ([`OPENERS`]).
 static CANDIDATE_BITS: [u64; 1024] = {
     let mut t = [0u64; 1024];
     let mut k = 0;
-    while k < CANDIDATES.len() {
-        let c = CANDIDATES[k] as u32;
+    while k < numerals::COUNT_STARTS.len() + OPENERS.len() {
+        let c = if k < numerals::COUNT_STARTS.len() {
+            numerals::COUNT_STARTS[k]
+        } else {
+            OPENERS[k - numerals::COUNT_STARTS.len()]
+        } as u32;
         t[(c >> 6) as usize] |= 1 << (c & 63);
         k += 1;
     }
     t
 };
 
-/// The offset of the first ASCII digit or [`CANDIDATES`] character at or after `i`.
+/// The offset of the first ASCII digit or candidate character (see [`CANDIDATE_BITS`]) at or
+/// after `i`.
 ///
 /// Looks at bytes rather than decoding every character: every candidate is an ASCII digit or a
 /// three-byte sequence, and continuation bytes can never be mistaken for either.

@@ -24,6 +24,7 @@ use crate::normalize::Normalized;
 use crate::report::{Meta, PartKind};
 use crate::script::is_han;
 use crate::sections::Outline;
+use crate::text::numerals::{self, date_value};
 
 /// Infers the report's metadata from its text and outline.
 pub fn extract(view: &Normalized, outline: &Outline) -> Meta {
@@ -133,7 +134,7 @@ fn res() -> &'static Res {
     let re = |p: &str| Pattern::new(p).expect("valid regex");
     RES.get_or_init(|| Res {
         year: re(r"(20[0-9][0-9]) {0,8}年"),
-        cn_year: re(r"二[〇○零]([一二三四五六七八九〇○零])([一二三四五六七八九〇○零]) {0,8}年"),
+        cn_year: re(&format!(r"二[〇○零]({d})({d}) {{0,8}}年", d = numerals::DATE_DIGIT_CLASS)),
         report_as: re(r"现将(20[0-9][0-9]) {0,8}年"),
         leading_year: re(r"^(20[0-9][0-9]) {0,8}年"),
         opening: re(
@@ -143,7 +144,7 @@ fn res() -> &'static Res {
         header_date: re(
             r"(发布时间|发布日期|信息提供日期|公开日期|成文日期|日期|时间) {0,8}:? {0,8}([0-9]{4}) {0,8}[-/.年] {0,8}([0-9]{1,2}) {0,8}[-/.月] {0,8}([0-9]{1,2})",
         ),
-        date: re(r"([0-9]{4}|[〇○零一二三四五六七八九]{4}) {0,8}年 {0,8}([0-9]{1,2}|[一二三四五六七八九十]{1,3}) {0,8}月 {0,8}([0-9]{1,2}|[一二三四五六七八九十]{1,3}) {0,8}日"),
+        date: re(&numerals::written_date_pattern()),
     })
 }
 
@@ -300,40 +301,12 @@ fn city_of(text: &str, region: &str) -> Option<String> {
 fn first_year(s: &str) -> Option<i32> {
     let a = res().year.captures(s).and_then(|c| Some((c.get(0)?.start(), c[1].parse::<i32>().ok()?)));
     let b = res().cn_year.captures(s).and_then(|c| {
-        let d = |x: &str| x.chars().next().and_then(cn_digit);
+        let d = |x: &str| x.chars().next().and_then(numerals::date_digit);
         Some((c.get(0)?.start(), 2000 + d(&c[1])? as i32 * 10 + d(&c[2])? as i32))
     });
     match (a, b) {
         (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
         (a, b) => a.or(b).map(|x| x.1),
-    }
-}
-
-/// Value of one Chinese digit (〇 … 九).
-fn cn_digit(c: char) -> Option<u32> {
-    match c {
-        '〇' | '○' | '零' => Some(0),
-        _ => "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1),
-    }
-}
-
-/// Value of a number written in Arabic digits or in Chinese (year digits one by one, or a
-/// month/day such as "十二", "二十").
-fn num_value(s: &str) -> Option<u32> {
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse().ok();
-    }
-    let cs: Vec<char> = s.chars().collect();
-    if cs.len() == 4 {
-        return cs.iter().try_fold(0u32, |acc, &c| Some(acc * 10 + cn_digit(c)?));
-    }
-    match cs.as_slice() {
-        ['十'] => Some(10),
-        [a] => cn_digit(*a),
-        ['十', b] => Some(10 + cn_digit(*b)?),
-        [a, '十'] => Some(cn_digit(*a)? * 10),
-        [a, '十', b] => Some(cn_digit(*a)? * 10 + cn_digit(*b)?),
-        _ => None,
     }
 }
 
@@ -362,7 +335,7 @@ fn header_dates(line: &str) -> Vec<(u8, (i32, u32, u32))> {
 /// A written date ("2021年12月20日", "二〇二一年十二月二十日").
 fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     let c = res().date.captures(s)?;
-    valid(num_value(&c[1])? as i32, num_value(&c[2])?, num_value(&c[3])?)
+    valid(date_value(&c[1])? as i32, date_value(&c[2])?, date_value(&c[3])?)
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@
 //! Approximation words printed outside the number (超过 98%, 约 400 万元, 50% 以上) are found by
 //! [`approx_before`] and [`approx_after`], because the figures' surfaces exclude them.
 
+use crate::text::numerals;
+
 /// A number read from the start of a string.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Number {
@@ -101,21 +103,10 @@ impl Dec {
     }
 }
 
-/// The value of a Chinese digit character.
+/// The value of a Chinese digit of a count (see [`numerals::count_digit`]).
+#[inline]
 fn cn_digit(c: char) -> Option<u64> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    numerals::count_digit(c).map(u64::from)
 }
 
 /// The multiplier of a Chinese unit character below 万.
@@ -131,7 +122,7 @@ fn cn_small_unit(c: char) -> Option<u64> {
 /// True for a character that can begin a number [`read_at`] accepts (digit, Chinese digit, 十,
 /// 百 or 千); a cheap filter before calling it.
 pub fn can_start(c: char) -> bool {
-    c.is_ascii_digit() || cn_digit(c).is_some() || matches!(c, '十' | '百' | '千')
+    c.is_ascii_digit() || numerals::starts_count(c)
 }
 
 /// Reads a number at the start of `s` (see the module docs). `None` when `s` does not start with

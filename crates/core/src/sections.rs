@@ -25,7 +25,8 @@ use crate::pattern::Pattern;
 
 use crate::normalize::Normalized;
 use crate::report::{Part, PartKind, Section};
-use markers::{accept, candidates, line_ranges, Cand, Style};
+use markers::{accept, candidates, line_ranges, Cand};
+pub(crate) use markers::{read_marker, Style};
 use openers::{openers, Opener, Sentences};
 use titles::{set_titles, title_kind};
 use trailer::trailer;

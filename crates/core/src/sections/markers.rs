@@ -18,10 +18,11 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
+use crate::text::numerals::{is_small_numeral, small_run, small_value, SMALL_NUMERAL_CLASS};
 
 /// Heading marker styles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Style {
+pub(crate) enum Style {
     /// 第一部分 / 第一章.
     Part,
     /// 一、
@@ -126,48 +127,14 @@ fn push_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
     out.push(line.start + from..line.end);
 }
 
-/// True for the Chinese numerals of heading numbers (一 … 十).
-pub(super) fn is_cn_digit(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
-}
-
-/// Value of a Chinese numeral of 1..=99 ("三", "十二", "二十", "二十一").
-fn cn_value(s: &str) -> Option<u32> {
-    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1);
-    // At most three characters, without allocating: this runs for every marker.
-    let mut it = s.chars();
-    let mut cs = ['\0'; 3];
-    let mut n = 0;
-    for c in it.by_ref().take(3) {
-        cs[n] = c;
-        n += 1;
-    }
-    if it.next().is_some() {
-        return None;
-    }
-    match &cs[..n] {
-        [a] if *a == '十' => Some(10),
-        [a] => digit(*a),
-        ['十', b] => Some(10 + digit(*b)?),
-        [a, '十'] => Some(digit(*a)? * 10),
-        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
-        _ => None,
-    }
-}
-
-/// Length in bytes of the run of Chinese numerals (at most three) at the start of `s`.
-fn cn_run(s: &str) -> usize {
-    s.chars().take(3).take_while(|&c| is_cn_digit(c)).map(char::len_utf8).sum()
-}
-
 /// The heading marker at the very start of `s`, if any: style, number, byte length.
 pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
     let first = s.chars().next()?;
     if first == '(' {
         let inner = &s[1..];
-        let n = cn_run(inner);
+        let n = small_run(inner);
         if n > 0 && inner[n..].starts_with(')') {
-            return Some((Style::Paren, cn_value(&inner[..n])?, n + 2));
+            return Some((Style::Paren, small_value(&inner[..n])?, n + 2));
         }
         let d = inner.bytes().take(2).take_while(u8::is_ascii_digit).count();
         if d > 0 && inner[d..].starts_with(')') {
@@ -177,7 +144,7 @@ pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
     }
     if first == '第' {
         let rest = &s['第'.len_utf8()..];
-        let n = cn_run(rest);
+        let n = small_run(rest);
         let tail = &rest[n..];
         let unit = if tail.starts_with("部分") {
             "部分".len()
@@ -186,14 +153,14 @@ pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
         } else {
             return None;
         };
-        return Some((Style::Part, cn_value(&rest[..n])?, '第'.len_utf8() + n + unit));
+        return Some((Style::Part, small_value(&rest[..n])?, '第'.len_utf8() + n + unit));
     }
-    if is_cn_digit(first) {
-        let n = cn_run(s);
-        let num = cn_value(&s[..n])?;
+    if is_small_numeral(first) {
+        let n = small_run(s);
+        let num = small_value(&s[..n])?;
         let mut after = s[n..].chars();
         return match after.next()? {
-            '、' | '.' if !after.next().is_some_and(|c| is_cn_digit(c) || c == '、') => {
+            '、' | '.' if !after.next().is_some_and(|c| is_small_numeral(c) || c == '、') => {
                 Some((Style::Chapter, num, n + s[n..].chars().next()?.len_utf8()))
             }
             '是' => Some((Style::Shi, num, n + '是'.len_utf8())),
@@ -213,6 +180,26 @@ pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
         return Some((Style::Circled, first as u32 - 0x2460 + 1, first.len_utf8()));
     }
     None
+}
+
+/// A heading marker as the report printed it (a `Section`'s `marker`), read whole: its style
+/// and number, or `None` when it is not one marker. The full-width forms that the view folds
+/// ("（十二）", "２．") are folded first, so that a later stage (the numbering check) reads a
+/// marker with the same rules that found it, rather than with a parser of its own.
+pub(crate) fn read_marker(marker: &str) -> Option<(Style, u32)> {
+    let m: String = marker
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '．' => '.',
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let (style, num, len) = line_marker(&m)?;
+    (len == m.len()).then_some((style, num))
 }
 
 /// Markers that may sit in the middle of a line: the matches, in order and without overlap,
@@ -239,7 +226,7 @@ fn numerals(text: &str, p: usize) -> (usize, usize) {
     let mut len = 0;
     while n < 4 {
         match text.get(p + len..).and_then(|r| r.chars().next()) {
-            Some(c) if is_cn_digit(c) => {
+            Some(c) if is_small_numeral(c) => {
                 n += 1;
                 len += c.len_utf8();
             }
@@ -266,7 +253,7 @@ fn mid_match_at(text: &str, p: usize) -> Option<usize> {
 /// which the regex crate searches with SIMD and reports cheaply, however dense the matches.
 fn numeral_regex() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| Pattern::new(r"[一二三四五六七八九十]").expect("valid regex"))
+    RE.get_or_init(|| Pattern::new(SMALL_NUMERAL_CLASS).expect("valid regex"))
 }
 
 impl Iterator for MidMarkers<'_> {
@@ -333,7 +320,7 @@ pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
                 continue;
             }
             let before = text[line.start..at].chars().next_back();
-            if before.is_some_and(is_cn_digit) {
+            if before.is_some_and(is_small_numeral) {
                 continue; // inside a longer numeral run
             }
             let ms = &text[m.clone()];
@@ -344,12 +331,12 @@ pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
                 if before == Some('第') {
                     continue;
                 }
-                (Style::Paren, cn_value(inner.trim_end_matches(')')), false)
+                (Style::Paren, small_value(inner.trim_end_matches(')')), false)
             } else if let Some(n) = ms.strip_suffix('、') {
-                if after.is_some_and(|c| is_cn_digit(c) || c == '、') {
+                if after.is_some_and(|c| is_small_numeral(c) || c == '、') {
                     continue; // "三、四级", "一、二季度"
                 }
-                (Style::Chapter, cn_value(n), false)
+                (Style::Chapter, small_value(n), false)
             } else {
                 let n = ms.strip_suffix('是').unwrap_or(ms);
                 if n != "一" || before.is_some_and(joins_yi) {
@@ -481,7 +468,8 @@ mod tests {
 
     /// The pattern [`MidMarkers`] implements.
     fn mid_regex() -> Pattern {
-        Pattern::new(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]").expect("valid regex")
+        let n = SMALL_NUMERAL_CLASS;
+        Pattern::new(&format!(r"\({n}{{1,3}}\)|{n}{{1,3}}[、是]")).expect("valid regex")
     }
 
     fn both(s: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {

@@ -7,8 +7,8 @@
 use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
+use crate::text::numerals::is_small_numeral;
 
-use super::markers::is_cn_digit;
 use super::{re, Head};
 use crate::report::PartKind;
 
@@ -100,7 +100,7 @@ fn opener_kind(sentence: &str, base_year: Option<u32>) -> Option<PartKind> {
             let y: u32 = c[1].parse().ok()?;
             let head = &sentence[..sentence.char_indices().nth(40).map_or(sentence.len(), |(i, _)| i)];
             // "2031年1月，…" tells of something already done.
-            let month = sentence[c[0].len()..].starts_with(|ch: char| ch.is_ascii_digit() || is_cn_digit(ch));
+            let month = sentence[c[0].len()..].starts_with(|ch: char| ch.is_ascii_digit() || is_small_numeral(ch));
             if y > base && !month && PLANS_WORDS.iter().any(|w| head.contains(w)) {
                 return Some(PartKind::Plans);
             }

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
 use crate::text::floor_char;
+use crate::text::numerals::written_date_pattern;
 
 use super::markers::line_marker;
 
@@ -19,10 +20,7 @@ pub(super) struct Trailer {
 fn date_end_regex() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(
-            r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4}) {0,8}年 {0,8}(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) {0,8}月 {0,8}(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) {0,8}日$",
-        )
-        .expect("valid regex")
+        Pattern::new(&format!("{}$", written_date_pattern())).expect("valid regex")
     })
 }
 
