@@ -217,6 +217,24 @@ pub fn text(pages: Vec<Vec<Line>>) -> String {
     }
     let sizes: Vec<f64> = kept.iter().flatten().map(|l| l.size).collect();
     let body = percentile(sizes, 0.5).max(1.0);
+    // Does the document mark paragraphs by indenting their first line? Then a full line that
+    // ends a sentence, followed by one that is not indented, is one paragraph still.
+    let (mut indented, mut flush) = (0usize, 0usize);
+    for lines in &kept {
+        let left = percentile(lines.iter().map(|l| l.x0).collect(), 0.1);
+        let right = percentile(lines.iter().map(|l| l.x1).collect(), 0.9);
+        for pair in lines.windows(2) {
+            let (p, l) = (&pair[0], &pair[1]);
+            if ends_sentence(&p.text) && p.x1 < right - 1.5 * p.size {
+                if l.x0 > left + 0.8 * l.size {
+                    indented += 1;
+                } else {
+                    flush += 1;
+                }
+            }
+        }
+    }
+    let uses_indent = indented >= 3 && indented * 2 > indented + flush;
     let mut out = String::new();
     let mut prev: Option<(Line, f64, f64)> = None;
     for lines in &kept {
@@ -228,7 +246,7 @@ pub fn text(pages: Vec<Vec<Line>>) -> String {
                 Some((p, _p_left, p_right)) => {
                     let size = p.size.max(l.size).max(body * 0.5);
                     let same_page = i > 0;
-                    !ends_sentence(&p.text)
+                    (uses_indent || !ends_sentence(&p.text))
                         && !is_heading(&l.text)
                         && l.x0 <= left + 0.8 * size
                         && p.x1 >= p_right - 1.5 * size
