@@ -1,4 +1,4 @@
-// fazhi-lens analysis worker (see src/app/worker.rs). The page sends, once, the URL of its own
+// fazhi-lens analysis worker (see src/platform/worker.rs). The page sends, once, the URL of its own
 // wasm-bindgen glue and the WebAssembly.Module it has already compiled; importing the glue and
 // instantiating that module runs the same Rust `main`, which finds no `window` and answers
 // analysis requests from then on. Nothing is downloaded or compiled a second time.

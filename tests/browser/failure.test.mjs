@@ -1,5 +1,5 @@
 // A panic in the analysis never hangs the app (issue 21). The test-only flag
-// `globalThis.__FAZHI_TEST_PANIC__` (src/app/worker.rs) makes every analysis call `panic!` where
+// `globalThis.__FAZHI_TEST_PANIC__` (src/platform/worker.rs) makes every analysis call `panic!` where
 // it runs: in the worker of a served dist/, and in the page itself in the single file opened
 // from file:// (no worker can start there). The app must say so, keep the text, try again on
 // request and go on working.

@@ -1,0 +1,92 @@
+//! Side by side: each report's own year-on-year statements (`section#compare-changes`) and
+//! the completeness checks of every report (`table#compare-checks`).
+
+use fazhi_lens::Direction;
+use yew::prelude::*;
+
+use super::table::{head, table_block, Block};
+use super::view::Compared;
+use crate::i18n::Strings;
+
+/// Arrow, CSS class and words of a stated direction.
+fn direction(d: Direction) -> (&'static str, &'static str) {
+    match d {
+        Direction::Up => ("▲", "up"),
+        Direction::Down => ("▼", "down"),
+        Direction::Flat => ("＝", "flat"),
+    }
+}
+
+/// The in-text change statements of each report, one column per report, as printed.
+pub fn changes_section(c: &Compared, s: &'static Strings) -> Html {
+    let cs = s.compare;
+    html! {
+        <section id="compare-changes" class="compare-block" aria-labelledby="compare-changes-heading">
+            <h3 id="compare-changes-heading">{ cs.changes_heading }</h3>
+            <p class="help">{ cs.changes_help }</p>
+            <div class="changes-grid">
+                { for c.reports.iter().enumerate().map(|(col, report)| {
+                    let heading = c.columns.get(col).cloned().unwrap_or_default();
+                    html! {
+                        <div class="changes-col" data-col={col.to_string()}>
+                            <h4>{ heading }</h4>
+                            if report.changes.is_empty() {
+                                <p class="empty">{ cs.changes_empty }</p>
+                            } else {
+                                <ul class="change-list">
+                                    { for report.changes.iter().map(|ch| {
+                                        let (arrow, class) = direction(ch.direction);
+                                        let word = match ch.direction {
+                                            Direction::Up => cs.up,
+                                            Direction::Down => cs.down,
+                                            Direction::Flat => cs.flat,
+                                        };
+                                        html! {
+                                            <li class={format!("compare-change {class}")}>
+                                                <span class="arrow" aria-hidden="true">{ arrow }</span>
+                                                <span class="visually-hidden">{ format!("{word}：") }</span>
+                                                <span class="change-indicator">{ &ch.indicator }</span>
+                                                { " " }
+                                                <q class="change-surface">{ &ch.surface }</q>
+                                            </li>
+                                        }
+                                    }) }
+                                </ul>
+                            }
+                        </div>
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}
+
+/// Which checks each report passes, mandated contents first (the core keeps check order).
+pub fn checks_table(c: &Compared, s: &'static Strings) -> Html {
+    let cs = s.compare;
+    let checks = &c.comparison.checks;
+    let body = (!checks.is_empty()).then(|| html! { <>{ for checks.iter().map(|row| html! {
+            <tr class="check-row" data-id={row.id.clone()}>
+                <th scope="row">{ s.check_label(&row.id) }</th>
+                { for row.ok.iter().enumerate().map(|(col, ok)| {
+                    let detail = c.reports.get(col)
+                        .and_then(|r| r.checks.iter().find(|ch| ch.id == row.id))
+                        .map(|ch| ch.detail.clone());
+                    let (class, mark, word) = match ok {
+                        Some(true) => ("pass", "✓", s.check_pass),
+                        Some(false) => ("fail", "✗", s.check_fail),
+                        None => ("absent", "—", cs.check_absent),
+                    };
+                    html! {
+                        <td class={format!("check-cell {class}")} title={detail}>
+                            <span class="mark" aria-hidden="true">{ mark }</span>
+                            <span class="word">{ word }</span>
+                        </td>
+                    }
+                }) }
+            </tr>
+        })
+    }</> });
+    let block = Block { id: "compare-checks", heading: cs.checks_heading, help: None, caption: cs.checks_caption, empty: s.checks_empty };
+    table_block(&block, head(c, s, &[cs.col_check], &[]), body)
+}

@@ -1,0 +1,207 @@
+//! `CompareView`: pick two or more reports of the library and see them side by side
+//! (`section#compare`). The reports are analysed once each (cached by library id) and aligned
+//! by the core's `compare`; every table and chart below renders that `Comparison` as it is.
+
+use std::rc::Rc;
+
+use fazhi_lens::compare::{compare, Comparison};
+use fazhi_lens::Report;
+use yew::prelude::*;
+
+use crate::platform::browser::{download, now_iso};
+use super::charts::charts_section;
+use super::csv::comparison_csv;
+use super::side::{changes_section, checks_table};
+use super::table::{figures_table, key_table};
+use crate::i18n::fill;
+use crate::library::data::LibraryState;
+use crate::report::model::use_strings;
+use crate::report::text::truncate_chars;
+
+/// Reports aligned for the view: the core's comparison and, per column, what the app knows of
+/// the report behind it.
+pub struct Compared {
+    /// Library ids of the compared entries, in library order: identifies the comparison.
+    pub ids: Vec<String>,
+    /// The core's alignment. Each `ReportRef::source` is the library id of its column.
+    pub comparison: Comparison,
+    /// The analysed report of each column, in column order.
+    pub reports: Vec<Rc<Report>>,
+    /// The library name of each column's report.
+    pub names: Vec<String>,
+    /// Short column names ("坪山区2021"), the library name added where two would be equal.
+    pub columns: Vec<String>,
+}
+
+impl PartialEq for Compared {
+    fn eq(&self, other: &Self) -> bool {
+        self.ids == other.ids
+    }
+}
+
+/// Props of [`CompareView`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The library the reports are picked from.
+    pub library: UseReducerHandle<LibraryState>,
+    /// Show an error message (a failed download).
+    pub on_error: Callback<Option<String>>,
+}
+
+/// The comparison section: picker, then the comparison of the picked reports.
+#[function_component]
+pub fn CompareView(props: &Props) -> Html {
+    let s = use_strings();
+    let cs = s.compare;
+    let selected = use_state(Vec::<String>::new);
+    // Reports analysed so far, each with its library id as `source`. A list, not a map: it
+    // holds the few picked reports, and a map type costs the wasm more code than it saves.
+    let cache = use_mut_ref(Vec::<Rc<Report>>::new);
+    let entries = &props.library.entries;
+
+    // Picked ids still in the library, in library order.
+    let ids: Vec<String> = entries.iter().filter(|e| selected.contains(&e.id)).map(|e| e.id.clone()).collect();
+    let compared = {
+        let library = props.library.clone();
+        use_memo(ids.clone(), move |ids| {
+            if ids.len() < 2 {
+                return None;
+            }
+            let mut cache = cache.borrow_mut();
+            // Forget reports no longer picked, so the cache stays as small as the selection.
+            cache.retain(|r| ids.contains(&r.source));
+            let mut reports: Vec<Rc<Report>> = Vec::new();
+            for e in library.entries.iter().filter(|e| ids.contains(&e.id)) {
+                let report = match cache.iter().find(|r| r.source == e.id) {
+                    Some(r) => r.clone(),
+                    None => {
+                        let mut r = fazhi_lens::analyze(&e.text);
+                        r.source = e.id.clone();
+                        let r = Rc::new(r);
+                        cache.push(r.clone());
+                        r
+                    }
+                };
+                reports.push(report);
+            }
+            let comparison = compare(&reports);
+            let name_of = |id: &str| library.entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+            let columns = comparison.column_names_by(|r| truncate_chars(&name_of(&r.source), 20));
+            Some(Rc::new(Compared {
+                ids: ids.clone(),
+                reports: comparison.reports.iter().filter_map(|r| reports.iter().find(|x| x.source == r.source).cloned()).collect(),
+                names: comparison.reports.iter().map(|r| name_of(&r.source)).collect(),
+                columns,
+                comparison,
+            }))
+        })
+    };
+
+    let toggle = |id: String| {
+        let selected = selected.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*selected).clone();
+            match next.iter().position(|x| *x == id) {
+                Some(i) => {
+                    next.remove(i);
+                }
+                None => next.push(id.clone()),
+            }
+            selected.set(next);
+        })
+    };
+    let on_all = {
+        let (selected, all) = (selected.clone(), entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>());
+        Callback::from(move |_: MouseEvent| selected.set(all.clone()))
+    };
+    let on_none = {
+        let selected = selected.clone();
+        Callback::from(move |_: MouseEvent| selected.set(Vec::new()))
+    };
+
+    html! {
+        <section id="compare" class="panel compare-panel" aria-labelledby="compare-heading">
+            <details id="compare-details">
+                <summary id="compare-toggle">
+                    <h2 id="compare-heading">{ cs.heading }</h2>
+                </summary>
+                <p class="help">{ cs.help }</p>
+                if entries.len() < 2 {
+                    <p class="empty">{ cs.need_two_library }</p>
+                } else {
+                    <fieldset id="compare-picker" class="compare-picker">
+                        <legend>{ cs.picker_legend }</legend>
+                        <ul class="compare-picks">
+                            { for entries.iter().map(|e| {
+                                let id = format!("compare-pick-{}", e.id);
+                                let region = e.region.clone().unwrap_or_else(|| s.region_unknown.to_string());
+                                let year = super::model::year_text(s, e.year);
+                                html! {
+                                    <li key={e.id.clone()}>
+                                        <input type="checkbox" id={id.clone()} class="compare-pick" value={e.id.clone()}
+                                            checked={selected.contains(&e.id)} onchange={toggle(e.id.clone())} />
+                                        <label for={id}>
+                                            <span class="pick-region">{ region }</span>
+                                            <span class="pick-year">{ year }</span>
+                                            <span class="pick-name">{ &e.name }</span>
+                                        </label>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                        <div class="actions">
+                            <button type="button" id="compare-all" class="button small" onclick={on_all}>{ cs.select_all }</button>
+                            <button type="button" id="compare-none" class="button small subtle" onclick={on_none}>{ cs.select_none }</button>
+                        </div>
+                    </fieldset>
+                    if let Some(c) = (*compared).clone() {
+                        <CompareResult compared={c} on_error={props.on_error.clone()} />
+                    } else {
+                        <p class="empty" role="status">{ cs.need_two_selected }</p>
+                    }
+                }
+            </details>
+        </section>
+    }
+}
+
+/// Props of [`CompareResult`].
+#[derive(Properties, PartialEq)]
+struct ResultProps {
+    compared: Rc<Compared>,
+    on_error: Callback<Option<String>>,
+}
+
+/// The comparison of the picked reports: summary, export, tables, charts, checks.
+#[function_component]
+fn CompareResult(props: &ResultProps) -> Html {
+    let s = use_strings();
+    let cs = s.compare;
+    let c = &props.compared;
+    let regions = c.comparison.series().iter().filter(|ser| ser.key.is_some()).count();
+    let on_csv = {
+        let (c, err) = (c.clone(), props.on_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let date = now_iso().get(..10).unwrap_or_default().to_string();
+            let csv = comparison_csv(&c.comparison, &c.columns, s);
+            if let Err(e) = download(&format!("{}-{date}.csv", s.compare.csv_file_stem), "text/csv;charset=utf-8", &csv) {
+                err.emit(Some(e));
+            }
+        })
+    };
+    html! {
+        <div id="compare-result" class="compare-result">
+            <p class="summary" role="status">
+                { fill(cs.summary, &[&c.reports.len().to_string(), &regions.to_string()]) }
+            </p>
+            <div class="actions">
+                <button type="button" id="compare-export-csv" class="button" onclick={on_csv}>{ cs.export_csv }</button>
+            </div>
+            { key_table(c, s) }
+            { charts_section(c, s) }
+            { figures_table(c, s) }
+            { changes_section(c, s) }
+            { checks_table(c, s) }
+        </div>
+    }
+}

@@ -1,0 +1,237 @@
+//! `InputPanel`: the paste area, "open file", drag-and-drop and the demo report.
+
+use fazhi_lens::DecodeError;
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, File, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::platform::browser::{read_bytes, BrowserDecoder};
+use crate::i18n::{fill, Lang};
+use crate::report::model::use_strings;
+use crate::platform::storage;
+use crate::report::text::{format_size, splice_utf16, split_bilingual, HELD_TEXT_BYTES};
+
+/// The built-in demo report (synthetic; written for this app).
+pub const DEMO: &str = include_str!("../../www/demo.txt");
+
+/// Files larger than this are refused before reading (a report is well under 1 MB of text).
+const MAX_MB: f64 = 64.0;
+
+/// Props of [`InputPanel`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Analyse `(text, source name)`.
+    pub on_analyze: Callback<(String, String)>,
+    /// Show (or, with `None`, clear) an error message.
+    pub on_error: Callback<Option<String>>,
+}
+
+/// The message for a file the analyser cannot decode, in the interface language.
+///
+/// The core's messages read "中文说明 (English explanation)"; the part in the other language
+/// is dropped.
+fn decode_message(lang: Lang, err: &DecodeError) -> String {
+    let message = err.to_string();
+    let (zh, en) = split_bilingual(&message);
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.unwrap_or(zh).to_string(),
+    }
+}
+
+/// Where the report text is entered.
+#[function_component]
+pub fn InputPanel(props: &Props) -> Html {
+    let s = use_strings();
+    let lang = use_context::<Lang>().unwrap_or(Lang::Zh);
+    // A text kept across a reload after a failed analysis (see `root`) comes back here.
+    let text = use_state(|| storage::take_draft().unwrap_or_default());
+    // The file name while the paste area holds a file's text unchanged.
+    let source = use_state(|| None::<String>);
+    let dragging = use_state(|| false);
+    let reading = use_state(|| None::<String>);
+    // True while `text` is too long for the paste area and is held outside it (see
+    // `HELD_TEXT_BYTES`): the area is replaced by a summary until the user asks to see it.
+    let held = {
+        let long = text.len() >= HELD_TEXT_BYTES;
+        use_state(move || long)
+    };
+    let analyze_button = use_node_ref();
+    {
+        // After a long paste the area is gone: the keyboard continues on 分析.
+        let analyze_button = analyze_button.clone();
+        use_effect_with(*held, move |&held| {
+            if held {
+                if let Some(button) = analyze_button.cast::<HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+
+    let open_file = {
+        let (text, source, reading, held) = (text.clone(), source.clone(), reading.clone(), held.clone());
+        let (on_analyze, on_error) = (props.on_analyze.clone(), props.on_error.clone());
+        move |file: File| {
+            let name = file.name();
+            if file.size() > MAX_MB * 1024.0 * 1024.0 {
+                on_error.emit(Some(fill(s.err_too_large, &[&MAX_MB.to_string()])));
+                return;
+            }
+            on_error.emit(None);
+            reading.set(Some(name.clone()));
+            let (text, source, reading, held) = (text.clone(), source.clone(), reading.clone(), held.clone());
+            let (on_analyze, on_error) = (on_analyze.clone(), on_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let decoded = match read_bytes(&file).await {
+                    Ok(bytes) => fazhi_lens::decode::decode_with(&bytes, &name, &BrowserDecoder).map_err(|e| decode_message(lang, &e)),
+                    Err(e) => Err(fill(s.err_read, &[&name, &e])),
+                };
+                reading.set(None);
+                match decoded {
+                    Ok(decoded) => {
+                        held.set(decoded.len() >= HELD_TEXT_BYTES);
+                        text.set(decoded.clone());
+                        source.set(Some(name.clone()));
+                        on_analyze.emit((decoded, name));
+                    }
+                    Err(message) => on_error.emit(Some(message)),
+                }
+            });
+        }
+    };
+
+    let analyze = {
+        let (text, source, on_analyze) = (text.clone(), source.clone(), props.on_analyze.clone());
+        move || {
+            let name = (*source).clone().unwrap_or_else(|| s.pasted_source.to_string());
+            on_analyze.emit(((*text).clone(), name));
+        }
+    };
+    let on_analyze_click = {
+        let analyze = analyze.clone();
+        Callback::from(move |_: MouseEvent| analyze())
+    };
+    let on_keydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+            e.prevent_default();
+            analyze();
+        }
+    });
+    let on_input = {
+        let (text, source) = (text.clone(), source.clone());
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            source.set(None);
+        })
+    };
+    // A long paste is taken from the clipboard data and held; a short one is the browser's.
+    let on_paste = {
+        let (text, source, held) = (text.clone(), source.clone(), held.clone());
+        Callback::from(move |e: Event| {
+            let pasted = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data).and_then(|d| d.get_data("text/plain").ok());
+            let Some(pasted) = pasted.filter(|p| p.len() >= HELD_TEXT_BYTES) else { return };
+            e.prevent_default();
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let start = area.selection_start().ok().flatten().unwrap_or(0);
+            let end = area.selection_end().ok().flatten().unwrap_or(start);
+            text.set(splice_utf16(&area.value(), start, end, &pasted));
+            source.set(None);
+            held.set(true);
+        })
+    };
+    let on_show_held = {
+        let held = held.clone();
+        Callback::from(move |_: MouseEvent| held.set(false))
+    };
+    let on_demo = {
+        let (text, source, held, on_analyze) = (text.clone(), source.clone(), held.clone(), props.on_analyze.clone());
+        Callback::from(move |_: MouseEvent| {
+            held.set(false);
+            text.set(DEMO.to_string());
+            source.set(Some(s.demo_source.to_string()));
+            on_analyze.emit((DEMO.to_string(), s.demo_source.to_string()));
+        })
+    };
+    let on_clear = {
+        let (text, source, held, on_error) = (text.clone(), source.clone(), held.clone(), props.on_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            held.set(false);
+            text.set(String::new());
+            source.set(None);
+            on_error.emit(None);
+        })
+    };
+    let on_file = {
+        let open_file = open_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                open_file(file);
+            }
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let on_dragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            let has_files = e.data_transfer().is_some_and(|dt| dt.types().includes(&"Files".into(), 0));
+            if has_files {
+                e.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let on_dragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
+            if let Some(file) = e.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0)) {
+                e.prevent_default();
+                open_file(file);
+            }
+        })
+    };
+
+    let drop_class = classes!("drop-zone", dragging.then_some("dragging"));
+    html! {
+        <section id="input-panel" class="panel input-panel" aria-labelledby="input-heading">
+            <h2 id="input-heading">{ s.input_heading }</h2>
+            <div class={drop_class} ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+                if *held {
+                    <div id="held-text" class="held-text">
+                        <p>{ fill(s.held_text, &[&text.chars().count().to_string(), &format_size(text.len(), s.size_bytes)]) }</p>
+                        <button type="button" id="show-held" class="button subtle" onclick={on_show_held}>{ s.held_edit }</button>
+                    </div>
+                } else {
+                    <label for="input">{ s.input_label }</label>
+                    <textarea id="input" rows="12" spellcheck="false" aria-describedby="input-help"
+                              placeholder={s.input_placeholder} value={(*text).clone()}
+                              oninput={on_input} onkeydown={on_keydown} onpaste={on_paste} />
+                }
+                if *dragging {
+                    <p class="drop-hint" aria-hidden="true">{ s.drop_here }</p>
+                }
+            </div>
+            <p id="input-help" class="help">{ s.input_help }</p>
+            <div class="actions">
+                <button type="button" id="analyze" class="button primary" ref={analyze_button} onclick={on_analyze_click}>{ s.analyze }</button>
+                <label class="button file-button">
+                    { s.open_file }
+                    <input type="file" id="file" class="visually-hidden" accept=".txt,.html,.htm,.docx" onchange={on_file} />
+                </label>
+                <button type="button" id="demo" class="button" onclick={on_demo}>{ s.demo }</button>
+                <button type="button" id="clear" class="button subtle" onclick={on_clear}>{ s.clear }</button>
+                <span class="status" role="status">
+                    { reading.as_ref().map(|n| fill(s.reading_file, &[n])).unwrap_or_default() }
+                </span>
+            </div>
+        </section>
+    }
+}
+

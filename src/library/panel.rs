@@ -1,0 +1,138 @@
+//! `LibraryPanel`: the reports kept in this browser, with export and import of the whole
+//! library as one JSON file.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::platform::browser::{download, now_iso, read_bytes};
+use crate::i18n::{fill, Strings};
+use super::data::{self, Action, LibraryState, Notice, ParseError};
+use super::item::LibraryItem;
+use crate::report::model::use_strings;
+
+/// Props of [`LibraryPanel`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The library state and its dispatcher.
+    pub library: UseReducerHandle<LibraryState>,
+    /// Id of the entry on screen, if any.
+    pub current: Option<AttrValue>,
+    /// Open an entry by id.
+    pub on_open: Callback<String>,
+}
+
+/// The text of a notice in the current language.
+fn notice_text(s: &Strings, notice: &Notice) -> String {
+    match notice {
+        Notice::StorageUnavailable => s.storage_unavailable.to_string(),
+        Notice::StorageQuota => s.storage_quota.to_string(),
+        Notice::StorageFailed(why) => fill(s.storage_failed, &[why]),
+        Notice::Corrupt { backup: Some(key) } => fill(s.storage_corrupt, &[key]),
+        Notice::Corrupt { backup: None } => s.storage_corrupt_no_backup.to_string(),
+        Notice::Deleted(name) => fill(s.notice_deleted, &[name]),
+        Notice::Imported { added, skipped } => fill(s.notice_imported, &[&added.to_string(), &skipped.to_string()]),
+        Notice::ImportInvalid(why) => fill(s.notice_import_invalid, &[why]),
+        Notice::OtherTab { before, after } => fill(s.notice_other_tab, &[&before.to_string(), &after.to_string()]),
+    }
+}
+
+/// The library panel.
+#[function_component]
+pub fn LibraryPanel(props: &Props) -> Html {
+    let s = use_strings();
+    let library = &props.library;
+
+    let on_export = {
+        let library = library.clone();
+        Callback::from(move |_: MouseEvent| {
+            let date = now_iso().get(..10).unwrap_or_default().to_string();
+            let name = format!("{}-{date}.json", s.library_file_stem);
+            if let Err(e) = download(&name, "application/json", &data::to_json(&library.entries)) {
+                library.dispatch(Action::Notify(Notice::StorageFailed(e)));
+            }
+        })
+    };
+    let on_import = {
+        let library = library.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let library = library.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = match read_bytes(&file).await {
+                    Err(e) => Action::Notify(Notice::ImportInvalid(e)),
+                    Ok(bytes) => match data::parse(&String::from_utf8_lossy(&bytes)) {
+                        Ok(p) => Action::Import { entries: p.entries, dropped: p.dropped },
+                        Err(ParseError::NotLibrary(why)) => Action::Notify(Notice::ImportInvalid(why)),
+                        Err(ParseError::NewerVersion(v)) => {
+                            Action::Notify(Notice::ImportInvalid(fill(s.notice_import_newer, &[&v.to_string()])))
+                        }
+                    },
+                };
+                library.dispatch(action);
+            });
+        })
+    };
+    let on_rename = {
+        let library = library.clone();
+        Callback::from(move |(id, name): (String, String)| library.dispatch(Action::Rename { id, name }))
+    };
+    let on_delete = {
+        let library = library.clone();
+        Callback::from(move |id: String| library.dispatch(Action::Delete(id)))
+    };
+    let on_undo = {
+        let library = library.clone();
+        Callback::from(move |_: MouseEvent| library.dispatch(Action::Undo))
+    };
+
+    let problem = library.problem.as_ref().map(|n| notice_text(s, n));
+    let (alert, status) = match &library.notice {
+        Some(n) if n.is_error() => (Some(notice_text(s, n)), None),
+        Some(n) => (None, Some(notice_text(s, n))),
+        None => (None, None),
+    };
+    html! {
+        <section id="library" class="panel library-panel" aria-labelledby="library-heading">
+            <h2 id="library-heading">{ s.library_heading }</h2>
+            <p class="help">{ s.library_privacy }</p>
+            <div class="library-alert" role="alert">
+                if let Some(p) = problem { <p>{ p }</p> }
+                if let Some(a) = alert { <p>{ a }</p> }
+            </div>
+            <div class="library-status" role="status">
+                if let Some(st) = status {
+                    <p>
+                        { st }
+                        if library.undo.is_some() && matches!(library.notice, Some(Notice::Deleted(_))) {
+                            { " " }
+                            <button type="button" id="undo-delete" class="button link" onclick={on_undo}>{ s.undo }</button>
+                        }
+                    </p>
+                }
+            </div>
+            if library.entries.is_empty() {
+                <p class="empty">{ s.library_empty }</p>
+            } else {
+                <p class="count">{ fill(s.library_count, &[&library.entries.len().to_string()]) }</p>
+                <ul class="library-list">
+                    { for library.entries.iter().map(|e| html! {
+                        <LibraryItem key={e.id.clone()} id={e.id.clone()} name={e.name.clone()}
+                            region={e.region.clone()} year={e.year} title={e.title.clone()}
+                            current={props.current.as_deref() == Some(e.id.as_str())}
+                            on_open={props.on_open.clone()} on_rename={on_rename.clone()} on_delete={on_delete.clone()} />
+                    }) }
+                </ul>
+            }
+            <div class="actions">
+                <button type="button" id="export-library" class="button" onclick={on_export}
+                        disabled={library.entries.is_empty()}>{ s.export_library }</button>
+                <label class="button file-button">
+                    { s.import_library }
+                    <input type="file" id="import-library" class="visually-hidden" accept=".json,application/json" onchange={on_import} />
+                </label>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,46 @@
+//! `ChecksPanel`: the completeness and quality checks (`section#checks`, one `li.check` each).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::fill;
+use super::model::{use_strings, Analysis};
+
+/// Props of [`ChecksPanel`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The report on screen.
+    pub analysis: Rc<Analysis>,
+}
+
+/// The checks list.
+#[function_component]
+pub fn ChecksPanel(props: &Props) -> Html {
+    let s = use_strings();
+    let checks = &props.analysis.report.checks;
+    let passed = checks.iter().filter(|c| c.ok).count();
+    html! {
+        <section id="checks" class="card" aria-labelledby="checks-heading">
+            <h3 id="checks-heading">{ s.checks_heading }</h3>
+            if checks.is_empty() {
+                <p class="empty">{ s.checks_empty }</p>
+            } else {
+                <p class="summary">{ fill(s.checks_summary, &[&passed.to_string(), &checks.len().to_string()]) }</p>
+                <ul class="check-list">
+                    { for checks.iter().map(|c| {
+                        let (class, mark, word) = if c.ok { ("pass", "✓", s.check_pass) } else { ("fail", "✗", s.check_fail) };
+                        html! {
+                            <li class={classes!("check", class)} data-id={c.id.clone()} data-ok={c.ok.to_string()}>
+                                <span class="mark" aria-hidden="true">{ mark }</span>
+                                <span class="visually-hidden">{ format!("{word}：") }</span>
+                                <span class="detail">{ &c.detail }</span>
+                                <code class="check-id">{ &c.id }</code>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,267 @@
+//! Small text helpers for the views: number formatting, sentence bounds, file names.
+//!
+//! Everything here takes arbitrary offsets and text and never panics: offsets from an old
+//! report, or past the end, are clamped to char boundaries first.
+
+/// Formats a figure's value the way a reader writes it: `852`, `99.4`, `53400`.
+///
+/// Whole numbers print without a decimal point (the table cell holds exactly that text).
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else if v.is_finite() {
+        format!("{v}")
+    } else {
+        String::new()
+    }
+}
+
+/// The largest char boundary of `text` that is `<= at`.
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `text` cut into blocks: byte ranges, each ending at the first line end once it holds `size`
+/// bytes (or at the end of the text). They cover the text; an empty text is one empty block.
+pub fn line_blocks(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let full = start.saturating_add(size.max(1)).min(text.len());
+        // A byte search: `\n` never occurs inside a UTF-8 sequence, so every cut is a char boundary.
+        let end = text.as_bytes()[full..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| full + p + 1);
+        out.push((start, end));
+        start = end;
+    }
+    if out.is_empty() {
+        out.push((0, 0));
+    }
+    out
+}
+
+/// Characters that end a sentence for highlighting purposes (a line break ends one too, so a
+/// highlight never runs from a heading into the paragraph below it).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n')
+}
+
+/// How far, in chars, a highlight may reach beyond the figure on either side; keeps a click
+/// cheap on text without punctuation.
+const REACH: usize = 300;
+
+/// The sentence holding `start..end`: from just after the previous sentence end to just after
+/// the next one (the "。" is included, a line break is not). Leading spaces are dropped.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let start = floor_boundary(text, start);
+    let end = floor_boundary(text, end.max(start));
+    let mut from = start;
+    for (i, c) in text[..start].char_indices().rev().take(REACH) {
+        if ends_sentence(c) {
+            break;
+        }
+        from = i;
+    }
+    let mut to = end;
+    for (i, c) in text[end..].char_indices().take(REACH) {
+        if c == '\n' {
+            break;
+        }
+        to = end + i + c.len_utf8();
+        if ends_sentence(c) {
+            break;
+        }
+    }
+    let trimmed = text[from..to].trim_start();
+    (to - trimmed.len(), to)
+}
+
+/// The line starting at `start` (a heading), without its line break.
+pub fn line_from(text: &str, start: usize) -> (usize, usize) {
+    let start = floor_boundary(text, start);
+    let end = text[start..]
+        .char_indices()
+        .take(REACH)
+        .find(|&(_, c)| c == '\n' || c == '\r')
+        .map_or_else(|| floor_boundary(text, start + REACH * 4).max(start), |(i, _)| start + i);
+    (start, end)
+}
+
+/// At most `n` chars of `s`, with "…" when cut.
+pub fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// Splits "中文 (English (with parentheses))" at the parenthesis matching the final ")".
+pub fn split_bilingual(message: &str) -> (&str, Option<&str>) {
+    let Some(body) = message.strip_suffix(')') else { return (message, None) };
+    let mut depth = 0usize;
+    for (i, c) in body.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth > 0 => depth -= 1,
+            '(' => return (body[..i].trim_end(), Some(&body[i + 1..])),
+            _ => {}
+        }
+    }
+    (message, None)
+}
+
+/// A file name stem for exports ("某某区2024"), without characters file systems reject.
+pub fn file_stem(region: Option<&str>, year: Option<i32>, fallback: &str) -> String {
+    let mut stem = String::new();
+    if let Some(r) = region {
+        stem.push_str(r);
+    }
+    if let Some(y) = year {
+        stem.push_str(&y.to_string());
+    }
+    if stem.is_empty() {
+        stem.push_str(fallback);
+    }
+    stem.chars()
+        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .take(60)
+        .collect()
+}
+
+/// Texts at least this long (UTF-8 bytes) are held by the input panel instead of being put
+/// into its paste area: a browser lays out a textarea's whole text at once, about 0.6 ms per
+/// KB here, so a 2 MB paste would freeze the page for over a second. 150 KB is ten times a
+/// typical report and stays under 100 ms.
+pub const HELD_TEXT_BYTES: usize = 150_000;
+
+/// `value` with its UTF-16 range `start..end` (a textarea's selection, as the DOM counts it)
+/// replaced by `pasted`: what a paste would have made of the paste area. Offsets past the end
+/// or inside a character are clamped, and a reversed range counts as empty.
+pub fn splice_utf16(value: &str, start: u32, end: u32, pasted: &str) -> String {
+    let byte_at = |units: u32| {
+        let mut seen = 0u32;
+        for (i, c) in value.char_indices() {
+            if seen >= units {
+                return i;
+            }
+            seen += c.len_utf16() as u32;
+        }
+        value.len()
+    };
+    let a = byte_at(start);
+    let b = byte_at(end.max(start)).max(a);
+    let mut out = String::with_capacity(value.len() - (b - a) + pasted.len());
+    out.push_str(&value[..a]);
+    out.push_str(pasted);
+    out.push_str(&value[b..]);
+    out
+}
+
+/// A byte count as people read it: "2.0 MB", "156 KB", and below 1 KB the exact count in
+/// `small` ("512 字节", from `Strings::size_bytes`), where "1 KB" would overstate a short text.
+pub fn format_size(bytes: usize, small: &str) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else if bytes >= 1000 {
+        format!("{} KB", bytes.div_ceil(1000))
+    } else {
+        crate::i18n::fill(small, &[&bytes.to_string()])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paste_replaces_the_selection_counted_in_utf16() {
+        assert_eq!(splice_utf16("", 0, 0, "报告"), "报告");
+        assert_eq!(splice_utf16("甲乙丙", 1, 2, "X"), "甲X丙");
+        assert_eq!(splice_utf16("甲乙丙", 3, 3, "丁"), "甲乙丙丁");
+        // "𝄞" is two UTF-16 units; an offset between them does not split it.
+        assert_eq!(splice_utf16("a𝄞b", 1, 3, "-"), "a-b");
+        assert_eq!(splice_utf16("a𝄞b", 2, 2, "-"), "a𝄞-b");
+        assert_eq!(splice_utf16("ab", 9, 99, "c"), "abc");
+        assert_eq!(splice_utf16("abc", 2, 1, "-"), "ab-c");
+    }
+
+    #[test]
+    fn sizes_read_as_kb_and_mb() {
+        assert_eq!(format_size(2_000_000, "{} B"), "2.0 MB");
+        assert_eq!(format_size(155_200, "{} B"), "156 KB");
+        assert_eq!(format_size(1000, "{} B"), "1 KB");
+        // A short text: its exact size, never "0 KB".
+        assert_eq!(format_size(999, "{} 字节"), "999 字节");
+        assert_eq!(format_size(0, "{} bytes"), "0 bytes");
+    }
+
+    #[test]
+    fn values_print_like_a_reader_writes_them() {
+        assert_eq!(format_value(852.0), "852");
+        assert_eq!(format_value(99.4), "99.4");
+        assert_eq!(format_value(53400.0), "53400");
+        assert_eq!(format_value(f64::NAN), "");
+    }
+
+    #[test]
+    fn sentence_stops_at_punctuation_and_lines() {
+        let text = "标题行\n甲项工作完成。共办理案件12件，同比增长5%。下一句。";
+        let s = text.find("12件").unwrap();
+        let (a, b) = sentence_around(text, s, s + "12件".len());
+        assert_eq!(&text[a..b], "共办理案件12件，同比增长5%。");
+        let (a, b) = sentence_around(text, 0, 3);
+        assert_eq!(&text[a..b], "标题行");
+    }
+
+    #[test]
+    fn offsets_out_of_range_or_inside_a_char_are_clamped() {
+        let text = "数据12件";
+        for (s, e) in [(1, 2), (100, 200), (5, 1), (0, 0)] {
+            let (a, b) = sentence_around(text, s, e);
+            assert!(a <= b && b <= text.len());
+            assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+        }
+        let (a, b) = line_from(text, 4);
+        assert!(a <= b && text.is_char_boundary(a) && text.is_char_boundary(b));
+    }
+
+    #[test]
+    fn blocks_cover_the_text_and_end_at_line_ends() {
+        let text = "一二三四五六七八九十\n".repeat(200);
+        let b = line_blocks(&text, 1000);
+        assert!(b.len() > 1);
+        assert_eq!((b[0].0, b[b.len() - 1].1), (0, text.len()));
+        for w in b.windows(2) {
+            assert_eq!(w[0].1, w[1].0);
+            assert!(text[..w[0].1].ends_with('\n') && w[0].1 - w[0].0 >= 1000);
+        }
+        assert_eq!(line_blocks("", 1000), vec![(0, 0)]);
+        assert_eq!(line_blocks("没有换行", 2), vec![(0, "没有换行".len())]);
+        assert_eq!(line_blocks("甲\n乙", 1), vec![(0, 4), (4, 7)]);
+    }
+
+    #[test]
+    fn line_from_stops_at_break() {
+        let text = "一、主要成效\n正文";
+        assert_eq!(line_from(text, 0), (0, "一、主要成效".len()));
+    }
+
+    #[test]
+    fn bilingual_messages_split_at_the_matching_parenthesis() {
+        assert_eq!(split_bilingual("暂不支持 PDF，请复制文本后粘贴 (PDF is not supported)"), ("暂不支持 PDF，请复制文本后粘贴", Some("PDF is not supported")));
+        assert_eq!(split_bilingual("暂不支持 Word (.doc)，请另存 (Word (.doc) is not supported)"), ("暂不支持 Word (.doc)，请另存", Some("Word (.doc) is not supported")));
+        assert_eq!(split_bilingual("只有中文"), ("只有中文", None));
+        assert_eq!(split_bilingual("x)"), ("x)", None));
+    }
+
+    #[test]
+    fn truncation_and_names() {
+        assert_eq!(truncate_chars("一二三四", 2), "一二…");
+        assert_eq!(truncate_chars("一二", 2), "一二");
+        assert_eq!(file_stem(Some("某区"), Some(2024), "x"), "某区2024");
+        assert_eq!(file_stem(None, None, "a/b"), "ab");
+    }
+}

@@ -1,0 +1,78 @@
+//! `ReportView`: the analysis of one report — header, exports, outline, key indicators,
+//! figures, checks and the source text side by side.
+//!
+//! A huge report (a 2 MB paste has thousands of headings) is put on screen in steps, one task
+//! each, so the page can paint and take input in between: first the header, figures and
+//! checks, then the outline, then the source text. The outline, the section filter's choices
+//! and the source text then grow in steps of their own (`progressive`).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::checks::ChecksPanel;
+use super::export_bar::ExportBar;
+use super::figures_table::FiguresTable;
+use super::key_indicators::KeyIndicators;
+use super::model::{use_strings, Analysis, Highlight, Show};
+use super::outline::Outline;
+use crate::platform::progressive::use_progressive;
+use super::header::ReportHeader;
+use super::source_view::SourceView;
+
+/// Texts longer than this (bytes) are rendered in steps.
+const STEPPED_ABOVE: usize = 256 * 1024;
+/// The last step: everything is rendered.
+const ALL: usize = 2;
+
+/// Props of [`ReportView`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The report on screen.
+    pub analysis: Rc<Analysis>,
+    /// The marked stretch of text, if any.
+    pub highlight: Option<Highlight>,
+    /// Mark a place in the text.
+    pub on_show: Callback<Show>,
+    /// Show an error message.
+    pub on_error: Callback<Option<String>>,
+}
+
+/// The report area.
+#[function_component]
+pub fn ReportView(props: &Props) -> Html {
+    let s = use_strings();
+    let a = &props.analysis;
+    let selected = props.highlight.and_then(|h| h.figure);
+    let step = use_progressive(ALL, if a.text.len() > STEPPED_ABOVE { 0 } else { ALL }, 1);
+    let pending = || html! { <p class="loading" aria-busy="true">{ "…" }</p> };
+    html! {
+        <article id="report" class="report" aria-labelledby="report-title">
+            <ReportHeader analysis={a.clone()} />
+            <ExportBar analysis={a.clone()} on_error={props.on_error.clone()} />
+            <div class="workspace">
+                <nav class="pane outline-pane" aria-labelledby="outline-heading">
+                    <h3 id="outline-heading">{ s.outline_heading }</h3>
+                    if step >= 1 {
+                        <Outline analysis={a.clone()} on_show={props.on_show.clone()} />
+                    } else {
+                        { pending() }
+                    }
+                </nav>
+                <div class="pane analysis-pane">
+                    <KeyIndicators analysis={a.clone()} on_show={props.on_show.clone()} />
+                    <FiguresTable analysis={a.clone()} selected={selected} on_show={props.on_show.clone()} />
+                    <ChecksPanel analysis={a.clone()} />
+                </div>
+                <section class="pane source-pane" aria-labelledby="source-heading">
+                    <h3 id="source-heading">{ s.source_heading }</h3>
+                    if step >= ALL {
+                        <SourceView analysis={a.clone()} highlight={props.highlight} />
+                    } else {
+                        { pending() }
+                    }
+                </section>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,240 @@
+//! `App`: owns the shared state (language, library, current analysis, error, highlight) and
+//! wires the panels together.
+
+use std::rc::Rc;
+
+use fazhi_lens::Report;
+use yew::prelude::*;
+
+use super::footer::AppFooter;
+use super::header::AppHeader;
+use crate::platform::browser;
+use crate::compare::view::CompareView;
+use crate::i18n::Lang;
+use crate::input::panel::InputPanel;
+use crate::library::data::{Action, Entry};
+use crate::library::panel::LibraryPanel;
+use crate::library::store::use_library;
+use crate::report::model::{Analysis, Highlight, Show};
+use crate::report::view::ReportView;
+use crate::platform::storage;
+use crate::report::text::{line_from, sentence_around};
+use crate::platform::worker::{Analyzer, Done, Failure};
+use crate::input::progress::AnalysisProgress;
+
+/// What an analysis request is for: the source name, and the library entry when a saved
+/// report is opened (a new text gets an entry once analysed).
+#[derive(Clone)]
+struct Request {
+    source: String,
+    entry_id: Option<String>,
+}
+
+/// Where the latest analysis request stands, until its report is shown.
+#[derive(Clone)]
+enum Pending {
+    /// On its way (the progress line): its size, and whether it runs in a worker.
+    Busy { bytes: usize, in_worker: bool },
+    /// It gave no report (issue 21): the notice, with what "try again" runs again. `broken`:
+    /// the page's analyser is unusable (`worker::Failure::Broken`), only a reload helps.
+    Failed { text: Rc<str>, request: Request, broken: bool },
+}
+
+/// The whole page.
+#[function_component]
+pub fn App() -> Html {
+    let lang = use_state(|| storage::load_lang().unwrap_or(Lang::Zh));
+    let s = lang.strings();
+    let library = use_library();
+    let analysis = use_state(|| None::<Rc<Analysis>>);
+    let error = use_state(|| None::<String>);
+    let highlight = use_state(|| None::<Highlight>);
+    let seq = use_mut_ref(|| 0u32);
+
+    use_effect_with(*lang, |lang| browser::set_document_lang(lang.code()));
+    // Move focus to the new report's title, so keyboard and screen-reader users land on it.
+    use_effect_with(analysis.as_ref().map(|a| a.seq), |seq| {
+        if seq.is_some() {
+            browser::focus_id("report-title");
+        }
+    });
+
+    // Shows a report on screen; saving to the library is separate and may fail on its own.
+    let show_report = {
+        let (analysis, error, highlight, seq) = (analysis.clone(), error.clone(), highlight.clone(), seq.clone());
+        move |text: Rc<str>, report: Report, entry_id: String| {
+            let next = {
+                let mut n = seq.borrow_mut();
+                *n += 1;
+                *n
+            };
+            analysis.set(Some(Rc::new(Analysis::new(next, text, report, entry_id))));
+            highlight.set(None);
+            error.set(None);
+        }
+    };
+
+    // Analyses run in a Web Worker when one can start (see `worker`); answers arrive here.
+    // One state for both: the busy line and the failure notice take the same place.
+    let pending = use_state(|| None::<Pending>);
+    let on_done = {
+        let (library, pending, show_report) = (library.clone(), pending.clone(), show_report.clone());
+        Callback::from(move |done: Done<Request>| {
+            let Done { tag, text, report } = done;
+            let mut report = match report {
+                Ok(report) => report,
+                // The text stays where it was (the paste area, the library): nothing to undo.
+                Err(failure) => {
+                    pending.set(Some(Pending::Failed { text, request: tag, broken: failure == Failure::Broken }));
+                    return;
+                }
+            };
+            pending.set(None);
+            report.source = tag.source;
+            let id = match tag.entry_id {
+                Some(id) => id,
+                None => {
+                    let entry = Entry::new(&text, &report, browser::now_iso());
+                    let id = entry.id.clone();
+                    library.dispatch(Action::Add(entry));
+                    id
+                }
+            };
+            show_report(text, report, id);
+        })
+    };
+    let analyzer = use_mut_ref(|| Analyzer::new(on_done.clone()));
+    analyzer.borrow().set_on_done(on_done);
+    let start = {
+        let (analyzer, pending) = (analyzer.clone(), pending.clone());
+        move |text: Rc<str>, request: Request| {
+            let analyzer = analyzer.borrow();
+            pending.set(Some(Pending::Busy { bytes: text.len(), in_worker: analyzer.uses_worker() }));
+            analyzer.run(text, request);
+        }
+    };
+
+    // Stable, so the input panel does not re-render with the page: each of its renders reads
+    // the paste area's whole text back from the DOM (2 MB: ~10 ms).
+    let on_analyze = {
+        let (error, start) = (error.clone(), start.clone());
+        use_callback(*lang, move |(text, source): (String, String), lang| {
+            if text.trim().is_empty() {
+                error.set(Some(lang.strings().err_empty.to_string()));
+                return;
+            }
+            error.set(None);
+            start(Rc::from(text), Request { source, entry_id: None });
+        })
+    };
+
+    // Try again; or, when the page's analyser is unusable, reload with the text kept.
+    let on_failure_action = {
+        let (pending, error, start) = (pending.clone(), error.clone(), start.clone());
+        Callback::from(move |_: MouseEvent| match (*pending).clone() {
+            // Never a reload that would lose the text: it stays in the input box meanwhile.
+            Some(Pending::Failed { text, broken: true, .. }) => {
+                if storage::save_draft(&text) {
+                    browser::reload();
+                } else {
+                    error.set(Some(s.reload_unsaved.to_string()));
+                }
+            }
+            Some(Pending::Failed { text, request, .. }) => start(text, request),
+            _ => {}
+        })
+    };
+
+    let on_open = {
+        let library = library.clone();
+        Callback::from(move |id: String| {
+            if let Some(e) = library.entries.iter().find(|e| e.id == id) {
+                start(Rc::from(e.text.as_str()), Request { source: e.source.clone(), entry_id: Some(e.id.clone()) });
+            }
+        })
+    };
+
+    let on_cancel = {
+        let (analyzer, pending) = (analyzer.clone(), pending.clone());
+        Callback::from(move |()| {
+            analyzer.borrow().cancel();
+            pending.set(None);
+        })
+    };
+
+    // The same callbacks until the analysis changes: the report view (thousands of outline
+    // items for a big paste) then does not re-render when only the library or the input does.
+    let on_show = {
+        let (highlight, seq) = (highlight.clone(), seq.clone());
+        use_callback((*analysis).clone(), move |show: Show, analysis| {
+            let Some(a) = analysis.as_ref() else { return };
+            let (range, figure) = match show {
+                Show::Figure(i) => match a.report.metrics.get(i) {
+                    Some(f) => (sentence_around(&a.text, f.start, f.end), Some(i)),
+                    None => return,
+                },
+                Show::Section(i) => match a.report.sections.get(i) {
+                    Some(sec) => (line_from(&a.text, sec.start), None),
+                    None => return,
+                },
+                Show::Range(start, end) => (sentence_around(&a.text, start, end), None),
+            };
+            let next = {
+                let mut n = seq.borrow_mut();
+                *n += 1;
+                *n
+            };
+            highlight.set(Some(Highlight { start: range.0, end: range.1, figure, seq: next }));
+        })
+    };
+
+    let on_error = {
+        let error = error.clone();
+        use_callback((), move |message: Option<String>, _| error.set(message))
+    };
+
+    let on_toggle_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = lang.other();
+            storage::save_lang(next);
+            lang.set(next);
+        })
+    };
+
+    let current = analysis.as_ref().map(|a| AttrValue::from(a.entry_id.clone()));
+    html! {
+        <ContextProvider<Lang> context={*lang}>
+            if analysis.is_some() {
+                <a class="skip-link" href="#report">{ s.skip_to_report }</a>
+            }
+            <AppHeader on_toggle_lang={on_toggle_lang} />
+            <main id="main">
+                <div class="intake">
+                    <InputPanel on_analyze={on_analyze} on_error={on_error.clone()} />
+                    <LibraryPanel library={library.clone()} current={current} on_open={on_open} />
+                </div>
+                <CompareView library={library.clone()} on_error={on_error.clone()} />
+                <div id="error" class="error" role="alert">{ (*error).clone().unwrap_or_default() }</div>
+                if let Some(Pending::Busy { bytes, in_worker }) = *pending {
+                    <AnalysisProgress {bytes} {in_worker} {on_cancel} />
+                } else if let Some(Pending::Failed { broken, .. }) = *pending {
+                    // Inline, not a component of its own: that costs ~1 KB of the .wasm's gzip
+                    // budget.
+                    <div id="analysis-failure" class="error analysis-failure" role="alert">
+                        <p>{ if broken { s.analysis_broken } else { s.analysis_failed } }</p>
+                        <button type="button" id="failure-action" class="button" onclick={on_failure_action}>
+                            { if broken { s.reload_page } else { s.try_again } }
+                        </button>
+                    </div>
+                }
+                if let Some(a) = (*analysis).clone() {
+                    <ReportView key={a.seq.to_string()} analysis={a.clone()} highlight={*highlight} on_show={on_show} on_error={on_error} />
+                } else {
+                    <p class="start-hint">{ s.start_hint }</p>
+                }
+            </main>
+            <AppFooter />
+        </ContextProvider<Lang>>
+    }
+}
