@@ -18,6 +18,8 @@ mod docx;
 mod encoding;
 mod entity;
 mod html;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod zip;
 
 use std::fmt;
@@ -211,6 +213,23 @@ pub enum DecodeError {
     },
     /// A password-protected document.
     Encrypted(Format),
+    /// A document with no text layer: a scan, or images of pages (needs OCR).
+    NoTextLayer(Format),
+    /// A document damaged beyond reading (not a zip-based one: those are [`DecodeError::Corrupt`]).
+    Damaged {
+        /// The document's format.
+        format: Format,
+        /// What is wrong, in English.
+        why: String,
+    },
+    /// A document using a feature the reader lacks (for a PDF: certificate security, fonts
+    /// without a Unicode map).
+    UnsupportedFeature {
+        /// The document's format.
+        format: Format,
+        /// The feature, in English.
+        what: String,
+    },
 }
 
 impl fmt::Display for DecodeError {
@@ -235,6 +254,21 @@ impl fmt::Display for DecodeError {
             DecodeError::TooLarge { format, limit_mb } => write!(
                 f,
                 "解压后超过 {limit_mb} MB，已拒绝打开此{} (the {} file expands past {limit_mb} MB; refused as a possible zip bomb)",
+                format.name_zh(),
+                format.name_en()
+            ),
+            DecodeError::NoTextLayer(format) => write!(
+                f,
+                "这份{}没有文字层（可能是扫描件），需要先进行文字识别 (OCR) (the {} file has no text layer, probably a scan; it needs OCR first)",
+                format.name_zh(),
+                format.name_en()
+            ),
+            DecodeError::Damaged { format, why } => {
+                write!(f, "文件已损坏，无法打开{} (the {} file is damaged: {why})", format.name_zh(), format.name_en())
+            }
+            DecodeError::UnsupportedFeature { format, what } => write!(
+                f,
+                "暂不支持此{}使用的功能，请复制文本后粘贴 (this {} file uses a feature that is not supported: {what}; copy the text and paste it)",
                 format.name_zh(),
                 format.name_en()
             ),
@@ -267,6 +301,10 @@ pub fn decode_with(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Resu
     }
     let ext = extension(name);
     if let Some(format) = signature(bytes, &ext) {
+        #[cfg(feature = "pdf")]
+        if format == Format::Pdf {
+            return pdf::to_text(bytes).and_then(non_empty);
+        }
         return Err(ole_encrypted(bytes, &ext, format).unwrap_or(DecodeError::Unsupported(format)));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
