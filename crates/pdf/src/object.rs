@@ -123,7 +123,7 @@ impl<'a> Lexer<'a> {
 
     /// The run of regular characters at the cursor (a number or keyword), not consumed.
     fn word(&self) -> &'a [u8] {
-        let start = self.pos;
+        let start = self.pos.min(self.buf.len());
         let mut end = start;
         while end < self.buf.len() && is_regular(self.buf[end]) {
             end += 1;
