@@ -126,6 +126,24 @@ test('the busy line gives the size of a short text in bytes, not "0 KB"', async 
   }
 });
 
+test('a page that opens with its breadcrumb ("首页 » 政务公开") is analysed, not aborted', async () => {
+  // The text of issue 21: the analyser stepped one byte past the two-byte "»" and the worker died.
+  const app = await openApp(browser);
+  const { page, log } = app;
+  try {
+    const crumbs = ['»', '›', '＞', '》', '→'];
+    for (const [i, sep] of crumbs.entries()) {
+      const year = 2040 + i;
+      await pasteAndAnalyze(page, `您的位置：首页 ${sep} 政务公开\n某区人民政府${year}年法治政府建设年度报告\n一、主要举措\n全年办理行政复议案件12件。\n`);
+      await until(async () => (await title(page)).includes(String(year)), `the report after "${sep}"`, 20_000);
+      assert.equal(await page.locator('#analysis-failure').count(), 0, `no failure notice after "${sep}"`);
+    }
+    assert.deepEqual([...log.consoleErrors, ...log.pageErrors], [], 'no errors');
+  } finally {
+    await app.context.close();
+  }
+});
+
 test('fazhi-lens.html from file://: a panic in the page is caught, the text kept, and the page goes on', async () => {
   const app = await openApp(browser, pathToFileURL(SINGLE_FILE).href);
   const { page, log } = app;
