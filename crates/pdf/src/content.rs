@@ -114,11 +114,7 @@ impl Runner<'_, '_> {
             let num = |i: usize| ops.get(i).and_then(Obj::as_f64).unwrap_or(0.0);
             let nums6 = || -> Matrix { [num(0), num(1), num(2), num(3), num(4), num(5)] };
             match op.as_slice() {
-                b"q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+                b"q" if stack.len() < 256 => stack.push(gs.clone()),
                 b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;

@@ -18,6 +18,9 @@ const MAX_OBJECTS: usize = 4_000_000;
 const MAX_PAGES: usize = 20_000;
 const MAX_XREF_SECTIONS: usize = 512;
 
+/// A decoded object stream: its data, and each object's number and offset in it.
+type ObjStm = (Vec<u8>, Vec<(u32, usize)>);
+
 #[derive(Clone, Copy, Debug)]
 enum Entry {
     /// Byte offset of `n g obj`.
@@ -44,7 +47,7 @@ pub struct Doc<'a> {
     /// The number of the /Encrypt dictionary, whose strings are not encrypted.
     encrypt_num: Option<u32>,
     cache: RefCell<HashMap<u32, Rc<Obj>>>,
-    objstm: RefCell<HashMap<u32, Rc<(Vec<u8>, Vec<(u32, usize)>)>>>,
+    objstm: RefCell<HashMap<u32, Rc<ObjStm>>>,
     resolving: RefCell<HashSet<u32>>,
     decoded_total: Cell<usize>,
     /// Whether the table had to be rebuilt.
@@ -398,7 +401,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn object_stream(&self, num: u32) -> Option<Rc<(Vec<u8>, Vec<(u32, usize)>)>> {
+    fn object_stream(&self, num: u32) -> Option<Rc<ObjStm>> {
         if let Some(s) = self.objstm.borrow().get(&num) {
             return Some(Rc::clone(s));
         }
