@@ -1,4 +1,5 @@
-//! Every string the interface shows, in one table per language.
+//! Every string the interface shows, in one table per language, and the two ways text is fitted
+//! into it: [`fill`] and [`truncate_chars`]. Components get their table from [`use_strings`].
 //!
 //! Templates hold `{}` placeholders, filled in order by [`fill`]. Text produced by the analyser
 //! itself (check details, indicator phrases) stays in Chinese whatever the language.
@@ -61,6 +62,21 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// At most `n` chars of `s`, with "…" when cut.
+pub fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// The string table of the language in context (the `Lang` that `shell::app::App` provides).
+#[cfg(target_arch = "wasm32")]
+#[yew::functional::hook]
+pub fn use_strings() -> &'static Strings {
+    yew::functional::use_context::<Lang>().unwrap_or(Lang::Zh).strings()
 }
 
 /// All interface strings of one language.
@@ -689,6 +705,12 @@ mod tests {
         assert_eq!(fill("共 {} 项，显示 {} 项", &["3", "2"]), "共 3 项，显示 2 项");
         assert_eq!(fill("{} 与 {}", &["a"]), "a 与 ");
         assert_eq!(fill("无", &["a"]), "无");
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate_chars("一二三四", 2), "一二…");
+        assert_eq!(truncate_chars("一二", 2), "一二");
     }
 
     #[test]

@@ -28,7 +28,7 @@
 mod compare;
 #[cfg(any(test, target_arch = "wasm32"))]
 mod i18n;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(test, target_arch = "wasm32"))]
 mod input;
 #[cfg(any(test, target_arch = "wasm32"))]
 mod library;
@@ -45,7 +45,7 @@ fn main() {
         platform::js_api::install();
         yew::Renderer::<shell::app::App>::new().render();
     } else {
-        platform::worker::serve();
+        platform::worker::serve(input::panel::DEMO);
     }
 }
 

@@ -4,8 +4,7 @@
 
 use yew::prelude::*;
 
-use super::model::{charts, coord, polyline_points, Chart, ChartKind, ChartRow, Label, BASE_Y, HEIGHT, WIDTH};
-use super::view::Compared;
+use super::model::{charts, coord, polyline_points, Chart, ChartKind, ChartRow, Compared, Label, BASE_Y, HEIGHT, WIDTH};
 use crate::i18n::Strings;
 
 /// Palette slots; series beyond them reuse the colours (names are always written out).

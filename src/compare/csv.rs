@@ -5,8 +5,8 @@
 
 use fazhi_lens::compare::Comparison;
 
-use crate::report::csv::row;
 use crate::i18n::Strings;
+use crate::report::csv::row;
 use crate::report::text::format_value;
 
 /// The CSV document. `columns` names the report columns (one per `Comparison::reports`).

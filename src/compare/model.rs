@@ -1,11 +1,52 @@
-//! What the comparison view draws, as plain data: signed change texts and the geometry of the
-//! small charts. No Yew here, so it is unit-tested natively; the numbers all come from the
-//! core's `Comparison` (values, series, steps), nothing is analysed again.
+//! What the comparison view draws, as plain data: the reports aligned ([`Compared`]), signed
+//! change texts and the geometry of the small charts. No Yew here, so it is unit-tested
+//! natively; the numbers all come from the core's `Comparison` (values, series, steps), nothing
+//! is analysed again.
 
-use fazhi_lens::compare::{Comparison, SeriesChange};
+use std::rc::Rc;
 
-use crate::i18n::{fill, Strings};
+use fazhi_lens::compare::{compare, Comparison, SeriesChange};
+use fazhi_lens::Report;
+
+use crate::i18n::{fill, truncate_chars, Strings};
 use crate::report::text::format_value;
+
+/// Reports aligned for the view: the core's comparison and, per column, what the app knows of
+/// the report behind it.
+pub struct Compared {
+    /// Library ids of the compared entries, in library order: identifies the comparison.
+    pub ids: Vec<String>,
+    /// The core's alignment. Each `ReportRef::source` is the library id of its column.
+    pub comparison: Comparison,
+    /// The analysed report of each column, in column order.
+    pub reports: Vec<Rc<Report>>,
+    /// The library name of each column's report.
+    pub names: Vec<String>,
+    /// Short column names ("坪山区2021"), the library name added where two would be equal.
+    pub columns: Vec<String>,
+}
+
+impl Compared {
+    /// Aligns `reports` (library entries `ids`, in library order, each report with its entry's
+    /// id as `source`); `name_of` gives an entry's library name.
+    pub fn new(ids: Vec<String>, reports: &[Rc<Report>], name_of: impl Fn(&str) -> String) -> Compared {
+        let comparison = compare(reports);
+        let columns = comparison.column_names_by(|r| truncate_chars(&name_of(&r.source), 20));
+        Compared {
+            ids,
+            reports: comparison.reports.iter().filter_map(|r| reports.iter().find(|x| x.source == r.source).cloned()).collect(),
+            names: comparison.reports.iter().map(|r| name_of(&r.source)).collect(),
+            columns,
+            comparison,
+        }
+    }
+}
+
+impl PartialEq for Compared {
+    fn eq(&self, other: &Self) -> bool {
+        self.ids == other.ids
+    }
+}
 
 /// Which way a value moved from the region's previous report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

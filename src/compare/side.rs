@@ -4,8 +4,8 @@
 use fazhi_lens::Direction;
 use yew::prelude::*;
 
+use super::model::Compared;
 use super::table::{head, table_block, Block};
-use super::view::Compared;
 use crate::i18n::Strings;
 
 /// Arrow, CSS class and words of a stated direction.

@@ -5,8 +5,7 @@
 use fazhi_lens::compare::SeriesChange;
 use yew::prelude::*;
 
-use super::model::{step_text, year_text, Trend};
-use super::view::Compared;
+use super::model::{step_text, year_text, Compared, Trend};
 use crate::i18n::{fill, Strings};
 use crate::report::text::format_value;
 

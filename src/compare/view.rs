@@ -4,40 +4,17 @@
 
 use std::rc::Rc;
 
-use fazhi_lens::compare::{compare, Comparison};
 use fazhi_lens::Report;
 use yew::prelude::*;
 
-use crate::platform::browser::{download, now_iso};
 use super::charts::charts_section;
 use super::csv::comparison_csv;
+use super::model::{year_text, Compared};
 use super::side::{changes_section, checks_table};
 use super::table::{figures_table, key_table};
-use crate::i18n::fill;
+use crate::i18n::{fill, use_strings};
 use crate::library::data::LibraryState;
-use crate::report::model::use_strings;
-use crate::report::text::truncate_chars;
-
-/// Reports aligned for the view: the core's comparison and, per column, what the app knows of
-/// the report behind it.
-pub struct Compared {
-    /// Library ids of the compared entries, in library order: identifies the comparison.
-    pub ids: Vec<String>,
-    /// The core's alignment. Each `ReportRef::source` is the library id of its column.
-    pub comparison: Comparison,
-    /// The analysed report of each column, in column order.
-    pub reports: Vec<Rc<Report>>,
-    /// The library name of each column's report.
-    pub names: Vec<String>,
-    /// Short column names ("坪山区2021"), the library name added where two would be equal.
-    pub columns: Vec<String>,
-}
-
-impl PartialEq for Compared {
-    fn eq(&self, other: &Self) -> bool {
-        self.ids == other.ids
-    }
-}
+use crate::platform::browser::{download, now_iso};
 
 /// Props of [`CompareView`].
 #[derive(Properties, PartialEq)]
@@ -84,16 +61,8 @@ pub fn CompareView(props: &Props) -> Html {
                 };
                 reports.push(report);
             }
-            let comparison = compare(&reports);
             let name_of = |id: &str| library.entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
-            let columns = comparison.column_names_by(|r| truncate_chars(&name_of(&r.source), 20));
-            Some(Rc::new(Compared {
-                ids: ids.clone(),
-                reports: comparison.reports.iter().filter_map(|r| reports.iter().find(|x| x.source == r.source).cloned()).collect(),
-                names: comparison.reports.iter().map(|r| name_of(&r.source)).collect(),
-                columns,
-                comparison,
-            }))
+            Some(Rc::new(Compared::new(ids.clone(), &reports, name_of)))
         })
     };
 
@@ -135,7 +104,7 @@ pub fn CompareView(props: &Props) -> Html {
                             { for entries.iter().map(|e| {
                                 let id = format!("compare-pick-{}", e.id);
                                 let region = e.region.clone().unwrap_or_else(|| s.region_unknown.to_string());
-                                let year = super::model::year_text(s, e.year);
+                                let year = year_text(s, e.year);
                                 html! {
                                     <li key={e.id.clone()}>
                                         <input type="checkbox" id={id.clone()} class="compare-pick" value={e.id.clone()}

@@ -5,11 +5,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, File, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::text::{format_size, splice_utf16, split_bilingual, HELD_TEXT_BYTES};
+use crate::i18n::{fill, use_strings, Lang};
 use crate::platform::browser::{read_bytes, BrowserDecoder};
-use crate::i18n::{fill, Lang};
-use crate::report::model::use_strings;
 use crate::platform::storage;
-use crate::report::text::{format_size, splice_utf16, split_bilingual, HELD_TEXT_BYTES};
 
 /// The built-in demo report (synthetic; written for this app).
 pub const DEMO: &str = include_str!("../../www/demo.txt");

@@ -6,9 +6,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::fill;
-use crate::report::model::use_strings;
-use crate::report::text::format_size;
+use super::text::format_size;
+use crate::i18n::{fill, use_strings};
 use crate::platform::worker::now;
 
 /// How often the elapsed time is updated.

@@ -1,6 +1,6 @@
 //! The report library as data: entries, the JSON file format (stored in the browser and used
 //! for export/import), and the state transitions of the library panel. No browser calls here;
-//! `storage` does the reading and writing.
+//! `store` does the reading and writing.
 
 use fazhi_lens::Report;
 use serde::{Deserialize, Serialize};
@@ -45,7 +45,7 @@ impl Entry {
             .meta
             .title
             .clone()
-            .or_else(|| text.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| crate::report::text::truncate_chars(l, 40)))
+            .or_else(|| text.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| crate::i18n::truncate_chars(l, 40)))
             .unwrap_or_default();
         Entry {
             id: text_id(text),
@@ -58,6 +58,7 @@ impl Entry {
             text: text.to_string(),
         }
     }
+
 }
 
 /// A hash of the text (64-bit FNV-1a, hex): identical reports get identical ids.

@@ -3,9 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::platform::browser::focus_id;
 use crate::i18n::fill;
-use crate::report::model::use_strings;
+use crate::i18n::use_strings;
+use crate::platform::browser::focus_id;
 
 /// Props of [`LibraryItem`].
 #[derive(Properties, PartialEq)]

@@ -4,11 +4,10 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::platform::browser::{download, now_iso, read_bytes};
-use crate::i18n::{fill, Strings};
 use super::data::{self, Action, LibraryState, Notice, ParseError};
 use super::item::LibraryItem;
-use crate::report::model::use_strings;
+use crate::i18n::{fill, use_strings, Strings};
+use crate::platform::browser::{download, now_iso, read_bytes};
 
 /// Props of [`LibraryPanel`].
 #[derive(Properties, PartialEq)]

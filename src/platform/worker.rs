@@ -136,7 +136,8 @@ pub fn record_core_time(ms: f64, bytes: usize, place: &str) {
 
 /// The worker's side: answers `{id, text}` with `{id, json, ms}` until it is terminated. A
 /// panic is left uncaught: the page hears the worker's `error` event and replaces the worker.
-pub fn serve() {
+/// `warm_up` (the demo report) is analysed first, to build the analyser's tables.
+pub fn serve(warm_up: &str) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -162,7 +163,7 @@ pub fn serve() {
     let _ = scope.post_message(&ready);
     // Compile the regexes now, while the user is still pasting, not on the first request
     // (a request arriving meanwhile waits in the worker's queue, not in the page).
-    let _ = fazhi_lens::analyze(crate::input::panel::DEMO);
+    let _ = fazhi_lens::analyze(warm_up);
 }
 
 /// Headings or figures per piece of an answer. The page parses a few pieces per task, so no

@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::fill;
-use super::model::{use_strings, Analysis};
+use super::model::Analysis;
+use crate::i18n::{fill, use_strings};
 
 /// Props of [`ChecksPanel`].
 #[derive(Properties, PartialEq)]

@@ -4,10 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::platform::browser::{download, print};
 use super::csv::{figures_csv, Headers};
-use super::model::{use_strings, Analysis};
+use super::model::Analysis;
 use super::text::file_stem;
+use crate::i18n::use_strings;
+use crate::platform::browser::{download, print};
 
 /// Props of [`ExportBar`].
 #[derive(Properties, PartialEq)]

@@ -5,9 +5,9 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::model::{use_strings, Analysis};
+use super::model::Analysis;
+use crate::i18n::{truncate_chars, use_strings};
 use crate::platform::progressive::use_progressive;
-use super::text::truncate_chars;
 
 /// Above this many headings, the section filter lists only the top level.
 const SECTIONS_MAX: usize = 400;

@@ -15,11 +15,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::platform::browser::closest;
 use super::figure_filters::{FigureFilters, Filters, KeyFilter};
-use crate::i18n::fill;
-use super::model::{use_strings, Analysis, Show};
-use super::text::{format_value, truncate_chars};
+use super::model::{Analysis, Show};
+use super::text::format_value;
+use crate::i18n::{fill, truncate_chars, use_strings};
+use crate::platform::browser::closest;
 
 /// Rows rendered above and below the visible ones, so a quick scroll does not show blanks.
 const OVERSCAN: usize = 20;

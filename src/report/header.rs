@@ -5,7 +5,8 @@ use std::rc::Rc;
 use fazhi_lens::Script;
 use yew::prelude::*;
 
-use super::model::{use_strings, Analysis};
+use super::model::Analysis;
+use crate::i18n::use_strings;
 
 /// Props of [`ReportHeader`].
 #[derive(Properties, PartialEq)]

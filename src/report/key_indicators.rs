@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, key_rank};
-use super::model::{use_strings, Analysis, Show};
-use super::text::{format_value, truncate_chars};
+use super::model::{Analysis, Show};
+use super::text::format_value;
+use crate::i18n::{fill, key_rank, truncate_chars, use_strings};
 
 /// Props of [`KeyIndicators`].
 #[derive(Properties, PartialEq)]

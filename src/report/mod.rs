@@ -3,6 +3,7 @@
 //! highlighted sentence.
 
 pub mod csv;
+pub mod model;
 pub mod text;
 pub mod tree;
 
@@ -18,8 +19,6 @@ pub mod figures_table;
 pub mod header;
 #[cfg(target_arch = "wasm32")]
 pub mod key_indicators;
-#[cfg(target_arch = "wasm32")]
-pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod outline;
 #[cfg(target_arch = "wasm32")]

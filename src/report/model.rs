@@ -1,11 +1,11 @@
-//! The state shared between components, and the hook that gives them their strings.
+//! The report on screen as plain data: the text and its report ([`Analysis`]), and the place in
+//! the text that is marked ([`Highlight`]) at a view's request ([`Show`]).
 
 use std::rc::Rc;
 
 use fazhi_lens::Report;
-use yew::prelude::*;
 
-use crate::i18n::{Lang, Strings};
+use super::text::{line_from, sentence_around};
 use super::tree::Tree;
 
 /// One analysed report on screen: the decoded text and what the analyser found in it.
@@ -27,6 +27,20 @@ impl Analysis {
     pub fn new(seq: u32, text: Rc<str>, report: Report, entry_id: String) -> Analysis {
         let tree = Tree::new(&report.sections, &report.metrics);
         Analysis { seq, text, report, entry_id, tree }
+    }
+
+    /// What `show` marks in the text: the byte range, and the figure whose sentence it is. `None`
+    /// for a figure or section the report does not have.
+    pub fn place(&self, show: &Show) -> Option<(usize, usize, Option<usize>)> {
+        let ((start, end), figure) = match *show {
+            Show::Figure(i) => {
+                let f = self.report.metrics.get(i)?;
+                (sentence_around(&self.text, f.start, f.end), Some(i))
+            }
+            Show::Section(i) => (line_from(&self.text, self.report.sections.get(i)?.start), None),
+            Show::Range(start, end) => (sentence_around(&self.text, start, end), None),
+        };
+        Some((start, end, figure))
     }
 }
 
@@ -60,8 +74,19 @@ pub enum Show {
     Range(usize, usize),
 }
 
-/// The string table of the language in context.
-#[hook]
-pub fn use_strings() -> &'static Strings {
-    use_context::<Lang>().unwrap_or(Lang::Zh).strings()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_figure_marks_its_sentence_and_an_unknown_one_nothing() {
+        let text = "标题\n共办理案件12件。下一句。";
+        let report = fazhi_lens::analyze(text);
+        let a = Analysis::new(1, Rc::from(text), report, String::new());
+        let i = a.report.metrics.iter().position(|f| f.surface == "12件").expect("the figure");
+        let (start, end, figure) = a.place(&Show::Figure(i)).expect("a place");
+        assert_eq!((&text[start..end], figure), ("共办理案件12件。", Some(i)));
+        assert_eq!(a.place(&Show::Figure(99)), None);
+        assert_eq!(a.place(&Show::Section(99)), None);
+    }
 }

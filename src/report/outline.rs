@@ -13,9 +13,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::platform::browser::{closest, focus_id};
-use super::model::{use_strings, Analysis, Show};
+use super::model::{Analysis, Show};
 use super::outline_items::{item_id, OutlineItems};
+use crate::i18n::use_strings;
+use crate::platform::browser::{closest, focus_id};
 use crate::platform::progressive::use_progressive;
 
 /// Outlines with more headings than this start folded.

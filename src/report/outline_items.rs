@@ -8,9 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, Strings};
-use super::model::{use_strings, Analysis};
-use super::text::truncate_chars;
+use super::model::Analysis;
+use crate::i18n::{fill, truncate_chars, use_strings, Strings};
 
 /// Props of [`OutlineItems`].
 #[derive(Properties, PartialEq)]

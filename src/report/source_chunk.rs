@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::platform::browser::scroll_to;
 use super::model::Analysis;
 use super::text::floor_boundary;
+use crate::platform::browser::scroll_to;
 
 /// Props of [`SourceChunk`].
 #[derive(Properties, PartialEq)]

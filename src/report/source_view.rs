@@ -11,10 +11,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::model::{use_strings, Analysis, Highlight};
-use crate::platform::progressive::use_progressive;
+use super::model::{Analysis, Highlight};
 use super::source_chunk::SourceChunk;
 use super::text::{floor_boundary, line_blocks};
+use crate::i18n::use_strings;
+use crate::platform::progressive::use_progressive;
 
 /// Props of [`SourceView`].
 #[derive(Properties, PartialEq)]

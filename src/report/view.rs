@@ -13,12 +13,13 @@ use yew::prelude::*;
 use super::checks::ChecksPanel;
 use super::export_bar::ExportBar;
 use super::figures_table::FiguresTable;
-use super::key_indicators::KeyIndicators;
-use super::model::{use_strings, Analysis, Highlight, Show};
-use super::outline::Outline;
-use crate::platform::progressive::use_progressive;
 use super::header::ReportHeader;
+use super::key_indicators::KeyIndicators;
+use super::model::{Analysis, Highlight, Show};
+use super::outline::Outline;
 use super::source_view::SourceView;
+use crate::i18n::use_strings;
+use crate::platform::progressive::use_progressive;
 
 /// Texts longer than this (bytes) are rendered in steps.
 const STEPPED_ABOVE: usize = 256 * 1024;

@@ -8,19 +8,19 @@ use yew::prelude::*;
 
 use super::footer::AppFooter;
 use super::header::AppHeader;
-use crate::platform::browser;
+use super::language;
 use crate::compare::view::CompareView;
 use crate::i18n::Lang;
 use crate::input::panel::InputPanel;
+use crate::input::progress::AnalysisProgress;
 use crate::library::data::{Action, Entry};
 use crate::library::panel::LibraryPanel;
 use crate::library::store::use_library;
+use crate::platform::browser;
+use crate::platform::storage;
+use crate::platform::worker::{Analyzer, Done, Failure};
 use crate::report::model::{Analysis, Highlight, Show};
 use crate::report::view::ReportView;
-use crate::platform::storage;
-use crate::report::text::{line_from, sentence_around};
-use crate::platform::worker::{Analyzer, Done, Failure};
-use crate::input::progress::AnalysisProgress;
 
 /// What an analysis request is for: the source name, and the library entry when a saved
 /// report is opened (a new text gets an entry once analysed).
@@ -43,7 +43,7 @@ enum Pending {
 /// The whole page.
 #[function_component]
 pub fn App() -> Html {
-    let lang = use_state(|| storage::load_lang().unwrap_or(Lang::Zh));
+    let lang = use_state(|| language::load().unwrap_or(Lang::Zh));
     let s = lang.strings();
     let library = use_library();
     let analysis = use_state(|| None::<Rc<Analysis>>);
@@ -167,24 +167,13 @@ pub fn App() -> Html {
     let on_show = {
         let (highlight, seq) = (highlight.clone(), seq.clone());
         use_callback((*analysis).clone(), move |show: Show, analysis| {
-            let Some(a) = analysis.as_ref() else { return };
-            let (range, figure) = match show {
-                Show::Figure(i) => match a.report.metrics.get(i) {
-                    Some(f) => (sentence_around(&a.text, f.start, f.end), Some(i)),
-                    None => return,
-                },
-                Show::Section(i) => match a.report.sections.get(i) {
-                    Some(sec) => (line_from(&a.text, sec.start), None),
-                    None => return,
-                },
-                Show::Range(start, end) => (sentence_around(&a.text, start, end), None),
-            };
+            let Some((start, end, figure)) = analysis.as_ref().and_then(|a| a.place(&show)) else { return };
             let next = {
                 let mut n = seq.borrow_mut();
                 *n += 1;
                 *n
             };
-            highlight.set(Some(Highlight { start: range.0, end: range.1, figure, seq: next }));
+            highlight.set(Some(Highlight { start, end, figure, seq: next }));
         })
     };
 
@@ -197,7 +186,7 @@ pub fn App() -> Html {
         let lang = lang.clone();
         Callback::from(move |_| {
             let next = lang.other();
-            storage::save_lang(next);
+            language::save(next);
             lang.set(next);
         })
     };

@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::fill;
-use crate::report::model::use_strings;
+use crate::i18n::{fill, use_strings};
 
 /// The build date, set by the build (`FAZHI_BUILD_DATE=YYYY-MM-DD`); absent in plain cargo builds.
 const BUILD_DATE: Option<&str> = option_env!("FAZHI_BUILD_DATE");

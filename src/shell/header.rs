@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::report::model::use_strings;
+use crate::i18n::{use_strings, Lang};
 
 /// Props of [`AppHeader`].
 #[derive(Properties, PartialEq)]
