@@ -1,6 +1,8 @@
 //! `CompareView`: pick two or more reports of the library and see them side by side
-//! (`section#compare`). The reports are analysed once each (cached by library id) and aligned
-//! by the core's `compare`; every table and chart below renders that `Comparison` as it is.
+//! (`section#compare`). The picked reports are analysed one after another by an analysis worker
+//! of the view's own (the same `Analyzer` as the input's, started when first needed), kept by
+//! library id, and aligned by the core's `compare`; every table and chart below renders that
+//! `Comparison` as it is.
 
 use std::rc::Rc;
 
@@ -13,8 +15,9 @@ use super::model::{year_text, Compared};
 use super::side::{changes_section, checks_table};
 use super::table::{figures_table, key_table};
 use crate::i18n::{fill, use_strings};
-use crate::library::data::LibraryState;
+use crate::library::data::{LibraryState, Request};
 use crate::platform::browser::{download, now_iso};
+use crate::platform::worker::{Analyzer, Done};
 
 /// Props of [`CompareView`].
 #[derive(Properties, PartialEq)]
@@ -31,40 +34,58 @@ pub fn CompareView(props: &Props) -> Html {
     let s = use_strings();
     let cs = s.compare;
     let selected = use_state(Vec::<String>::new);
-    // Reports analysed so far, each with its library id as `source`. A list, not a map: it
-    // holds the few picked reports, and a map type costs the wasm more code than it saves.
+    // Reports analysed so far, each with its library id as `source`, and the ids whose analysis
+    // failed. Lists, not maps: they hold the few picked reports, and a map type costs the wasm
+    // more code than it saves.
     let cache = use_mut_ref(Vec::<Rc<Report>>::new);
+    let failed = use_mut_ref(Vec::<String>::new);
+    let update = use_force_update();
+    let analyzer = use_mut_ref(|| None::<Analyzer<Request>>);
     let entries = &props.library.entries;
 
-    // Picked ids still in the library, in library order.
+    // Picked ids still in the library, in library order. What is no longer picked is
+    // forgotten, so the lists stay as small as the selection (and a failed report picked
+    // again is tried again).
     let ids: Vec<String> = entries.iter().filter(|e| selected.contains(&e.id)).map(|e| e.id.clone()).collect();
+    cache.borrow_mut().retain(|r| ids.contains(&r.source));
+    failed.borrow_mut().retain(|id| ids.contains(id));
+    let analysed = |id: &String| cache.borrow().iter().any(|r| r.source == *id);
+    // The next picked report to analyse, once two are picked.
+    let next = ids.iter().find(|id| ids.len() >= 2 && !analysed(id) && !failed.borrow().contains(id)).cloned();
+    {
+        let (library, cache, failed, update) = (props.library.clone(), cache.clone(), failed.clone(), update.clone());
+        use_effect_with(next.clone(), move |next| {
+            let Some(entry) = next.as_ref().and_then(|id| library.entries.iter().find(|e| e.id == *id)) else { return };
+            let on_done = Callback::from(move |done: Done<Request>| {
+                let Some(id) = done.tag.entry_id else { return };
+                match done.report {
+                    Ok(mut report) => {
+                        report.source = id;
+                        cache.borrow_mut().push(Rc::new(report));
+                    }
+                    Err(_) => failed.borrow_mut().push(id),
+                }
+                update.force_update();
+            });
+            analyzer.borrow_mut().get_or_insert_with(|| Analyzer::new(on_done)).run(Rc::from(entry.text.as_str()), entry.request());
+        });
+    }
+
+    // Once nothing is left to analyse: the picked reports that were analysed, aligned.
+    let ready: Vec<String> = if next.is_none() { ids.iter().filter(|id| analysed(id)).cloned().collect() } else { Vec::new() };
     let compared = {
-        let library = props.library.clone();
-        use_memo(ids.clone(), move |ids| {
+        let (library, cache) = (props.library.clone(), cache.clone());
+        use_memo(ready, move |ids| {
             if ids.len() < 2 {
                 return None;
             }
-            let mut cache = cache.borrow_mut();
-            // Forget reports no longer picked, so the cache stays as small as the selection.
-            cache.retain(|r| ids.contains(&r.source));
-            let mut reports: Vec<Rc<Report>> = Vec::new();
-            for e in library.entries.iter().filter(|e| ids.contains(&e.id)) {
-                let report = match cache.iter().find(|r| r.source == e.id) {
-                    Some(r) => r.clone(),
-                    None => {
-                        let mut r = fazhi_lens::analyze(&e.text);
-                        r.source = e.id.clone();
-                        let r = Rc::new(r);
-                        cache.push(r.clone());
-                        r
-                    }
-                };
-                reports.push(report);
-            }
+            let cache = cache.borrow();
+            let reports: Vec<Rc<Report>> = ids.iter().filter_map(|id| cache.iter().find(|r| r.source == *id).cloned()).collect();
             let name_of = |id: &str| library.entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
             Some(Rc::new(Compared::new(ids.clone(), &reports, name_of)))
         })
     };
+    let failures: Vec<&str> = entries.iter().filter(|e| failed.borrow().contains(&e.id)).map(|e| e.name.as_str()).collect();
 
     let toggle = |id: String| {
         let selected = selected.clone();
@@ -123,8 +144,13 @@ pub fn CompareView(props: &Props) -> Html {
                             <button type="button" id="compare-none" class="button small subtle" onclick={on_none}>{ cs.select_none }</button>
                         </div>
                     </fieldset>
+                    if !failures.is_empty() {
+                        <p class="error" role="alert">{ fill(cs.analysis_failed, &[&failures.join(cs.list_sep)]) }</p>
+                    }
                     if let Some(c) = (*compared).clone() {
                         <CompareResult compared={c} on_error={props.on_error.clone()} />
+                    } else if next.is_some() {
+                        <p class="empty" role="status">{ cs.analysing }</p>
                     } else {
                         <p class="empty" role="status">{ cs.need_two_selected }</p>
                     }

@@ -59,6 +59,21 @@ impl Entry {
         }
     }
 
+    /// The request to analyse this entry's text again (opening it, comparing it).
+    pub fn request(&self) -> Request {
+        Request { source: self.source.clone(), entry_id: Some(self.id.clone()) }
+    }
+}
+
+/// What an analysis request is for: the text's source name, and its library entry when a saved
+/// report is analysed (a new text gets an entry once analysed). The shell and the comparison
+/// both tag their requests to the analysis worker with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    /// Where the text came from (a file name, the paste area, the demo).
+    pub source: String,
+    /// The library entry holding the text, if it is in the library.
+    pub entry_id: Option<String>,
 }
 
 /// A hash of the text (64-bit FNV-1a, hex): identical reports get identical ids.

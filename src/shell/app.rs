@@ -13,7 +13,7 @@ use crate::compare::view::CompareView;
 use crate::i18n::Lang;
 use crate::input::panel::InputPanel;
 use crate::input::progress::AnalysisProgress;
-use crate::library::data::{Action, Entry};
+use crate::library::data::{Action, Entry, Request};
 use crate::library::panel::LibraryPanel;
 use crate::library::store::use_library;
 use crate::platform::browser;
@@ -21,14 +21,6 @@ use crate::platform::storage;
 use crate::platform::worker::{Analyzer, Done, Failure};
 use crate::report::model::{Analysis, Highlight, Show};
 use crate::report::view::ReportView;
-
-/// What an analysis request is for: the source name, and the library entry when a saved
-/// report is opened (a new text gets an entry once analysed).
-#[derive(Clone)]
-struct Request {
-    source: String,
-    entry_id: Option<String>,
-}
 
 /// Where the latest analysis request stands, until its report is shown.
 #[derive(Clone)]
@@ -149,7 +141,7 @@ pub fn App() -> Html {
         let library = library.clone();
         Callback::from(move |id: String| {
             if let Some(e) = library.entries.iter().find(|e| e.id == id) {
-                start(Rc::from(e.text.as_str()), Request { source: e.source.clone(), entry_id: Some(e.id.clone()) });
+                start(Rc::from(e.text.as_str()), e.request());
             }
         })
     };
