@@ -519,8 +519,7 @@ fn odd_line_endings_and_invisible_characters() {
 
 #[test]
 fn other_formats_get_named_errors() {
-    let cases: [(&[u8], &str, Format); 8] = [
-        (b"%PDF-1.4\n1 0 obj\n", "r.pdf", Format::Pdf),
+    let cases: [(&[u8], &str, Format); 7] = [
         (b"\x89PNG\r\n\x1A\n\0\0\0\rIHDR", "r.txt", Format::Png),
         (b"\xFF\xD8\xFF\xDB\0\x43", "scan.jpg", Format::Jpeg),
         (b"GIF87a\x10\0\x10\0", "a.gif", Format::Gif),
@@ -538,6 +537,13 @@ fn other_formats_get_named_errors() {
     let xlsx = zip(&[("xl/workbook.xml", b"x")]);
     assert_eq!(decode(&xlsx, "book.xlsx"), Err(DecodeError::Unsupported(Format::Xlsx)));
     assert!(analyze_bytes(b"%PDF-1.7", "a.pdf").is_err());
+    // A truncated PDF: refused as a format where the core is built without its `pdf` feature
+    // (the web app), named as damaged where it reads PDFs (the CLI); never an empty report.
+    let r = decode(b"%PDF-1.4\n1 0 obj\n", "r.pdf");
+    assert!(
+        matches!(r, Err(DecodeError::Unsupported(Format::Pdf) | DecodeError::Damaged { format: Format::Pdf, .. })),
+        "{r:?}"
+    );
 }
 
 #[test]
