@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
 
-use crate::indicators::context::{back_to, is_clause_break, is_sentence_break, CLAUSE_LIMIT};
+use crate::text::boundary::{back_to, ends_clause, ends_statement, CLAUSE_LIMIT};
 use crate::normalize::Normalized;
 use crate::numbers;
 use crate::report::{Change, Direction};
@@ -143,13 +143,13 @@ pub fn find(view: &Normalized) -> Vec<Change> {
 /// clause before. "收文和参会" with two amounts gives "收文" and "参会" (each keeping the
 /// words they share in front: "基层政府收文和参会" → "基层政府收文", "基层政府参会").
 fn subjects(text: &str, base: usize, n: usize) -> Vec<String> {
-    let cs = back_to(text, base, 0, CLAUSE_LIMIT, is_clause_break);
+    let cs = back_to(text, base, 0, CLAUSE_LIMIT, ends_clause);
     let mut subject = clean(&text[cs..base]);
     if subject.is_empty() && cs > 0 {
-        let ss = back_to(text, base, 0, CLAUSE_LIMIT * 2, is_sentence_break);
+        let ss = back_to(text, base, 0, CLAUSE_LIMIT * 2, ends_statement);
         if ss < cs {
             let prev_end = cs - text[..cs].chars().next_back().map_or(0, char::len_utf8);
-            let ps = back_to(text, prev_end, ss, CLAUSE_LIMIT, is_clause_break);
+            let ps = back_to(text, prev_end, ss, CLAUSE_LIMIT, ends_clause);
             subject = clean(&text[ps..prev_end]);
         }
     }

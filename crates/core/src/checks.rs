@@ -27,7 +27,6 @@ use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
 
-use crate::indicators::context::view_offset;
 use crate::normalize::Normalized;
 use crate::report::{Check, Part, PartKind, Report, Section};
 use crate::sections::{self, Style};
@@ -87,8 +86,8 @@ fn content_cue(kind: PartKind) -> Option<&'static Pattern> {
 
 /// The view text of a part.
 fn part_text<'v>(view: &'v Normalized, part: &Part) -> &'v str {
-    let s = view_offset(view, part.start);
-    let e = view_offset(view, part.end).max(s);
+    let s = view.view_offset(part.start);
+    let e = view.view_offset(part.end).max(s);
     view.text.get(s..e).unwrap_or("")
 }
 

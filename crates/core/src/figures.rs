@@ -21,6 +21,7 @@ use crate::normalize::Normalized;
 use crate::numbers::{self, Number};
 use crate::report::{Figure, Section};
 use crate::script::is_han;
+use crate::text::boundary::{ends_phrase, ends_sentence, phrase_stops_in};
 use crate::text::floor_char;
 use crate::text::numerals;
 
@@ -367,37 +368,6 @@ fn has_prefix(s: &str, w: &str) -> bool {
     s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
 }
 
-/// True when `c` separates clauses.
-fn is_stop(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '。' | ';' | ':' | '!' | '?' | '\n' | '…' | '，' | '；' | '：' | '！' | '？'
-    )
-}
-
-/// Whether `gap` (view text) holds a clause stop, and a sentence end. Scans bytes: in the view
-/// every stop is ASCII except "。" and "…".
-fn stops_in(gap: &str) -> (bool, bool) {
-    let b = gap.as_bytes();
-    let mut stop = false;
-    for (k, &x) in b.iter().enumerate() {
-        match x {
-            b'!' | b'?' | b'\n' => return (true, true),
-            b',' | b';' | b':' => stop = true,
-            // The last bytes of "。" (E3 80 82) and "…" (E2 80 A6).
-            0x82 if k >= 2 && b[k - 1] == 0x80 && b[k - 2] == 0xE3 => return (true, true),
-            0xA6 if k >= 2 && b[k - 1] == 0x80 && b[k - 2] == 0xE2 => stop = true,
-            _ => {}
-        }
-    }
-    (stop, false)
-}
-
-/// True when `c` ends a sentence.
-fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | '\n' | '！' | '？')
-}
-
 /// Decides whether the number `n` read at view offset `i` is a figure, and where it ends.
 fn figure_at(text: &str, i: usize, n: &Number) -> Option<Span> {
     // A lone 一 or 零 is an article or part of a word far more often than a count; a number
@@ -472,7 +442,7 @@ fn named_count_ok(text: &str, start: usize, num_end: usize, end: usize) -> bool 
             .is_some_and(|c| numbers::can_start(c) && !c.is_ascii_digit())
     };
     let before = &text[..start];
-    let delimiter = |&(_, c): &(usize, char)| c == '、' || is_stop(c);
+    let delimiter = |&(_, c): &(usize, char)| c == '、' || ends_phrase(c);
     if let Some((d, '、')) = before.char_indices().rev().take(16).find(delimiter) {
         let item = &before[..d];
         if let Some((j, c)) = item.char_indices().rev().take(16).find(delimiter) {
@@ -525,7 +495,7 @@ fn indicators(text: &str, spans: &[Span]) -> Vec<String> {
         (String::new(), String::new(), String::new(), String::new());
     for (k, s) in spans.iter().enumerate() {
         let gap = &text[prev_post.min(s.pre)..s.pre];
-        let (stop, sentence_end) = stops_in(gap);
+        let (stop, sentence_end) = phrase_stops_in(gap);
         if sentence_end {
             has_base = false;
         }
@@ -553,7 +523,7 @@ fn indicators(text: &str, spans: &[Span]) -> Vec<String> {
             let next_pre = spans.get(k + 1).map_or(text.len(), |n| n.pre);
             let mut e = s.post;
             for (j, c) in text[s.post..].char_indices().take(AFTER_CHARS) {
-                if is_stop(c) || s.post + j >= next_pre {
+                if ends_phrase(c) || s.post + j >= next_pre {
                     break;
                 }
                 e = s.post + j + c.len_utf8();
@@ -624,7 +594,7 @@ fn clause_start(text: &str, floor: usize, end: usize, cap: usize) -> usize {
     let mut chars = text[floor..end].chars();
     while n < cap {
         let Some(c) = chars.next_back() else { break };
-        if is_stop(c) {
+        if ends_phrase(c) {
             break;
         }
         b -= c.len_utf8();
@@ -648,7 +618,7 @@ fn context_before(text: &str, b: usize, floor: usize) -> &str {
     let Some(stop) = text[..b].chars().next_back() else {
         return "";
     };
-    if !is_stop(stop) || is_sentence_end(stop) {
+    if !ends_phrase(stop) || ends_sentence(stop) {
         return "";
     }
     let end = b - stop.len_utf8();
@@ -657,7 +627,7 @@ fn context_before(text: &str, b: usize, floor: usize) -> &str {
     }
     let mut start = end;
     for (j, c) in text[floor..end].char_indices().rev().take(CONTEXT_CHARS) {
-        if is_stop(c) {
+        if ends_phrase(c) {
             break;
         }
         start = floor + j;
@@ -680,7 +650,7 @@ fn run_on(text: &str, spans: &[Span], k: usize, out: &mut String) {
             next += 1;
             continue;
         }
-        if is_stop(c) || n >= AFTER_CHARS {
+        if ends_phrase(c) || n >= AFTER_CHARS {
             break;
         }
         push_clean_char(c, out);

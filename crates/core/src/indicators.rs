@@ -21,7 +21,6 @@
 //!
 //! The taxonomy itself lives in [`taxonomy`]; adding an indicator touches nothing here.
 
-pub(crate) mod context;
 mod lexicon;
 pub mod taxonomy;
 
@@ -33,8 +32,8 @@ use std::sync::OnceLock;
 use crate::normalize::Normalized;
 use crate::report::{Figure, KeyValue};
 
-use context::{
-    back_edge, back_to, forward_edge, forward_to, inside_brackets, is_clause_break, is_connector, is_sentence_break, view_offset, CLAUSE_LIMIT,
+use crate::text::boundary::{
+    back_edge, back_to, ends_clause, ends_statement, forward_edge, forward_to, inside_brackets, joins_items, CLAUSE_LIMIT,
     SENTENCE_LIMIT,
 };
 use lexicon::{bit, lexicon, members, within, Hit, Lexicon, Set};
@@ -53,8 +52,8 @@ pub fn attach(view: &Normalized, figures: &[Figure]) -> BTreeMap<String, Vec<Key
     let spans: Vec<Range<usize>> = figures
         .iter()
         .map(|f| {
-            let s = view_offset(view, f.start);
-            s..view_offset(view, f.end).max(s)
+            let s = view.view_offset(f.start);
+            s..view.view_offset(f.end).max(s)
         })
         .collect();
     let mut contexts: Vec<Option<Context>> = Vec::with_capacity(spans.len());
@@ -141,37 +140,37 @@ impl Context {
         let fig = spans.get(i)?.clone();
         // Figures of one sentence share its start; look back only when a break intervenes.
         let sentence = match prev {
-            Some(p) if p.fig.end <= fig.start && !text[p.fig.end..fig.start].contains(is_sentence_break) => {
+            Some(p) if p.fig.end <= fig.start && !text[p.fig.end..fig.start].contains(ends_statement) => {
                 if fig.start - p.sentence <= SENTENCE_LIMIT {
                     p.sentence
-                } else if !text[p.fig.start..p.fig.end].contains(is_sentence_break) {
+                } else if !text[p.fig.start..p.fig.end].contains(ends_statement) {
                     // No break since the previous figure's sentence start either, so a scan
                     // back would stop at its limit or at that start: without rescanning,
                     // which on a long text without breaks costs the whole limit per figure.
                     back_edge(text, fig.start, 0, SENTENCE_LIMIT).max(p.sentence)
                 } else {
-                    back_to(text, fig.start, 0, SENTENCE_LIMIT, is_sentence_break)
+                    back_to(text, fig.start, 0, SENTENCE_LIMIT, ends_statement)
                 }
             }
-            _ => back_to(text, fig.start, 0, SENTENCE_LIMIT, is_sentence_break),
+            _ => back_to(text, fig.start, 0, SENTENCE_LIMIT, ends_statement),
         };
         // The clause edges, reusing the previous figure's scans when no clause break lies
         // between the two figures: then the scan back stops where the previous one did (or
         // at its own limit), and the scan forward need not look again at what the previous
         // one saw. Same answers as fresh scans; on a long text without breaks it saves
         // the whole limit per figure.
-        let quiet = prev.filter(|p| p.fig.end <= fig.start && !text[p.fig.start..fig.start].contains(is_clause_break));
+        let quiet = prev.filter(|p| p.fig.end <= fig.start && !text[p.fig.start..fig.start].contains(ends_clause));
         let cs = match quiet {
             Some(p) => back_edge(text, fig.start, sentence, CLAUSE_LIMIT).max(p.clause.start),
-            None => back_to(text, fig.start, sentence, CLAUSE_LIMIT, is_clause_break),
+            None => back_to(text, fig.start, sentence, CLAUSE_LIMIT, ends_clause),
         };
         let ce = match quiet.filter(|p| p.clause.end > fig.end) {
             Some(p) => {
                 let to = forward_edge(text, fig.end, text.len(), CLAUSE_LIMIT);
                 let from = p.clause.end.min(to);
-                forward_to(text, from, to, to - from, is_clause_break)
+                forward_to(text, from, to, to - from, ends_clause)
             }
-            None => forward_to(text, fig.end, text.len(), CLAUSE_LIMIT, is_clause_break),
+            None => forward_to(text, fig.end, text.len(), CLAUSE_LIMIT, ends_clause),
         };
         if inside_brackets(&text[cs..fig.start]) {
             return None;
@@ -181,7 +180,7 @@ impl Context {
         // A connector ends the item only where it separates this figure from another one:
         // "…建议74件、市政协提案28件" yes, "人大代表建议和政协提案共320件" no.
         let mut ls = match prev_end {
-            Some(pe) => back_to(text, fig.start, pe, CLAUSE_LIMIT, is_connector),
+            Some(pe) => back_to(text, fig.start, pe, CLAUSE_LIMIT, joins_items),
             None => cs,
         };
         // "42场次11000人次": a figure right after another shares its item.
@@ -191,7 +190,7 @@ impl Context {
             }
         }
         let le = match next_start {
-            Some(ns) => forward_to(text, fig.end, ns, CLAUSE_LIMIT, is_connector),
+            Some(ns) => forward_to(text, fig.end, ns, CLAUSE_LIMIT, joins_items),
             None => ce,
         };
         let alone = prev_end.is_none() && next_start.is_none();
@@ -426,8 +425,8 @@ fn set_nearer(dist: &mut [usize; 128], keys: Set, d: usize) {
 fn inherited_topics(lex: &Lexicon, text: &str, hits: &[Hit], ctx: &Context) -> Set {
     let last = within(hits, ctx.sentence, ctx.clause.start).filter(|h| lex.roles(h).topic != 0).last();
     let Some(h) = last else { return 0 };
-    let from = back_to(text, h.start, ctx.sentence, CLAUSE_LIMIT, is_clause_break);
-    let to = forward_to(text, h.end, ctx.clause.start, CLAUSE_LIMIT, is_clause_break);
+    let from = back_to(text, h.start, ctx.sentence, CLAUSE_LIMIT, ends_clause);
+    let to = forward_to(text, h.end, ctx.clause.start, CLAUSE_LIMIT, ends_clause);
     within(hits, from, to).fold(0, |t, g| t | lex.roles(g).topic)
 }
 
@@ -439,7 +438,7 @@ fn continues(text: &str, found: &[Set], spans: &[Range<usize>], ctx: &Context, k
     if ids & bit(k) == 0 || prev.end < ctx.sentence || prev.end > ctx.fig.start {
         return false;
     }
-    text[prev.end..ctx.fig.start].chars().filter(|&c| is_clause_break(c)).count() <= 1
+    text[prev.end..ctx.fig.start].chars().filter(|&c| ends_clause(c)).count() <= 1
 }
 
 /// Entries of `ids` that only break down an earlier figure of the same id: after "其中", a

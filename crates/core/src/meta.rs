@@ -144,7 +144,7 @@ fn res() -> &'static Res {
         header_date: re(
             r"(发布时间|发布日期|信息提供日期|公开日期|成文日期|日期|时间) {0,8}:? {0,8}([0-9]{4}) {0,8}[-/.年] {0,8}([0-9]{1,2}) {0,8}[-/.月] {0,8}([0-9]{1,2})",
         ),
-        date: re(&numerals::written_date_pattern()),
+        date: re(&numerals::written_date_pattern(true)),
     })
 }
 

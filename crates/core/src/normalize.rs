@@ -15,7 +15,8 @@ use std::ops::Range;
 
 use crate::report::Script;
 use crate::script::{is_han, simplify};
-use crate::text::{after_char, floor_char};
+use crate::text::boundary::is_sentence_mark;
+use crate::text::{after_char, ceil_char, floor_char};
 
 /// A contiguous piece of the view and where it came from in the input.
 #[derive(Clone, Copy, Debug)]
@@ -190,9 +191,10 @@ impl<'a> Normalized<'a> {
         self.map.start(v)
     }
 
-    /// View offset of an input offset: the first view char that starts at or after it.
+    /// View offset of an input offset: the first view char that starts at or after it, on a
+    /// char boundary of the view (so a stage may slice the view there).
     pub fn view_offset(&self, i: usize) -> usize {
-        self.map.view_of(i)
+        ceil_char(&self.text, self.map.view_of(i))
     }
 
     /// The input text of the view range `r` as printed (script and width kept), but without
@@ -488,7 +490,7 @@ pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
         }
     }
     // Header runs: key-value pairs; kept only when they hold a date or an index number.
-    let last_stop = line.rfind(['。', '!', '?']).map_or(0, |i| i + line[i..].chars().next().map_or(0, char::len_utf8));
+    let last_stop = line.rfind(is_sentence_mark).map_or(0, |i| after_char(line, i));
     let keys: Vec<crate::pattern::Match> = header_run_regex().find_iter(line).collect();
     let mut k = 0;
     while k < keys.len() {
@@ -919,5 +921,29 @@ mod tests {
         let n = normalize("");
         assert_eq!(n.text, "");
         assert_eq!(n.input_range(0..0), 0..0);
+    }
+
+    #[test]
+    fn view_offsets_invert_input_offsets() {
+        let input = "（一）共１２３件，受理";
+        let v = normalize(input);
+        let i = input.find('１').unwrap();
+        let at = v.view_offset(i);
+        assert_eq!(&v.text[at..at + 3], "123");
+        assert_eq!(v.view_offset(input.len()), v.text.len());
+    }
+
+    #[test]
+    fn view_offsets_agree_with_a_search_over_input_offsets() {
+        let input = "首页 > 报告\n創(chuàng)新（一）共１２３件，受理\n分享到:\n尾";
+        let v = normalize(input);
+        for i in (0..=input.len()).filter(|&i| input.is_char_boundary(i)) {
+            // The smallest view char boundary whose input offset is at or after `i`.
+            let want = (0..=v.text.len())
+                .filter(|&x| v.text.is_char_boundary(x))
+                .find(|&x| v.input_offset(x) >= i)
+                .unwrap_or(v.text.len());
+            assert_eq!(v.view_offset(i), want, "input offset {i}");
+        }
     }
 }

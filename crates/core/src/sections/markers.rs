@@ -18,6 +18,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
+use crate::text::boundary::{heading_may_follow, precedes_inline_item};
 use crate::text::numerals::{is_small_numeral, small_run, small_value, SMALL_NUMERAL_CLASS};
 
 /// Heading marker styles.
@@ -278,11 +279,6 @@ impl Iterator for MidMarkers<'_> {
     }
 }
 
-/// Characters after which a mid-line "一、" may start a heading.
-fn is_break_char(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | ';' | ':' | '”' | '」' | '』' | ' ')
-}
-
 /// Characters that make "一是" part of a word ("统一是", "唯一是").
 fn joins_yi(c: char) -> bool {
     "统唯第万单同专归合划逐之不".contains(c)
@@ -326,7 +322,7 @@ pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
             let ms = &text[m.clone()];
             let after = text[m.end..line.end].chars().next();
             let prev_break = text[line.start..at].trim_end_matches(' ').len() < at - line.start
-                || text[line.start..at].chars().next_back().is_some_and(is_break_char);
+                || text[line.start..at].chars().next_back().is_some_and(heading_may_follow);
             let (style, num, cut_only) = if let Some(inner) = ms.strip_prefix('(') {
                 if before == Some('第') {
                     continue;
@@ -449,7 +445,7 @@ fn enumerates(style: Style, rest: &str) -> bool {
             let mut after = rest[i + 1..].chars();
             matches!(after.next(), Some('.' | '、'))
                 && !after.next().is_some_and(|c| c.is_ascii_digit())
-                && before.is_some_and(|c| matches!(c, ';' | '。' | ',' | ' ' | ':'))
+                && before.is_some_and(precedes_inline_item)
         }),
         _ => false,
     }

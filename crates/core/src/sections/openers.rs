@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
+use crate::text::boundary::next_sentence_end;
 use crate::text::numerals::is_small_numeral;
 
 use super::{re, Head};
@@ -160,7 +161,8 @@ fn transition(s: &str) -> bool {
 /// What [`openers`] reads of the whole text, found once for its two runs.
 #[derive(Default)]
 pub(super) struct Sentences {
-    /// Offsets of every sentence stop ("。", "!", "?", line break), in order.
+    /// Offsets of every sentence end (`boundary::ends_sentence`: "。", "!", "?", line break),
+    /// in order.
     stops: Vec<usize>,
     /// Offsets where lines start, in order.
     line_starts: Vec<usize>,
@@ -173,7 +175,7 @@ impl Sentences {
         let mut stops = Vec::new();
         let mut s = 0;
         loop {
-            let e = sentence_stop(text, s, text.len());
+            let e = next_sentence_end(text, s, text.len());
             if e >= text.len() {
                 break;
             }
@@ -256,46 +258,6 @@ pub(super) fn openers(text: &str, sentences: &Sentences, heads: &[Head], top_ran
         s = if e >= end { end } else { next };
     }
     out
-}
-
-/// The offset of the first sentence stop ("。", "!", "?" or a line break) in `text[from..end]`,
-/// or `end`. This runs over the whole report text, so it skips eight bytes at a time while
-/// none of them can start a stop.
-fn sentence_stop(text: &str, from: usize, end: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const BANG: u64 = LO * b'!' as u64;
-    const QUESTION: u64 = LO * b'?' as u64;
-    const BREAK: u64 = LO * b'\n' as u64;
-    const LEAD: u64 = LO * 0xE3;
-    // Nonzero when some byte of `x` equals the byte repeated in `m` (may also flag a byte
-    // after a match).
-    #[inline(always)]
-    fn has(x: u64, m: u64) -> u64 {
-        let y = x ^ m;
-        y.wrapping_sub(LO) & !y & HI
-    }
-    let b = text.as_bytes().get(from..end).unwrap_or_default();
-    let mut k = 0;
-    while k < b.len() {
-        if let Some(chunk) = b.get(k..k + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if has(x, BANG) | has(x, QUESTION) | has(x, BREAK) | has(x, LEAD) == 0 {
-                k += 8;
-                continue;
-            }
-        }
-        for _ in 0..8 {
-            match b.get(k) {
-                None => return end,
-                Some(b'!' | b'?' | b'\n') => return from + k,
-                // "。" is E3 80 82.
-                Some(0xE3) if b.get(k + 1..k + 3) == Some(&[0x80, 0x82]) => return from + k,
-                Some(_) => k += 1,
-            }
-        }
-    }
-    end
 }
 
 #[cfg(test)]

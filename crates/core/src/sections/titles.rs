@@ -4,6 +4,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
+use crate::text::boundary::is_sentence_mark;
 
 use super::markers::{Cand, Style};
 use super::{re, Head};
@@ -96,7 +97,7 @@ fn first_sentence(text: &str, r: Range<usize>) -> Range<usize> {
         match c {
             '“' | '「' => depth += 1,
             '”' | '」' => depth = (depth - 1).max(0),
-            '。' | '!' | '?' => {
+            c if is_sentence_mark(c) => {
                 first_any.get_or_insert(i);
                 if depth == 0 {
                     end = Some(i);

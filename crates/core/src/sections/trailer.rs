@@ -4,6 +4,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
+use crate::text::boundary::ends_statement;
 use crate::text::floor_char;
 use crate::text::numerals::written_date_pattern;
 
@@ -20,7 +21,7 @@ pub(super) struct Trailer {
 fn date_end_regex() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Pattern::new(&format!("{}$", written_date_pattern())).expect("valid regex")
+        Pattern::new(&format!("{}$", written_date_pattern(false))).expect("valid regex")
     })
 }
 
@@ -45,7 +46,7 @@ pub(super) fn trailer(text: &str) -> Trailer {
     }
     let mut signer = None;
     let w = floor_char(text, e.saturating_sub(150));
-    let b = text[w..e].rfind(['\n', '。', '!', '?', ';']).map(|i| w + i);
+    let b = text[w..e].rfind(ends_statement).map(|i| w + i);
     if let Some(b) = b {
         let own_line = text[b..].starts_with('\n');
         let b = b + text[b..].chars().next().map_or(1, char::len_utf8);

@@ -1,16 +1,20 @@
 //! The rules of the text that every stage shares, each defined once (issue 15):
 //!
 //! - here, where a text may be cut: char boundaries;
+//! - [`boundary`], where sentences, statements, clauses and a figure's phrase end, and the
+//!   bounded scans that find those ends;
 //! - [`numerals`], how Chinese numerals read: the digit tables, heading numbers, written dates.
 //!
 //! A stage that needs one of these asks here rather than spelling its own set of punctuation or
-//! its own digit table, so that two stages cannot silently disagree about what a digit is.
+//! its own digit table, so that two stages cannot silently disagree about what ends a sentence
+//! or what a digit is.
 //!
 //! Every offset the stages compute is a byte offset into UTF-8 text in which most characters
 //! take three bytes, so a step "one past" a character found by `find` must step by that
 //! character's length, never by one: the helpers below are the only places that move an offset
 //! by hand (issue 21: a breadcrumb's "»" cut in half aborted the analyser).
 
+pub mod boundary;
 pub mod numerals;
 
 /// The largest char boundary of `text` at or below `i` (and at most `text.len()`).

@@ -97,13 +97,17 @@ pub fn date_digit(c: char) -> Option<u32> {
 pub const DATE_DIGIT_CLASS: &str = "[〇○零一二三四五六七八九]";
 
 /// A date written out in Arabic digits or Chinese numerals ("2021年12月20日",
-/// "二〇二一年十二月二十日"), spaces allowed around its parts, as a regex whose groups 1, 2 and
-/// 3 are the year, month and day (read each with [`date_value`]). Digits are `[0-9]`, not
-/// `\d`: the view holds ASCII digits only, and the Unicode class compiles to a far larger
-/// automaton.
-pub fn written_date_pattern() -> String {
+/// "二〇二一年十二月二十日"), spaces allowed around its parts, as a regex. With `groups`, its
+/// groups 1, 2 and 3 are the year, month and day (read each with [`date_value`]); without, it
+/// has none, which compiles to a smaller automaton for a search that only asks where a date is.
+/// Digits are `[0-9]`, not `\d`: the view holds ASCII digits only, and the Unicode class
+/// compiles to a far larger automaton.
+pub fn written_date_pattern(groups: bool) -> String {
     let (y, n) = (DATE_DIGIT_CLASS, SMALL_NUMERAL_CLASS);
-    format!(r"([0-9]{{4}}|{y}{{4}}) {{0,8}}年 {{0,8}}([0-9]{{1,2}}|{n}{{1,3}}) {{0,8}}月 {{0,8}}([0-9]{{1,2}}|{n}{{1,3}}) {{0,8}}日")
+    let g = if groups { "(" } else { "(?:" };
+    format!(
+        r"{g}[0-9]{{4}}|{y}{{4}}) {{0,8}}年 {{0,8}}{g}[0-9]{{1,2}}|{n}{{1,3}}) {{0,8}}月 {{0,8}}{g}[0-9]{{1,2}}|{n}{{1,3}}) {{0,8}}日"
+    )
 }
 
 /// The value of a year, month or day as [`written_date_pattern`] captures it: Arabic digits,
@@ -138,7 +142,8 @@ pub fn starts_count(c: char) -> bool {
 }
 
 /// The characters of [`starts_count`], for tables built at compile time.
-pub const COUNT_STARTS: [char; 15] = ['〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千'];
+pub const COUNT_STARTS: [char; 15] =
+    ['〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千'];
 
 #[cfg(test)]
 mod tests {
@@ -182,10 +187,18 @@ mod tests {
 
     #[test]
     fn dates_read_digit_by_digit_or_as_small_numbers() {
-        let re = crate::pattern::Pattern::new(&written_date_pattern()).expect("valid regex");
-        for (s, want) in [("2021年12月20日", (2021, 12, 20)), ("二〇二一年十二月二十日", (2021, 12, 20)), ("二○二三 年 一 月 九 日", (2023, 1, 9))] {
+        let re = crate::pattern::Pattern::new(&written_date_pattern(true)).expect("valid regex");
+        for (s, want) in [
+            ("2021年12月20日", (2021, 12, 20)),
+            ("二〇二一年十二月二十日", (2021, 12, 20)),
+            ("二○二三 年 一 月 九 日", (2023, 1, 9)),
+        ] {
             let c = re.captures(s).expect("a date");
-            assert_eq!((date_value(&c[1]), date_value(&c[2]), date_value(&c[3])), (Some(want.0), Some(want.1), Some(want.2)), "{s}");
+            assert_eq!(
+                (date_value(&c[1]), date_value(&c[2]), date_value(&c[3])),
+                (Some(want.0), Some(want.1), Some(want.2)),
+                "{s}"
+            );
         }
         assert_eq!(date_value("二〇二"), None);
         assert_eq!(date_value(""), None);
