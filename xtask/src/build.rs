@@ -6,11 +6,12 @@
 //! user will download. A `dist/` built after the last change to its sources is reused as it is.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::SystemTime;
 
+use crate::csp::hash_inline_scripts;
+use crate::files::{kib, name, only_file, over_budget, sizes, walk, DIST_GZIP_BUDGET, WASM_GZIP_BUDGET};
 use crate::install::{WebTools, WASM_TARGET};
 use crate::{cargo, dist, err, root, run, run_quiet, target_dir, Result};
 
@@ -109,21 +110,6 @@ fn is_fresh(root: &Path, dist: &Path, stamp: &Path) -> bool {
     files.iter().all(|f| fs::metadata(f).and_then(|m| m.modified()).is_ok_and(|t| t <= built))
 }
 
-/// The one file in `dir` whose name ends with `suffix`.
-pub fn only_file(dir: &Path, suffix: &str) -> Result<PathBuf> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir).map_err(|e| err!("{}: {e}", dir.display()))? {
-        let path = entry?.path();
-        if path.file_name().is_some_and(|n| n.to_string_lossy().ends_with(suffix)) {
-            found.push(path);
-        }
-    }
-    match found.len() {
-        1 => Ok(found.remove(0)),
-        n => Err(err!("expected one *{suffix} in {}, found {n}", dir.display())),
-    }
-}
-
 /// Fails unless wasm-opt wrote the `.wasm` that ended up in `dist/`.
 fn check_wasm_opt(wasm: &Path, optimized_dir: &Path) -> Result {
     let optimized = only_file(optimized_dir, ".wasm")
@@ -133,76 +119,6 @@ fn check_wasm_opt(wasm: &Path, optimized_dir: &Path) -> Result {
     }
     Ok(())
 }
-
-/// Adds the sha256 of each inline `<script>` (Trunk's loader) to the page's CSP `script-src`,
-/// so the policy can stay free of 'unsafe-inline'.
-fn hash_inline_scripts(index: &Path) -> Result {
-    let html = fs::read_to_string(index)?;
-    let mut hashes = Vec::new();
-    for body in inline_scripts(&html) {
-        hashes.push(csp_hash(body)?);
-    }
-    match add_script_hashes(&html, &hashes) {
-        Some(patched) => fs::write(index, patched)?,
-        None if hashes.is_empty() => {}
-        None => eprintln!("xtask: warning: index.html has inline scripts but no CSP meta with script-src"),
-    }
-    Ok(())
-}
-
-/// The text of every `<script>` element without a `src` attribute.
-fn inline_scripts(html: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        let Some(open_end) = rest[start..].find('>').map(|i| start + i + 1) else { break };
-        let Some(close) = rest[open_end..].find("</script>").map(|i| open_end + i) else { break };
-        if !rest[start..open_end].contains(" src=") {
-            out.push(&rest[open_end..close]);
-        }
-        rest = &rest[close..];
-    }
-    out
-}
-
-/// `html` with `hashes` appended to the `script-src` directive of its CSP meta tag, or `None`
-/// when there is no such directive.
-fn add_script_hashes(html: &str, hashes: &[String]) -> Option<String> {
-    let std::ops::Range { start: content, end: content_end } = csp_range(html)?;
-    let policy = &html[content..content_end];
-    let directive = policy.find("script-src")?;
-    let directive_end = policy[directive..].find(';').map_or(policy.len(), |i| directive + i);
-    let mut patched = String::with_capacity(html.len() + 64 * hashes.len());
-    patched.push_str(&html[..content + directive_end]);
-    for h in hashes.iter().filter(|h| !policy[directive..directive_end].contains(h.as_str())) {
-        patched.push(' ');
-        patched.push_str(h);
-    }
-    patched.push_str(&html[content + directive_end..]);
-    Some(patched)
-}
-
-/// Where the policy (the `content` value of the CSP meta tag) is in `html`.
-pub fn csp_range(html: &str) -> Option<std::ops::Range<usize>> {
-    let meta = html.find("http-equiv=\"Content-Security-Policy\"")?;
-    let tag_start = html[..meta].rfind("<meta")?;
-    let tag_end = meta + html[meta..].find('>')?;
-    let content = tag_start + html[tag_start..tag_end].find("content=\"")? + "content=\"".len();
-    let content_end = content + html[content..tag_end].find('"')?;
-    Some(content..content_end)
-}
-
-/// The CSP source expression (`'sha256-…'`) that allows an inline element with this text.
-pub fn csp_hash(text: &str) -> Result<String> {
-    Ok(format!("'sha256-{}'", node_eval(SHA256_JS, &[], text.as_bytes())?))
-}
-
-const SHA256_JS: &str = "const c=require('crypto');\
-    process.stdout.write(c.createHash('sha256').update(require('fs').readFileSync(0)).digest('base64'))";
-
-/// Download budgets of issue 5, in bytes after gzip (KB = 1000 bytes, as the issue states them).
-pub const WASM_GZIP_BUDGET: u64 = 450_000;
-pub const DIST_GZIP_BUDGET: u64 = 600_000;
 
 /// Prints what a user downloads and fails when the `.wasm` or the whole `dist/` is over budget.
 fn print_sizes(dist: &Path, wasm: &Path, before_opt: Option<&Path>) -> Result {
@@ -227,97 +143,14 @@ fn print_sizes(dist: &Path, wasm: &Path, before_opt: Option<&Path>) -> Result {
     over_budget("dist/", gz_total, DIST_GZIP_BUDGET)
 }
 
-/// An error when `gz` bytes exceed `budget`.
-pub fn over_budget(what: &str, gz: u64, budget: u64) -> Result {
-    if gz > budget {
-        return Err(err!("{what} is {gz} bytes gzip-compressed, over its budget of {budget}: see README, Performance"));
-    }
-    eprintln!("xtask: {what}: {gz} of {budget} bytes gzip budget ({:.0} %)", gz as f64 * 100.0 / budget as f64);
-    Ok(())
-}
-
-/// The size of each file, raw and gzip-compressed (level 9).
-pub fn sizes(files: &[PathBuf]) -> Result<Vec<(u64, u64)>> {
-    let args: Vec<String> = files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    let out = node_eval(GZIP_SIZES_JS, &args, b"")?;
-    Ok(out
-        .lines()
-        .map(|line| {
-            let mut nums = line.split(' ').map(|n| n.parse::<u64>().unwrap_or(0));
-            (nums.next().unwrap_or(0), nums.next().unwrap_or(0))
-        })
-        .collect())
-}
-
-const GZIP_SIZES_JS: &str = "const fs=require('fs'),z=require('zlib');\
-    for(const f of process.argv.slice(1)){const b=fs.readFileSync(f);\
-    console.log(b.length+' '+z.gzipSync(b,{level:9}).length)}";
-
-/// Every file under `dir`, recursively.
-pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() { walk(&path, out)? } else { out.push(path) }
-    }
-    Ok(())
-}
-
-/// The file name of `p`, for messages.
-pub fn name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-/// A byte count in KiB, for messages.
-pub fn kib(n: u64) -> String {
-    format!("{:.1} KiB", n as f64 / 1024.0)
-}
-
-/// Runs a snippet of JavaScript in node (which the build needs anyway, for wasm-opt): hashing
-/// and gzip without adding crates.
-fn node_eval(script: &str, args: &[String], stdin: &[u8]) -> Result<String> {
-    let mut child = Command::new("node")
-        .arg("-e")
-        .arg(script)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| err!("cannot start node: {e}"))?;
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin)?;
-    }
-    let out = child.wait_with_output()?;
-    if !out.status.success() {
-        return Err(err!("node -e failed ({})", out.status));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const PAGE: &str = r#"<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
-<script src="./a.js"></script></head><body><script type="module">import init from './x.js';</script></body></html>"#;
 
     #[test]
     fn dates_from_day_counts() {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(11_016), (2000, 2, 29));
         assert_eq!(civil_from_days(20_414), (2025, 11, 22));
-    }
-
-    #[test]
-    fn finds_only_inline_scripts() {
-        assert_eq!(inline_scripts(PAGE), vec!["import init from './x.js';"]);
-    }
-
-    #[test]
-    fn adds_hash_to_script_src_once() {
-        let h = vec!["'sha256-abc='".to_string()];
-        let once = add_script_hashes(PAGE, &h).unwrap();
-        assert!(once.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; style-src 'self'"));
-        assert_eq!(add_script_hashes(&once, &h).unwrap(), once);
-        assert_eq!(add_script_hashes("<html></html>", &h), None);
     }
 }

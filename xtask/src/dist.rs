@@ -2,7 +2,7 @@
 //! and `fazhi-lens.html`, the whole app in one file for shared drives and USB sticks.
 //!
 //! `cargo xtask dist` builds `dist/` (which already has the service worker: every release build
-//! adds it) and then the single file.
+//! adds it, see `build`) and then the single file.
 //!
 //! - Service worker: `www/service-worker.js` becomes `dist/sw.js` with the list of `dist/`'s
 //!   files and a version hashed from their contents, so each release has a new worker with a new
@@ -16,18 +16,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::build::{self, csp_hash, csp_range, kib, name, only_file, walk};
-use crate::{err, install, root, target_dir, Result};
-
-/// `cargo xtask dist`: the release `dist/` and `fazhi-lens.html`.
-pub fn task(args: &[String]) -> Result {
-    if !args.is_empty() {
-        return Err(err!("usage: cargo xtask dist"));
-    }
-    let dist = build::release(&install::web_tools()?)?;
-    single_file(&dist)?;
-    Ok(())
-}
+use crate::csp::{csp_hash, csp_range};
+use crate::files::{kib, name, only_file, over_budget, sizes, walk, DIST_GZIP_BUDGET};
+use crate::{err, root, target_dir, Result};
 
 /// The service worker's name in `dist/`. Fixed: browsers look for updates at the same URL.
 const SW: &str = "sw.js";
@@ -116,7 +107,7 @@ pub fn single_file_path() -> PathBuf {
 
 /// What the single file may weigh after gzip: the budget of `dist/` plus base64's 4/3 on top
 /// (base64 text compresses about as well as the bytes it encodes, which are already compact).
-pub const SINGLE_FILE_GZIP_BUDGET: u64 = build::DIST_GZIP_BUDGET * 4 / 3;
+pub const SINGLE_FILE_GZIP_BUDGET: u64 = DIST_GZIP_BUDGET * 4 / 3;
 
 /// Writes `fazhi-lens.html` from a release `dist/`, prints its size and fails over budget.
 pub fn single_file(dist: &Path) -> Result<PathBuf> {
@@ -163,9 +154,9 @@ pub fn single_file(dist: &Path) -> Result<PathBuf> {
     let path = single_file_path();
     fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
     fs::write(&path, out)?;
-    let (raw, gz) = build::sizes(std::slice::from_ref(&path))?.first().copied().unwrap_or_default();
+    let (raw, gz) = sizes(std::slice::from_ref(&path))?.first().copied().unwrap_or_default();
     eprintln!("xtask: single file {}: {} raw, {} gzip", path.display(), kib(raw), kib(gz));
-    build::over_budget("the single file", gz, SINGLE_FILE_GZIP_BUDGET)?;
+    over_budget("the single file", gz, SINGLE_FILE_GZIP_BUDGET)?;
     Ok(path)
 }
 

@@ -16,7 +16,9 @@
 
 mod bench;
 mod build;
+mod csp;
 mod dist;
+mod files;
 mod fuzz;
 mod install;
 mod lint;
@@ -118,7 +120,9 @@ fn main() -> ExitCode {
         Some("test") => test::task(&args[1..]),
         Some("lint") => lint::task(&args[1..]),
         Some("serve") => serve::task(&args[1..]),
-        Some("dist") => dist::task(&args[1..]),
+        Some("dist") if args.len() == 1 => install::web_tools()
+            .and_then(|tools| build::release(&tools))
+            .and_then(|dist| dist::single_file(&dist).map(drop)),
         Some("bench") => bench::task(&args[1..]),
         Some("build") if args.len() == 1 => install::web_tools().and_then(|tools| build::release(&tools).map(drop)),
         _ => Err(err!("{USAGE}")),
