@@ -474,53 +474,80 @@ impl Strings {
         }
     }
 
-    /// The label of a canonical key indicator id, or the id itself when unknown.
+    /// The label of key indicator `id`: the core's Chinese one (`fazhi_lens::catalog`), or
+    /// [`KEY_EN`]'s in English; the id itself when unknown.
     pub fn key_label<'a>(&self, id: &'a str) -> &'a str {
-        let english = std::ptr::eq(self, &EN);
-        KEY_LABELS
-            .iter()
-            .find(|(k, _, _)| *k == id)
-            .map_or(id, |(_, zh, en)| if english { en } else { zh })
+        self.label(id, &KEY_EN, fazhi_lens::catalog::indicator_label)
+    }
+
+    /// The label of check `id`: the core's Chinese one, or [`CHECK_EN`]'s in English; the id
+    /// itself when unknown.
+    pub fn check_label<'a>(&self, id: &'a str) -> &'a str {
+        self.label(id, &CHECK_EN, fazhi_lens::catalog::check_label)
+    }
+
+    /// The label of `id` in this table's language: from `english` in English, else (or when
+    /// `english` lacks it) the core's.
+    fn label<'a>(
+        &self,
+        id: &'a str,
+        english: &[(&str, &'static str)],
+        core: fn(&str) -> Option<&'static str>,
+    ) -> &'a str {
+        let in_english = || english.iter().find(|(k, _)| *k == id).map(|(_, label)| *label);
+        let en = if std::ptr::eq(self, &EN) { in_english() } else { None };
+        en.or_else(|| core(id)).unwrap_or(id)
     }
 }
 
-/// Canonical key indicators in the order of the domain notes: id, Chinese and English labels.
-pub const KEY_LABELS: [(&str, &str, &str); 27] = [
-    ("reconsideration_received", "行政复议收案", "Reconsideration applications received"),
-    ("reconsideration_accepted", "行政复议受理", "Reconsideration applications accepted"),
-    ("reconsideration_concluded", "行政复议办结", "Reconsideration cases concluded"),
-    ("reconsideration_correction_rate", "行政复议纠错率", "Reconsideration correction rate"),
-    ("litigation_cases", "行政诉讼案件", "Administrative litigation cases"),
-    ("litigation_concluded", "行政诉讼审结", "Litigation cases concluded"),
-    ("litigation_lost", "行政诉讼败诉", "Litigation cases lost"),
-    ("leader_court_appearance", "负责人出庭应诉", "Leaders appearing in court"),
-    ("normative_docs_issued", "规范性文件制发", "Normative documents issued"),
-    ("normative_docs_abolished", "规范性文件废止或失效", "Normative documents abolished"),
-    ("major_decisions", "重大行政决策", "Major administrative decisions"),
-    ("legality_reviews", "合法性审查", "Legality reviews"),
-    ("legal_advisers_services", "法律顾问服务", "Legal adviser services"),
-    ("enforcement_files_reviewed", "执法案卷评查", "Enforcement files reviewed"),
-    ("enforcement_training", "执法人员培训", "Enforcement staff training"),
-    ("enforcement_certificates", "执法证件", "Enforcement certificates"),
-    ("legal_publicity_events", "普法活动", "Legal publicity events"),
-    ("legal_aid_cases", "法律援助案件", "Legal aid cases"),
-    ("mediation_cases", "调解案件", "Mediation cases"),
-    ("mediation_success_rate", "调解成功率", "Mediation success rate"),
-    ("npc_suggestions", "人大代表建议", "NPC deputies' suggestions"),
-    ("cppcc_proposals", "政协提案", "CPPCC proposals"),
-    ("info_disclosure_requests", "依申请公开", "Information disclosure requests"),
-    ("audit_projects", "审计项目", "Audit projects"),
-    ("gov_services_online", "政务服务网办通办", "Government services online"),
-    ("public_interest_litigation", "行政公益诉讼", "Public interest litigation"),
-    ("emergency_drills", "应急演练", "Emergency drills"),
+/// The English labels of the core's key indicators, by id (the ids, their order and the Chinese
+/// labels are the core's: `fazhi_lens::catalog::indicators`).
+pub const KEY_EN: [(&str, &str); 27] = [
+    ("reconsideration_received", "Reconsideration applications received"),
+    ("reconsideration_accepted", "Reconsideration applications accepted"),
+    ("reconsideration_concluded", "Reconsideration cases concluded"),
+    ("reconsideration_correction_rate", "Reconsideration correction rate"),
+    ("litigation_cases", "Administrative litigation cases"),
+    ("litigation_concluded", "Litigation cases concluded"),
+    ("litigation_lost", "Litigation cases lost"),
+    ("leader_court_appearance", "Leaders appearing in court"),
+    ("normative_docs_issued", "Normative documents issued"),
+    ("normative_docs_abolished", "Normative documents abolished"),
+    ("major_decisions", "Major administrative decisions"),
+    ("legality_reviews", "Legality reviews"),
+    ("legal_advisers_services", "Legal adviser services"),
+    ("enforcement_files_reviewed", "Enforcement files reviewed"),
+    ("enforcement_training", "Enforcement staff training"),
+    ("enforcement_certificates", "Enforcement certificates"),
+    ("legal_publicity_events", "Legal publicity events"),
+    ("legal_aid_cases", "Legal aid cases"),
+    ("mediation_cases", "Mediation cases"),
+    ("mediation_success_rate", "Mediation success rate"),
+    ("npc_suggestions", "NPC deputies' suggestions"),
+    ("cppcc_proposals", "CPPCC proposals"),
+    ("info_disclosure_requests", "Information disclosure requests"),
+    ("audit_projects", "Audit projects"),
+    ("gov_services_online", "Government services online"),
+    ("public_interest_litigation", "Public interest litigation"),
+    ("emergency_drills", "Emergency drills"),
 ];
 
-/// Where a key indicator id sorts in the card (domain order; unknown ids last).
-pub fn key_rank(id: &str) -> usize {
-    KEY_LABELS.iter().position(|(k, _, _)| *k == id).unwrap_or(KEY_LABELS.len())
-}
+/// The English labels of the core's checks, by id (`fazhi_lens::catalog::CHECKS`).
+pub const CHECK_EN: [(&str, &str); 11] = [
+    ("part_measures", "Measures and results"),
+    ("part_problems", "Shortcomings and causes"),
+    ("part_leaders", "Leaders' duty as first responsible person"),
+    ("part_plans", "Plans for next year"),
+    ("part_other", "Other matters"),
+    ("published_on_time", "Published by 1 April"),
+    ("title_standard", "Standard title"),
+    ("data_density", "Enough hard data"),
+    ("problems_with_causes", "Problems with causes"),
+    ("problems_with_remedies", "Problems with remedies"),
+    ("headings_consistent", "Consistent headings"),
+];
 
-// ---- Comparison view (compare_*.rs) ----------------------------------------------------------
+// ---- Comparison view (compare/) ------------------------------------------------------------
 
 /// The strings of the comparison view.
 #[derive(Debug, PartialEq, Eq)]
@@ -672,36 +699,6 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     list_sep: "; ",
 };
 
-/// Check ids with Chinese and English labels (the five mandated contents first).
-pub const CHECK_LABELS: [(&str, &str, &str); 11] = [
-    ("part_measures", "主要举措和成效", "Measures and results"),
-    ("part_leaders", "第一责任人履职情况", "Leaders' duty as first responsible person"),
-    ("part_problems", "存在的不足和原因", "Shortcomings and causes"),
-    ("part_plans", "下一年度主要安排", "Plans for next year"),
-    ("part_other", "其他需要报告的情况", "Other matters"),
-    ("published_on_time", "按时公开（次年4月1日前）", "Published by 1 April"),
-    ("title_standard", "标题规范", "Standard title"),
-    ("data_density", "数据充分", "Enough hard data"),
-    ("problems_with_causes", "不足附原因分析", "Problems with causes"),
-    ("problems_with_remedies", "不足附改进措施", "Problems with remedies"),
-    ("headings_consistent", "标题层级规范", "Consistent headings"),
-];
-
-impl Strings {
-    /// The label of a check id, or the id itself when unknown.
-    pub fn check_label<'a>(&self, id: &'a str) -> &'a str {
-        match CHECK_LABELS.iter().find(|(k, _, _)| *k == id) {
-            Some((_, zh, en)) => self.pick(zh, en),
-            None => id,
-        }
-    }
-
-    /// `zh` or `en`, in this table's language.
-    fn pick(&self, zh: &'static str, en: &'static str) -> &'static str {
-        if std::ptr::eq(self, &EN) { en } else { zh }
-    }
-}
-
 // ---- end of the comparison view's strings -----------------------------------------------------
 
 #[cfg(test)]
@@ -730,5 +727,21 @@ mod tests {
         assert_eq!(ZH.key_label("new_id"), "new_id");
         assert_eq!(EN.check_label("part_plans"), "Plans for next year");
         assert_eq!(ZH.check_label("new_check"), "new_check");
+        assert_eq!(ZH.check_label("part_plans"), "下一年度主要安排");
+    }
+
+    #[test]
+    fn english_labels_are_keyed_by_exactly_the_cores_ids() {
+        let ids = |table: &[(&'static str, &str)]| {
+            let mut ids: Vec<&str> = table.iter().map(|(id, _)| *id).collect();
+            ids.sort_unstable();
+            ids
+        };
+        let mut indicators: Vec<&str> = fazhi_lens::catalog::indicators().map(|e| e.id).collect();
+        indicators.sort_unstable();
+        assert_eq!(ids(&KEY_EN), indicators, "KEY_EN against the core's key indicators");
+        let mut checks: Vec<&str> = fazhi_lens::catalog::CHECKS.iter().map(|e| e.id).collect();
+        checks.sort_unstable();
+        assert_eq!(ids(&CHECK_EN), checks, "CHECK_EN against the core's checks");
     }
 }

@@ -1,28 +1,28 @@
 //! The comparison's key-indicator table as CSV: the columns of `fazhi compare --format csv`
 //! (id, label, unit, one column per report, Δ and % of the last two values of one region)
-//! with headings in the interface language, written like the figures CSV (UTF-8 with BOM,
-//! CRLF, report text defused for spreadsheets).
+//! with headings in the interface language, written by the core's one CSV writer like the
+//! figures CSV (UTF-8 with BOM, CRLF, report text defused for spreadsheets).
 
 use fazhi_lens::compare::Comparison;
+use fazhi_lens::csv::{row, BOM};
+use fazhi_lens::format::number;
 
 use crate::i18n::Strings;
-use crate::report::csv::row;
-use crate::report::text::format_value;
 
 /// The CSV document. `columns` names the report columns (one per `Comparison::reports`).
 pub fn comparison_csv(c: &Comparison, columns: &[String], s: &Strings) -> String {
     let cs = s.compare;
-    let mut out = String::from('\u{FEFF}');
+    let mut out = String::from(BOM);
     let mut header = vec![cs.col_id.to_string(), cs.col_indicator.to_string(), cs.col_unit.to_string()];
     header.extend(columns.iter().cloned());
     header.extend([cs.col_delta.to_string(), cs.col_pct.to_string()]);
-    row(&mut out, header.into_iter());
-    let number = |v: Option<f64>| v.map(format_value).unwrap_or_default();
+    row(&mut out, header);
+    let cell = |v: Option<f64>| v.map(number).unwrap_or_default();
     for r in &c.rows {
         let mut fields = vec![r.indicator.clone(), s.key_label(&r.indicator).to_string(), r.unit.clone()];
-        fields.extend(r.values.iter().map(|v| number(*v)));
-        fields.extend([number(r.delta), number(r.pct)]);
-        row(&mut out, fields.into_iter());
+        fields.extend(r.values.iter().map(|v| cell(*v)));
+        fields.extend([cell(r.delta), cell(r.pct)]);
+        row(&mut out, fields);
     }
     out
 }

@@ -6,10 +6,10 @@
 use std::rc::Rc;
 
 use fazhi_lens::compare::{compare, Comparison, SeriesChange};
+use fazhi_lens::format::number;
 use fazhi_lens::Report;
 
 use crate::i18n::{fill, truncate_chars, Strings};
-use crate::report::text::format_value;
 
 /// Reports aligned for the view: the core's comparison and, per column, what the app knows of
 /// the report behind it.
@@ -102,9 +102,9 @@ impl Trend {
 /// A number with its sign: "+64", "-9", "0".
 pub fn signed(v: f64) -> String {
     if v > 0.0 {
-        format!("+{}", format_value(v))
+        format!("+{}", number(v))
     } else {
-        format_value(v)
+        number(v)
     }
 }
 
@@ -237,7 +237,7 @@ pub fn charts(c: &Comparison, row: &ChartRow, s: &Strings) -> Vec<Chart> {
     }
     let value_text = |p: &Point| {
         let unit = row.units.get(p.col).cloned().flatten().unwrap_or_else(|| row.unit.to_string());
-        format!("{}{unit}", format_value(p.value))
+        format!("{}{unit}", number(p.value))
     };
     let mut out = Vec::new();
     if let Some(chart) = line_chart(&points, row, s, &value_text) {
@@ -316,7 +316,7 @@ fn line_chart(points: &[Point], row: &ChartRow, s: &Strings, value_text: &dyn Fn
     for pts in &lines {
         let coords: Vec<(f64, f64)> = pts.iter().map(|p| (x_of(p.year), scale_y(p.value, max))).collect();
         for (p, &(x, y)) in pts.iter().zip(&coords) {
-            chart.values.push(Label { x, y: y - 6.0, text: format_value(p.value) });
+            chart.values.push(Label { x, y: y - 6.0, text: number(p.value) });
             desc.push(fill(s.compare.chart_point, &[p.name, &year_text(s, p.year), &value_text(p)]));
         }
         let name = pts.first().map_or("", |p| p.name);
@@ -352,7 +352,7 @@ fn bar_chart(points: &[&Point], year: i32, row: &ChartRow, s: &Strings, value_te
         let centre = LEFT + slot * (i as f64 + 0.5);
         let top = scale_y(p.value, max);
         chart.bars.push(Bar { x: centre - width / 2.0, y: top, width, height: BASE_Y - top, series: p.series });
-        chart.values.push(Label { x: centre, y: top - 4.0, text: format_value(p.value) });
+        chart.values.push(Label { x: centre, y: top - 4.0, text: number(p.value) });
         chart.x_labels.push(Label { x: centre, y: HEIGHT - 8.0, text: p.name.to_string() });
         desc.push(fill(s.compare.chart_point, &[p.name, &year_text(s, p.year), &value_text(p)]));
     }
@@ -363,7 +363,7 @@ fn bar_chart(points: &[&Point], year: i32, row: &ChartRow, s: &Strings, value_te
 /// A coordinate as SVG text: two decimals at most.
 pub fn coord(v: f64) -> String {
     let r = (v * 100.0).round() / 100.0;
-    format_value(r)
+    number(r)
 }
 
 /// The `points` attribute of a polyline.

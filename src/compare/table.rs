@@ -3,11 +3,11 @@
 //! in year order; each value carries its change from the region's previous report.
 
 use fazhi_lens::compare::SeriesChange;
+use fazhi_lens::format::number;
 use yew::prelude::*;
 
 use super::model::{step_text, year_text, Compared, Trend};
 use crate::i18n::{fill, Strings};
-use crate::report::text::format_value;
 
 /// Column groups and the two header rows: `lead` and `trail` headings span both rows; each
 /// region heads its reports, each report column is headed by its year (`th.report-col`).
@@ -74,7 +74,7 @@ fn value_cell(
     };
     html! {
         <td class={if start { "cmp-cell series-start" } else { "cmp-cell" }} title={note}>
-            <span class="cmp-value">{ format_value(v) }</span>
+            <span class="cmp-value">{ number(v) }</span>
             if let Some(u) = unit { <span class="cmp-unit">{ u }</span> }
             if let Some(step) = step {
                 { step_html(s, step) }
@@ -151,7 +151,7 @@ pub fn figures_table(c: &Compared, s: &'static Strings) -> Html {
             <tr class="compare-figure">
                 <th scope="row">{ &row.indicator }</th>
                 { unit_and_values(c, s, &row.unit, &row.values, &row.units, &row.phrases) }
-                <td class="confidence">{ format_value(row.confidence) }</td>
+                <td class="confidence">{ number(row.confidence) }</td>
             </tr>
         })
     }</> });

@@ -10,6 +10,7 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use fazhi_lens::format::number;
 use fazhi_lens::Figure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -17,7 +18,6 @@ use yew::prelude::*;
 
 use super::figure_filters::{FigureFilters, Filters, KeyFilter};
 use super::model::{Analysis, Show};
-use super::text::format_value;
 use crate::i18n::{fill, truncate_chars, use_strings};
 use crate::platform::browser::closest;
 
@@ -272,7 +272,7 @@ fn row(a: &Analysis, i: usize, position: usize, selected: bool, approx_mark: &'s
         <tr key={i} class={classes!("figure", selected.then_some("selected"))} tabindex="0" data-index={i.to_string()}
             aria-rowindex={(position + 2).to_string()} title={f.surface.clone()}>
             <td class="indicator" title={f.indicator.clone()}>{ &f.indicator }</td>
-            <td class="value">{ format_value(f.value) }</td>
+            <td class="value">{ number(f.value) }</td>
             <td class="unit">{ &f.unit }</td>
             <td class="approx">{ if f.approx { approx_mark } else { "" } }</td>
             <td class="section" title={section_full.clone()}>{ truncate_chars(&section_full, 16) }</td>

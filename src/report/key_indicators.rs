@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
+use fazhi_lens::catalog::indicator_rank;
+use fazhi_lens::format::number;
 use yew::prelude::*;
 
 use super::model::{Analysis, Show};
-use super::text::format_value;
-use crate::i18n::{fill, key_rank, truncate_chars, use_strings};
+use crate::i18n::{fill, truncate_chars, use_strings};
 
 /// Props of [`KeyIndicators`].
 #[derive(Properties, PartialEq)]
@@ -24,7 +25,7 @@ pub fn KeyIndicators(props: &Props) -> Html {
     let s = use_strings();
     let a = &props.analysis;
     let mut ids: Vec<&String> = a.report.key_indicators.keys().collect();
-    fazhi_lens::order::small_by(&mut ids, |a, b| (key_rank(a), a.as_str()).cmp(&(key_rank(b), b.as_str())));
+    fazhi_lens::order::small_by(&mut ids, |a, b| (indicator_rank(a), a.as_str()).cmp(&(indicator_rank(b), b.as_str())));
 
     let show = |metric: Option<usize>, evidence: &str| -> Option<Show> {
         if let Some(m) = metric.filter(|&m| m < a.report.metrics.len()) {
@@ -48,7 +49,7 @@ pub fn KeyIndicators(props: &Props) -> Html {
                                 <dt>{ s.key_label(id) }</dt>
                                 <dd>
                                     { for values.iter().map(|v| {
-                                        let text = format!("{}{}", format_value(v.value), v.unit);
+                                        let text = format!("{}{}", number(v.value), v.unit);
                                         let target = show(v.metric, &v.evidence);
                                         let label = fill(s.key_show, &[&v.evidence]);
                                         let qualifier = (!v.qualifier.is_empty()).then(|| html! {

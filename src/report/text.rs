@@ -1,21 +1,8 @@
-//! Text helpers of the report view: number formatting, source blocks, the sentence to
-//! highlight, export file names.
+//! Text helpers of the report view: source blocks, the sentence to highlight, export file
+//! names. (Numbers are written by the core's `fazhi_lens::format::number`.)
 //!
 //! Everything here takes arbitrary offsets and text and never panics: offsets from an old
 //! report, or past the end, are clamped to char boundaries first.
-
-/// Formats a figure's value the way a reader writes it: `852`, `99.4`, `53400`.
-///
-/// Whole numbers print without a decimal point (the table cell holds exactly that text).
-pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else if v.is_finite() {
-        format!("{v}")
-    } else {
-        String::new()
-    }
-}
 
 /// The largest char boundary of `text` that is `<= at`.
 pub fn floor_boundary(text: &str, at: usize) -> usize {
@@ -112,14 +99,6 @@ pub fn file_stem(region: Option<&str>, year: Option<i32>, fallback: &str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn values_print_like_a_reader_writes_them() {
-        assert_eq!(format_value(852.0), "852");
-        assert_eq!(format_value(99.4), "99.4");
-        assert_eq!(format_value(53400.0), "53400");
-        assert_eq!(format_value(f64::NAN), "");
-    }
 
     #[test]
     fn sentence_stops_at_punctuation_and_lines() {
