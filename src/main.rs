@@ -24,6 +24,8 @@
 // Natively only the unit tests use the plain modules.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+#[cfg(test)]
+mod architecture;
 #[cfg(any(test, target_arch = "wasm32"))]
 mod compare;
 #[cfg(any(test, target_arch = "wasm32"))]
