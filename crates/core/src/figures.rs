@@ -87,17 +87,20 @@ fn units_from(c: char) -> &'static [(&'static str, &'static str)] {
 }
 
 /// Words that begin with a unit character but are not a unit after a number ("3部门" is not
-/// "3部").
-const NOT_UNITS: [&str; 16] = [
-    "部门", "部分", "处理", "处置", "处罚", "处室", "期间", "期限", "所有", "所属", "名单", "名称",
+/// "3部", "六部委" names a group of ministries).
+const NOT_UNITS: [&str; 17] = [
+    "部门", "部分", "部委", "处理", "处置", "处罚", "处室", "期间", "期限", "所有", "所属", "名单", "名称",
     "场所", "类别", "本级", "年度",
 ];
 
 /// Words before a count of years that make it a duration ("连续6年") rather than a date.
 const YEAR_DURATION: [&str; 6] = ["连续", "累计", "历时", "用时", "长达", "满"];
 
-/// What follows a Chinese numeral in fixed political names ("三项制度", "两个维护").
-const NAMED_SETS: [&str; 11] = [
+/// What follows a Chinese numeral in fixed political names ("三项制度", "两个维护"). Besides
+/// the names themselves, a count word followed by a verb or an adverb is a slogan, never a
+/// count, since what a count counts is a noun: "四个亲自" (亲自谋划、亲自部署…), "三个坚持",
+/// "两个必须", "十个严禁".
+const NAMED_SETS: [&str; 21] = [
     "项制度",
     "个维护",
     "个确立",
@@ -109,7 +112,27 @@ const NAMED_SETS: [&str; 11] = [
     "个一百年",
     "个责任",
     "个规定",
+    "个亲自",
+    "个坚持",
+    "个必须",
+    "个服从",
+    "个严禁",
+    "个不准",
+    "个统筹",
+    "个聚焦",
+    "个围绕",
+    "个优先",
 ];
+
+/// Words after "N次" that make it the number of a session, not a count of events: "市委六届
+/// 二次全会", "十二届市委五次、六次全会", "区第七次党代会" (the last is also an ordinal by its 第).
+const SESSION_WORDS: [&str; 5] = ["全会", "全体会议", "全委会", "党代会", "代表大会"];
+
+/// Items of a list of session numbers read past before [`SESSION_WORDS`] ("五次、六次全会").
+const SESSION_LIST: usize = 4;
+
+/// Characters looked back for a 届 that makes "N次会议" a session ("十四届人大二次会议").
+const SESSION_TERM_CHARS: usize = 12;
 
 /// Bytes to look ahead for the closing mark of a quotation (about 20 Han characters): longer
 /// quotations are prose, whose figures count.
@@ -143,6 +166,8 @@ struct Span {
     start: usize,
     /// View end of the unit: the surface ends here.
     end: usize,
+    /// View start of the unit as printed (`end` for "百分之…", whose unit is not printed).
+    unit_at: usize,
     /// View end past "以上"/"左右" after the unit, or `end`.
     post: usize,
     value: f64,
@@ -153,7 +178,10 @@ struct Span {
 /// Finds every figure the report states, with `section` pointing into `sections`.
 pub fn find(view: &Normalized, sections: &[Section]) -> Vec<Figure> {
     let text = view.text.as_str();
-    let spans = scan(text);
+    let mut spans = scan(text);
+    if crate::text::cut_short(text) && spans.last().is_some_and(|s| unit_cut_off(text, s)) {
+        spans.pop();
+    }
     let phrases = indicators(text, &spans);
     let mut innermost = Innermost::new(sections);
     spans
@@ -323,8 +351,12 @@ fn scan(text: &str) -> Vec<Span> {
             break;
         };
         let next = i + c.len_utf8();
-        if let Some((_, closer)) = closers.iter_mut().find(|(open, _)| *open == c) {
-            from = closer.end_of(text, next).unwrap_or(next);
+        if let Some((open, closer)) = closers.iter_mut().find(|(open, _)| *open == c) {
+            from = match closer.end_of(text, next) {
+                Some(e) if *open != '《' && *open != '〈' => e + spelled_out(text, next, e),
+                Some(e) => e,
+                None => next,
+            };
             continue;
         }
         from = match numbers::read_at(&text[i..]) {
@@ -339,6 +371,54 @@ fn scan(text: &str) -> Vec<Span> {
         };
     }
     out
+}
+
+/// True when the text (a page cut short, see [`crate::text::cut_short`]) ends inside or right
+/// after `span`'s unit and the unit may go on ("…培训1200人" of "1200人次", "…提高2.5个百分"
+/// of "个百分点"). Such a figure is left out rather than given a unit it may not have. (A
+/// number cut short has no unit, so is no figure anyway.)
+fn unit_cut_off(text: &str, span: &Span) -> bool {
+    let printed = &text[span.unit_at.min(span.end)..span.end];
+    let tail = crate::text::trim_cut_end(&text[span.end..]);
+    let Some(first) = printed.chars().next() else { return false };
+    if tail.len() > 12 {
+        return false;
+    }
+    let joined_len = printed.len() + tail.len();
+    units_from(first)
+        .iter()
+        .any(|(w, _)| w.len() > joined_len && w.starts_with(printed) && w[printed.len()..].starts_with(tail))
+}
+
+/// Bytes to look ahead for the closing bracket of a name's spelled-out parts.
+const SPELLED_OUT_LOOKAHEAD: usize = 240;
+
+/// A quoted name that counts its parts (a numeral and a count word: "“四个百分百”", "“三个一”")
+/// and is followed at once by a bracket spelling them out ("(案中100%调解、案后100%释法…)"): the byte length of that
+/// bracket, whose numbers belong to the name, or 0. `open..close` is the quotation, marks
+/// included at its end.
+fn spelled_out(text: &str, open: usize, close: usize) -> usize {
+    let inner = &text[open..close];
+    let mut cs = inner.chars().peekable();
+    let mut counts = false;
+    while let Some(c) = cs.next() {
+        if numerals::count_digit(c).is_some() && cs.peek().is_some_and(|n| "个项大张条类种".contains(*n)) {
+            counts = true;
+            break;
+        }
+    }
+    if !counts {
+        return 0;
+    }
+    let rest = &text[close..];
+    if !rest.starts_with('(') {
+        return 0;
+    }
+    let window = &rest[..floor_char(rest, SPELLED_OUT_LOOKAHEAD)];
+    match window.find([')', '\n']) {
+        Some(i) if window[i..].starts_with(')') => i + 1,
+        _ => 0,
+    }
 }
 
 /// The unit at the start of `rest` (after at most one space): (reported unit, bytes).
@@ -411,6 +491,8 @@ fn figure_at(text: &str, i: usize, n: &Number) -> Option<Span> {
         }
         // Rankings: 前3名, 前十位.
         "名" | "位" if prev == Some('前') => return None,
+        // The number of a session: "五次全会", "人大二次会议".
+        "次" if is_session(text, i, end) => return None,
         _ => {}
     }
     if n.chinese && !named_count_ok(text, i, num_end, end) {
@@ -421,12 +503,44 @@ fn figure_at(text: &str, i: usize, n: &Number) -> Option<Span> {
         pre: i - pre_len,
         start: i,
         end,
+        unit_at: num_end + usize::from(unit_len > 0 && rest.starts_with(' ')),
         post,
         value: n.value,
         unit,
         approx: n.approx || pre_len > 0 || post > end,
     })
 }
+
+/// True when the "N次" ending at `end` numbers a session ("十二届市委五次、六次全会",
+/// "十四届人大二次会议") rather than counting events ("召开3次会议"): a session word follows,
+/// perhaps after more session numbers joined by 、, or "会议" follows and a 届 stands shortly
+/// before the number. Looks at a bounded stretch either side.
+fn is_session(text: &str, start: usize, end: usize) -> bool {
+    let mut rest = &text[end..];
+    for _ in 0..SESSION_LIST {
+        let Some(item) = rest.strip_prefix('、') else { break };
+        match numbers::read_at(item) {
+            Some(n) if item[n.len..].starts_with('次') => rest = &item[n.len + '次'.len_utf8()..],
+            _ => break,
+        }
+    }
+    if SESSION_WORDS.iter().any(|w| has_prefix(rest, w)) {
+        return true;
+    }
+    // Between the 届 and the number only the body in session may stand ("人大", "市委",
+    // "政协"): a verb there ("…届人大常委会召开3次会议") makes the number a count again.
+    has_prefix(rest, "会议")
+        && text[..start]
+            .chars()
+            .rev()
+            .take(SESSION_TERM_CHARS)
+            .take_while(|&c| c == '届' || SESSION_BODY.contains(c))
+            .any(|c| c == '届')
+}
+
+/// Characters of the bodies that hold numbered sessions ("全国人大", "市委", "区政协",
+/// "人大常委会"), which may stand between a term ("十四届") and a session number.
+const SESSION_BODY: &str = "全国省市区县州委人大常会政协党代表民";
 
 /// Extra tests for counts written in Chinese numerals, which often name things instead of
 /// counting them: "一批", "一件事一次办", "三项制度", "三个办法、四类文本、五个清单".
@@ -930,6 +1044,55 @@ mod tests {
         ] {
             assert_eq!(brief(s), vec![], "{s}");
         }
+    }
+
+    #[test]
+    fn session_numbers_are_not_counts() {
+        for s in [
+            "贯彻市委六届二次全会精神。",
+            "落实十二届市委五次全会部署。",
+            "落实十一届县委三次、四次全会部署。",
+            "落实区第七次党代会精神,学习市第五次党代会报告。",
+            "落实市十四届人大二次会议决议。",
+            "贯彻州委八届九次全体会议精神。",
+            "传达省第十二次党代会和七次全委会精神。",
+        ] {
+            assert_eq!(brief(s), vec![], "{s}");
+        }
+        // A count of meetings stays a count, even after a body with a term.
+        assert_eq!(brief("区十六届人大常委会召开3次会议。"), vec![f("3次", 3.0, "次", false)]);
+        assert_eq!(brief("召开全会2次,组织五次全面检查。"), vec![f("2次", 2.0, "次", false), f("五次", 5.0, "次", false)]);
+    }
+
+    #[test]
+    fn slogans_and_collective_names_are_not_counts() {
+        for s in [
+            "落实四个亲自要求,坚持三个坚持。",
+            "做到两个必须,严守十个严禁。",
+            "国家发改委等六部委联合发文。",
+            "推行“四个百分百”(案中100%调解、案后100%释法)工作法。",
+            "落实“三项清单”(权力清单12项、责任清单8项)制度。",
+        ] {
+            assert_eq!(brief(s), vec![], "{s}");
+        }
+        // A bracket after a quoted name that counts nothing holds real figures.
+        assert_eq!(brief("推行“一网通办”(办件量12万件)。"), vec![f("12万件", 120_000.0, "件", false)]);
+        assert_eq!(brief("设立四个专班,联系六部门。"), vec![f("四个", 4.0, "个", false)]);
+    }
+
+    #[test]
+    fn a_unit_cut_off_by_the_end_of_the_text_gives_no_figure() {
+        // The page was cut short: "人" may be "人次", "个百分" is "个百分点" cut.
+        let page = "依法行政。".repeat(100);
+        let cut = |s: &str| brief(&format!("{page}{s}"));
+        assert_eq!(cut("全年培训执法人员1200人"), vec![]);
+        assert_eq!(cut("办结率提高2.5个百分"), vec![]);
+        assert_eq!(brief("共办理案件12件\u{FFFD}"), vec![]);
+        // Units that cannot go on, figures before the cut, and phrases typed in stay.
+        assert_eq!(cut("新增立法项目6项"), vec![f("6项", 6.0, "项", false)]);
+        assert_eq!(cut("培训1200人,其中"), vec![f("1200人", 1200.0, "人", false)]);
+        assert_eq!(cut("培训1200人。\n"), vec![f("1200人", 1200.0, "人", false)]);
+        assert_eq!(brief("培训1200人"), vec![f("1200人", 1200.0, "人", false)]);
     }
 
     #[test]

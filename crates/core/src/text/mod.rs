@@ -43,9 +43,49 @@ pub fn after_char(text: &str, i: usize) -> usize {
     i + text[i..].chars().next().map_or(0, char::len_utf8)
 }
 
+/// Shortest text (in bytes) taken for a saved page, not a phrase typed in, when judging whether
+/// it was cut short.
+pub const PAGE_BYTES: usize = 1000;
+
+/// True when `text` looks like a saved page cut short ("…全县已有2", "…三是健全机制推动法治
+/// 工作落"): it ends inside a character (the U+FFFD a decoder leaves for the torn bytes), or it
+/// is page-sized and its last line stops in mid-sentence, with no sentence mark, closing quote
+/// or bracket, colon or line break at its end. A heading or a figure that runs to the end of
+/// such a text may itself be cut.
+pub fn cut_short(text: &str) -> bool {
+    if text.ends_with('\u{FFFD}') {
+        return true;
+    }
+    if text.len() < PAGE_BYTES {
+        return false;
+    }
+    match text.chars().next_back() {
+        None => false,
+        Some(c) => !(c.is_whitespace() || boundary::is_sentence_mark(c) || "”」』)）】》:：;；…".contains(c)),
+    }
+}
+
+/// `text` without the white space and torn characters (U+FFFD) at its end: where its last word
+/// ends.
+pub fn trim_cut_end(text: &str) -> &str {
+    text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FFFD}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_cut_short() {
+        assert!(cut_short("全年培训1200人\u{FFFD}"));
+        assert!(!cut_short("全年培训1200人"));
+        let page = "内容。".repeat(400);
+        assert!(!cut_short(&page));
+        assert!(cut_short(&format!("{page}全县已有2")));
+        assert!(!cut_short(&format!("{page}\n")));
+        assert!(!cut_short(&format!("{page}（此件公开发布）")));
+        assert_eq!(trim_cut_end("一是健全\u{FFFD} \n"), "一是健全");
+    }
 
     #[test]
     fn boundaries_of_mixed_text() {
