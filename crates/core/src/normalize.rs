@@ -715,6 +715,26 @@ fn fold_line(input: &str, range: Range<usize>, cut: &[Range<usize>], text: &mut 
     seen
 }
 
+/// Most marks of lost characters that open a line as noise.
+const LOST_PREFIX: usize = 4;
+
+/// The byte range (in `line`) of marks of lost characters opening it, after its indentation:
+/// a mirror that cannot write some character (the indentation of every paragraph, often)
+/// prints "?" for it, so that every line starts "??一、…" and no heading is seen. One to
+/// [`LOST_PREFIX`] of "?", "？" or U+FFFD before a Han character or a heading's opening
+/// bracket; the view drops them.
+fn lost_prefix(line: &str) -> Option<Range<usize>> {
+    let lead = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}', '\u{A0}']).len();
+    let rest = &line[lead..];
+    let n: usize = rest.chars().take_while(|&c| matches!(c, '?' | '？' | '\u{FFFD}')).take(LOST_PREFIX + 1).count();
+    if n == 0 || n > LOST_PREFIX {
+        return None;
+    }
+    let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
+    let next = rest[len..].chars().next()?;
+    (is_han(next) || matches!(next, '(' | '（' | '【' | '“')).then_some(lead..lead + len)
+}
+
 /// Normalises decoded input text into the matching view.
 pub fn normalize(input: &str) -> Normalized<'_> {
     let mut text = String::with_capacity(input.len());
@@ -741,7 +761,17 @@ pub fn normalize(input: &str) -> Normalized<'_> {
             map.view_len = view_len_mark;
         };
 
-        let mut counts = fold_line(input, line_start..line_end, &[], &mut text, &mut map);
+        let lost = lost_prefix(&input[line_start..line_end]).map(|r| line_start + r.start..line_start + r.end);
+        let fold = |cuts: &[Range<usize>], text: &mut String, map: &mut OffsetMap| match lost.clone() {
+            Some(r) => {
+                let a = fold_line(input, line_start..r.start, &[], text, map);
+                let cuts: Vec<Range<usize>> = cuts.iter().filter(|c| c.start >= r.end).cloned().collect();
+                let b = fold_line(input, r.end..line_end, &cuts, text, map);
+                LineFold { han: a.han + b.han, traditional: a.traditional + b.traditional, chrome_hint: b.chrome_hint }
+            }
+            None => fold_line(input, line_start..line_end, cuts, text, map),
+        };
+        let mut counts = fold(&[], &mut text, &mut map);
         if !counts.chrome_hint {
             // Plain report text: nothing to check.
         } else if is_chrome_line(&text[view_mark..]) {
@@ -762,7 +792,7 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                     chrome_text.push(text[view_mark + v.start..view_mark + v.end].to_string());
                 }
                 undo(&mut text, &mut map);
-                counts = fold_line(input, line_start..line_end, &inputs, &mut text, &mut map);
+                counts = fold(&inputs, &mut text, &mut map);
             }
         }
         han += counts.han;
@@ -871,6 +901,18 @@ mod tests {
     fn an_index_number_glued_to_the_opening_year_gives_the_year_back() {
         let n = normalize("发布时间:2031-02-28 索引号:zfb/17091069268712030年以来,某区坚持依法行政。");
         assert_eq!(n.text.trim(), "2030年以来,某区坚持依法行政。");
+    }
+
+    #[test]
+    fn marks_of_lost_characters_opening_a_line_are_noise() {
+        let input = "??一、加強領導\n??(一)健全制度。內容?多。\n？？二、完善\n?\n??? 問題\n";
+        let n = normalize(input);
+        assert_eq!(n.text, "一、加强领导\n(一)健全制度。内容?多。\n二、完善\n?\n??? 问题\n");
+        let at = n.text.find("(一)").unwrap_or(0);
+        assert_eq!(n.input_slice(at..at + "(一)".len()), "(一)");
+        assert_eq!(n.input_slice(0.."一、".len()), "一、");
+        // Indentation before the marks stays.
+        assert_eq!(normalize("  ??一、甲").text, "  一、甲");
     }
 
     #[test]
