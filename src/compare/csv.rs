@@ -40,7 +40,7 @@ mod tests {
             meta: Meta { region: Some(region.into()), report_year: Some(year), ..Meta::default() },
             ..Report::default()
         };
-        let kv = KeyValue { value, unit: "宗".into(), qualifier: String::new(), evidence: String::new(), metric: None };
+        let kv = KeyValue { value, unit: "宗".into(), ..KeyValue::default() };
         r.key_indicators.insert("reconsideration_accepted".into(), vec![kv]);
         r
     }

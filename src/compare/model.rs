@@ -385,7 +385,7 @@ mod tests {
             ..Report::default()
         };
         if let Some(value) = value {
-            let kv = KeyValue { value, unit: unit.into(), qualifier: String::new(), evidence: String::new(), metric: None };
+            let kv = KeyValue { value, unit: unit.into(), ..KeyValue::default() };
             r.key_indicators.insert("litigation_cases".into(), vec![kv]);
         }
         r

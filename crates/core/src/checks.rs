@@ -50,7 +50,7 @@ pub fn run(view: &Normalized, report: &Report) -> Vec<Check> {
 }
 
 fn check(id: &str, ok: bool, detail: String) -> Check {
-    Check { id: id.to_string(), ok, detail }
+    Check::new(id, ok, detail)
 }
 
 /// The Chinese name of a mandated content.
@@ -160,13 +160,13 @@ fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
 fn published_on_time(report: &Report) -> Check {
     const ID: &str = "published_on_time";
     let Some(date) = report.meta.published.as_deref() else {
-        return check(ID, false, "报告未注明发布日期，无法判断是否在次年4月1日前公开。".into());
+        return Check::unknown(ID, "报告未注明发布日期，无法判断是否在次年4月1日前公开。".into());
     };
     let Some((y, m, d)) = parse_date(date) else {
-        return check(ID, false, format!("发布日期“{date}”无法识别。"));
+        return Check::unknown(ID, format!("发布日期“{date}”无法识别。"));
     };
     let Some(year) = report.meta.report_year else {
-        return check(ID, false, format!("发布于{date}，但未能确定报告年度，无法判断是否按时公开。"));
+        return Check::unknown(ID, format!("发布于{date}，但未能确定报告年度，无法判断是否按时公开。"));
     };
     let deadline = (year + 1, 4, 1);
     if (y, m, d) < deadline {
@@ -237,7 +237,10 @@ fn problems_quality(view: &Normalized, report: &Report) -> [Check; 2] {
     let problems: Vec<&Part> = report.parts.iter().filter(|p| p.kind == PartKind::Problems).collect();
     if problems.is_empty() {
         let detail = "未识别出“存在的不足”部分，无法判断。".to_string();
-        return [check("problems_with_causes", false, detail.clone()), check("problems_with_remedies", false, detail)];
+        return [
+            Check::unknown("problems_with_causes", detail.clone()),
+            Check::unknown("problems_with_remedies", detail),
+        ];
     }
     let text: String = problems.iter().map(|p| part_body(view, report, p)).collect::<Vec<_>>().join("\n");
     let causes = match cause.find(&text) {

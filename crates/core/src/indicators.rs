@@ -21,6 +21,7 @@
 //!
 //! The taxonomy itself lives in [`taxonomy`]; adding an indicator touches nothing here.
 
+pub(crate) mod describe;
 mod lexicon;
 pub mod taxonomy;
 
@@ -45,8 +46,17 @@ pub use taxonomy::{label, rank, Indicator, TAXONOMY};
 const FAR: usize = 10_000;
 
 /// Maps figures to canonical key-indicator ids. Each value keeps the clause it comes from as
-/// printed (`evidence`) and the index of its figure (`metric`).
+/// printed (`evidence`) and the index of its figure (`metric`). [`attach_in`] for a report
+/// whose region is known.
+#[cfg(test)]
 pub fn attach(view: &Normalized, figures: &[Figure]) -> BTreeMap<String, Vec<KeyValue>> {
+    attach_in(view, figures, None)
+}
+
+/// [`attach`] for a report of `region` (`Meta::region`), which the values' scopes are read
+/// against ("市" in a 区's report is a level above it). Each value says what it counts and
+/// whether it is its indicator's headline (see [`describe`]).
+pub fn attach_in(view: &Normalized, figures: &[Figure], region: Option<&str>) -> BTreeMap<String, Vec<KeyValue>> {
     let text = view.text.as_str();
     let lex = lexicon();
     let spans: Vec<Range<usize>> = figures
@@ -99,10 +109,12 @@ pub fn attach(view: &Normalized, figures: &[Figure]) -> BTreeMap<String, Vec<Key
                 clause: ctx.clause.clone(),
                 alone: ctx.alone,
                 fig: ctx.fig.clone(),
+                sentence: ctx.sentence,
             });
         }
     }
-    collect(view, figures, dedupe(text, figures, picks))
+    let facts = Facts { spans: &spans, found: &found, body: describe::Body::of(region) };
+    collect(view, figures, dedupe(text, figures, picks), &facts)
 }
 
 /// One figure given one id.
@@ -115,6 +127,15 @@ struct Pick {
     alone: bool,
     /// The figure in the view.
     fig: Range<usize>,
+    /// Start of its statement.
+    sentence: usize,
+}
+
+/// What `collect` reads besides the picks: every figure's place and ids, and the body.
+struct Facts<'a> {
+    spans: &'a [Range<usize>],
+    found: &'a [Set],
+    body: describe::Body<'a>,
 }
 
 /// Where a figure sits in the view.
@@ -548,10 +569,16 @@ fn same_words(a: &str, b: &str) -> bool {
     ns > 0 && long.contains(short) && ns * 5 >= nl * 4
 }
 
-/// Groups the picks by id, in document order.
-fn collect(view: &Normalized, figures: &[Figure], picks: Vec<Pick>) -> BTreeMap<String, Vec<KeyValue>> {
+/// Groups the picks by id, in document order, each value described (what it counts, its
+/// printed form and statement) and one per id marked as the headline.
+fn collect(view: &Normalized, figures: &[Figure], picks: Vec<Pick>, facts: &Facts) -> BTreeMap<String, Vec<KeyValue>> {
+    let text = view.text.as_str();
+    let groups = groups();
     // By entry index first: the map's string keys are compared once per id, not per value.
     let mut by_entry: Vec<Vec<KeyValue>> = Vec::new();
+    // Per entry, the previous value's figure and measure: a list item naming no measure
+    // continues the one before.
+    let mut last: Vec<Option<(Range<usize>, &'static str)>> = Vec::new();
     for p in picks {
         let Some(f) = figures.get(p.figure) else { continue };
         let entry = &TAXONOMY[p.entry];
@@ -560,17 +587,57 @@ fn collect(view: &Normalized, figures: &[Figure], picks: Vec<Pick>) -> BTreeMap<
         let evidence = trimmed(view.printed(evidence_range));
         if by_entry.len() <= p.entry {
             by_entry.resize_with(p.entry + 1, Vec::new);
+            last.resize(p.entry + 1, None);
         }
+        let place = describe::Place { text, fig: p.fig.clone(), local: p.local.clone(), clause: p.clause.clone() };
+        let mut counts = describe::describe(entry, &place, &facts.body);
+        if counts.measure.is_empty() {
+            if let Some((prev, measure)) = &last[p.entry] {
+                if describe::continues(text, prev, &p.fig) {
+                    counts.measure = measure;
+                }
+            }
+        }
+        last[p.entry] = Some((p.fig.clone(), counts.measure));
+        // After "其中", a count breaking down another subject's figure is a part of it.
+        // (Unless the statement counts this subject before: "受理…19宗,不予受理2宗,其中办结11宗".)
+        let part_of = describe::breakdown_mark(text, p.sentence, p.fig.start)
+            .and_then(|mark| {
+                let spans = facts.spans;
+                let earlier: Vec<usize> = (0..p.figure)
+                    .rev()
+                    .take_while(|&j| spans.get(j).is_some_and(|s| s.start >= p.sentence))
+                    .filter(|&j| spans.get(j).is_some_and(|s| s.end <= mark))
+                    .collect();
+                let same_group = |j: &usize| {
+                    members(facts.found.get(*j).copied().unwrap_or(0)).any(|k| groups.get(k) == groups.get(p.entry))
+                };
+                if earlier.iter().any(same_group) {
+                    return None;
+                }
+                earlier.first().and_then(|&head| figures.get(head)).map(|h| h.indicator.clone())
+            })
+            .unwrap_or_default();
         by_entry[p.entry].push(KeyValue {
             value: f.value,
             unit: f.unit.clone(),
             qualifier: qualifier(&view.text, entry, f, &p),
             evidence,
             metric: Some(p.figure),
+            approx: f.approx,
+            printed: trimmed(view.printed(describe::printed_range(text, &p.fig, f.approx))),
+            unit_class: crate::report::unit_class(&f.unit),
+            scope: counts.scope,
+            measure: counts.measure.to_string(),
+            subgroup: counts.subgroup,
+            part_of,
+            headline: false,
+            sentence: trimmed(view.printed(describe::statement(text, p.sentence, &p.fig))),
         });
     }
     let mut out: BTreeMap<String, Vec<KeyValue>> = BTreeMap::new();
-    for (k, values) in by_entry.into_iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+    for (k, mut values) in by_entry.into_iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+        describe::mark_headline(&TAXONOMY[k], &mut values);
         out.entry(TAXONOMY[k].id.to_string()).or_default().extend(values);
     }
     out

@@ -34,7 +34,9 @@ mod sections;
 mod text;
 
 pub use decode::{decode, DecodeError};
-pub use report::{Change, Check, Direction, Figure, KeyValue, Meta, Part, PartKind, Report, Script, Section};
+pub use report::{
+    unit_class, Change, Check, CheckState, Direction, Figure, KeyValue, Meta, Part, PartKind, Report, Script, Section,
+};
 pub use script::simplify_str as simplify;
 
 /// A stage of the analysis, in the order [`analyze`] runs them.
@@ -98,7 +100,7 @@ pub fn analyze_observed(input: &str, observer: &mut impl Observer) -> Report {
     let outline = run(observer, Stage::Sections, || sections::segment(&view));
     let meta = run(observer, Stage::Meta, || meta::extract(&view, &outline));
     let metrics = run(observer, Stage::Figures, || figures::find(&view, &outline.sections));
-    let key_indicators = run(observer, Stage::Indicators, || indicators::attach(&view, &metrics));
+    let key_indicators = run(observer, Stage::Indicators, || indicators::attach_in(&view, &metrics, meta.region.as_deref()));
     let changes = run(observer, Stage::Changes, || changes::find(&view));
     let mut report = Report {
         source: String::new(),

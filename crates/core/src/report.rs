@@ -128,7 +128,15 @@ pub struct Figure {
 }
 
 /// One value of a canonical key indicator (see `indicators`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Besides the number, a value says *what it counts*, read from its own sentence only, so
+/// that a comparison sets it only beside values that count the same thing (see
+/// `docs/comparison.md`): the scope of government it covers (`scope`), the count of the
+/// subject it is (`measure`: received, accepted, handled…), the narrower kind of the subject
+/// (`subgroup`), and whether it breaks down another count (`part_of`). A report has at most
+/// one `headline` value per indicator: the total for its own scope, as a reader would quote it;
+/// the others are breakdowns shown under it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct KeyValue {
     /// The value, 万/亿 folded.
     #[serde(serialize_with = "crate::format::json_number")]
@@ -141,6 +149,75 @@ pub struct KeyValue {
     pub evidence: String,
     /// Index into `Report::metrics` of the figure this value comes from.
     pub metric: Option<usize>,
+    /// True when the report gives the value as approximate (余, 多, 约, 超, 近, 以上…).
+    #[serde(default)]
+    pub approx: bool,
+    /// The figure as printed, with the words that make it approximate ("1000余件", "超98%").
+    #[serde(default)]
+    pub printed: String,
+    /// The unit's class: units that count the same thing share one (件 for 件/宗/起, 场 for
+    /// 场/场次, 人 for 人/名); every other unit is its own class. See [`unit_class`].
+    #[serde(default)]
+    pub unit_class: String,
+    /// The scope of government the value covers, relative to the reporting body: "" for its
+    /// own (全区, 区, 本级, or no level named), else "部门", "本级、部门", "各级", a higher
+    /// level ("市", "省", "国家") or a lower one ("区县", "镇街", "村居").
+    #[serde(default)]
+    pub scope: String,
+    /// Which count of the subject the value is, by the indicator's measures ("收到", "办理",
+    /// "服务", "审查"…); "" when the sentence names none.
+    #[serde(default)]
+    pub measure: String,
+    /// The narrower kind of the subject the value counts, as printed without its filler words
+    /// ("人民" in 人民调解, "“法治进校园”讲座"); "" when the value counts the whole subject.
+    #[serde(default)]
+    pub subgroup: String,
+    /// When the value breaks down another count of its sentence ("…提供法律服务5831次，其中
+    /// …法治宣传438场"): that count's phrase; else "".
+    #[serde(default)]
+    pub part_of: String,
+    /// True for the one value per indicator that stands for the report (see `docs/comparison.md`).
+    #[serde(default)]
+    pub headline: bool,
+    /// The statement the value comes from (up to 。 or ；), as printed.
+    #[serde(default)]
+    pub sentence: String,
+}
+
+impl KeyValue {
+    /// What the value counts, for people: scope, measure, subgroup and the count it breaks
+    /// down, joined by " · " ("市 · 办理", "受理 · 援前"); "" for a plain own-scope value.
+    pub fn counts(&self) -> String {
+        counts_label(&self.scope, &self.measure, &self.subgroup, &self.part_of)
+    }
+
+    /// The unit class of the value: [`KeyValue::unit_class`] when set, else computed from the unit
+    /// (values made by hand, or stored before the field existed).
+    pub fn class(&self) -> String {
+        if self.unit_class.is_empty() {
+            unit_class(&self.unit)
+        } else {
+            self.unit_class.clone()
+        }
+    }
+}
+
+/// "scope · measure · subgroup · （part_of 中）", leaving out the empty parts.
+pub(crate) fn counts_label(scope: &str, measure: &str, subgroup: &str, part_of: &str) -> String {
+    let part = if part_of.is_empty() { String::new() } else { format!("{part_of}中") };
+    [scope, measure, subgroup, part.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+}
+
+/// Counting words that count the same thing, with the word their class is named by. 件, 宗 and
+/// 起 all count cases or items; 场 and 场次 sessions; 人 and 名 persons. Every other unit is a
+/// class of its own: 人次 (person-times) is not 人, 次 is not 场次, 项 is not 件, % is a rate.
+const SAME_COUNT: [(&str, &str); 5] = [("宗", "件"), ("起", "件"), ("场次", "场"), ("名", "人"), ("％", "%")];
+
+/// The class of a unit (simplified, trimmed): see [`SAME_COUNT`]. Values are only set against
+/// each other when their classes are equal.
+pub fn unit_class(unit: &str) -> String {
+    let u = crate::script::simplify_str(unit.trim());
+    SAME_COUNT.iter().find(|(word, _)| *word == u).map_or(u, |(_, class)| class.to_string())
 }
 
 /// Direction of a year-on-year statement.
@@ -175,15 +252,73 @@ pub struct Change {
     pub end: usize,
 }
 
+/// The outcome of a check: passed, failed, or cannot tell (the text lacks what the check
+/// needs, e.g. a publication date).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckState {
+    /// The report passes.
+    Passed,
+    /// The report fails.
+    #[default]
+    Failed,
+    /// The report does not say enough to tell (`ok` is then false).
+    Unknown,
+}
+
+impl CheckState {
+    /// The stable id used in JSON ("passed", "failed", "unknown").
+    pub fn id(self) -> &'static str {
+        match self {
+            CheckState::Passed => "passed",
+            CheckState::Failed => "failed",
+            CheckState::Unknown => "unknown",
+        }
+    }
+
+    /// The mark shown for it: ✓, ✗ or ?.
+    pub fn mark(self) -> &'static str {
+        match self {
+            CheckState::Passed => "✓",
+            CheckState::Failed => "✗",
+            CheckState::Unknown => "?",
+        }
+    }
+}
+
 /// The result of one completeness or quality check.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     /// Stable id ("part_problems", "published_on_time", …).
     pub id: String,
-    /// Whether the report passes.
+    /// Whether the report passes (false both when it fails and when it cannot be told).
     pub ok: bool,
     /// A human-readable explanation, in Chinese.
     pub detail: String,
+    /// Passed, failed or cannot tell; agrees with `ok` (passed exactly when `ok`).
+    #[serde(default)]
+    pub state: CheckState,
+}
+
+impl Check {
+    /// A check that passes or fails.
+    pub fn new(id: &str, ok: bool, detail: String) -> Check {
+        Check { id: id.to_string(), ok, detail, state: if ok { CheckState::Passed } else { CheckState::Failed } }
+    }
+
+    /// A check the report does not say enough to decide (`ok` false, state unknown).
+    pub fn unknown(id: &str, detail: String) -> Check {
+        Check { id: id.to_string(), ok: false, detail, state: CheckState::Unknown }
+    }
+
+    /// The outcome, consistent with `ok` even for a check stored before `state` existed.
+    pub fn outcome(&self) -> CheckState {
+        match (self.ok, self.state) {
+            (true, _) => CheckState::Passed,
+            (false, CheckState::Unknown) => CheckState::Unknown,
+            (false, _) => CheckState::Failed,
+        }
+    }
 }
 
 /// Everything the analyser finds in one report.

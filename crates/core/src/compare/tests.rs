@@ -4,7 +4,7 @@ use super::*;
 use crate::report::{Check, Figure, KeyValue, Meta};
 
 fn kv(value: f64, unit: &str, qualifier: &str) -> KeyValue {
-    KeyValue { value, unit: unit.into(), qualifier: qualifier.into(), evidence: String::new(), metric: None }
+    KeyValue { value, unit: unit.into(), qualifier: qualifier.into(), ..KeyValue::default() }
 }
 
 fn fig(value: f64, unit: &str, indicator: &str) -> Figure {
@@ -268,11 +268,11 @@ fn figures_backing_key_indicators_stay_out_of_the_figure_table() {
 #[test]
 fn checks_side_by_side() {
     let mut a = report("a", Some("甲区"), Some(2021), &[]);
-    a.checks = vec![Check { id: "part_problems".into(), ok: true, detail: String::new() }];
+    a.checks = vec![Check::new("part_problems", true, String::new())];
     let mut b = report("b", Some("甲区"), Some(2022), &[]);
     b.checks = vec![
-        Check { id: "published_on_time".into(), ok: false, detail: String::new() },
-        Check { id: "part_problems".into(), ok: false, detail: String::new() },
+        Check::new("published_on_time", false, String::new()),
+        Check::new("part_problems", false, String::new()),
     ];
     let c = compare(&[a, b]);
     assert_eq!(c.checks.len(), 2);

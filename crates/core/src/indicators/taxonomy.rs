@@ -33,6 +33,15 @@ pub struct Indicator {
     pub units: &'static [&'static str],
     /// Words that, next to the figure, mean it counts something else.
     pub excludes: &'static [&'static str],
+    /// What a value of the indicator may count, by the verb or noun that says so: each
+    /// *measure* is a name and its words ("收到": 收到, 新收, 签收…). A value's measure is the
+    /// one whose word stands nearest the figure (see `describe`); values of different measures
+    /// never share a comparison row. Empty when the id alone says what is counted.
+    pub measures: &'static [(&'static str, &'static [&'static str])],
+    /// The measures a headline value may have ("" = none named), when only some count the
+    /// whole of the indicator: a legal adviser's 咨询 or 列席 is a kind of service, not the
+    /// total. Empty: any measure may.
+    pub headline_measures: &'static [&'static str],
 }
 
 const CASES: &[&str] = &["件", "宗", "起", "件次"];
@@ -45,6 +54,22 @@ const RECON_OUTCOMES: &[&str] = &[
     "纠错", "纠正", "维持", "驳回", "撤销", "确认违法", "调解", "和解", "化解", "建议书", "意见书",
     "提醒函", "终止", "不予受理", "正在审理", "审理中", "结转", "听证", "涉及",
 ];
+
+/// The kinds of service a government legal adviser's count may be of.
+#[rustfmt::skip]
+const ADVISER_MEASURES: &[(&str, &[&str])] = &[
+    ("服务", &["服务"]),
+    ("列席", &["列席"]),
+    ("咨询", &["咨询"]),
+    ("审查", &["合法性审查", "合法性审核", "审查", "审核", "把关"]),
+    ("意见", &["法律意见书", "法律意见", "意见书", "意见"]),
+    ("论证", &["论证"]),
+    ("代理", &["代理"]),
+    ("参与", &["参与"]),
+];
+
+/// What is done with 人大代表建议 and 政协提案.
+const PROPOSAL_MEASURES: &[(&str, &[&str])] = &[("办理", &["办理", "签收", "承办"]), ("办结", &["办结", "答复"])];
 
 /// Every key indicator, in the order of `docs/domain.md`.
 #[rustfmt::skip]
@@ -59,6 +84,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: true,
         units: CASES,
         excludes: RECON_OUTCOMES,
+        measures: &[("收到", &["收到", "新收", "收案", "接收", "共收", "签收"]), ("办理", &["办理"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "reconsideration_accepted",
@@ -70,6 +97,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: CASES,
         excludes: RECON_OUTCOMES,
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "reconsideration_concluded",
@@ -81,6 +110,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: CASES,
         excludes: RECON_OUTCOMES,
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "reconsideration_correction_rate",
@@ -92,6 +123,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: PCT,
         excludes: &[],
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "litigation_cases",
@@ -103,6 +136,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: CASES,
         excludes: &["出庭", "负责人", "胜诉", "撤诉", "和解", "调解", "化解", "检察", "信息公开", "涉及"],
+        measures: &[("收案", &["发生", "新收", "收到", "新增", "被诉"]), ("受理", &["受理"]), ("办理", &["办理", "应诉", "承办"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "litigation_concluded",
@@ -114,6 +149,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: CASES,
         excludes: &["出庭", "负责人", "信息公开"],
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "litigation_lost",
@@ -125,6 +162,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: CASES,
         excludes: &["败诉率"],
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "leader_court_appearance",
@@ -136,6 +175,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["件", "宗", "起", "件次", "次", "人次", "名", "人", "%"],
         excludes: &["旁听"],
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "normative_docs_issued",
@@ -150,6 +191,8 @@ pub static TAXONOMY: &[Indicator] = &[
             "备案", "报备", "审查", "审核", "清理", "现行有效", "保留", "修改", "修订", "废止", "失效",
             "评估", "听取", "征求", "合法性",
         ],
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "normative_docs_abolished",
@@ -161,6 +204,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: DOCS,
         excludes: &["修改", "修订", "保留", "拟保留"],
+        measures: &[("废止", &["废止", "废除", "停止执行"]), ("失效", &["宣布失效", "失效"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "major_decisions",
@@ -175,6 +220,8 @@ pub static TAXONOMY: &[Indicator] = &[
             "听证", "论证", "评估", "调整", "合法性", "审查", "审核", "程序", "公众参与", "征求意见",
             "集体讨论",
         ],
+        measures: &[("公布", &["公布", "公开", "发布"]), ("制定", &["制定", "作出", "出台"]), ("审议", &["审议", "集体讨论"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "legality_reviews",
@@ -186,6 +233,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["件", "份", "次", "项", "个", "宗"],
         excludes: &["备案审查", "公平竞争"],
+        measures: &[("审查", &["合法性审查", "合法性审核", "审查", "审核"]), ("意见", &["法律意见书", "法律意见", "意见书", "意见"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "legal_advisers_services",
@@ -200,6 +249,8 @@ pub static TAXONOMY: &[Indicator] = &[
             "社区法律顾问", "村法律顾问", "居法律顾问", "一村一法律顾问", "村(社区)法律顾问",
             "村(居)法律顾问", "一村(居)一法律顾问", "一村(社区)一法律顾问",
         ],
+        measures: ADVISER_MEASURES,
+        headline_measures: &["", "服务"],
     },
     Indicator {
         id: "enforcement_files_reviewed",
@@ -211,6 +262,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["宗", "件", "份", "本", "卷", "次", "轮", "轮次", "场", "个"],
         excludes: &["优秀", "问题", "不合格", "整改"],
+        measures: &[("评查", &["评查", "检查", "抽查"]), ("抽取", &["抽取"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "enforcement_training",
@@ -222,6 +275,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["次", "场", "场次", "期", "人", "人次", "名", "班", "批", "批次"],
         excludes: &["监督员", "谁执法谁普法", "培训机构"],
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "enforcement_certificates",
@@ -233,6 +288,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["人", "名", "个", "本", "张", "件", "份"],
         excludes: &["考试"],
+        measures: &[("换发", &["换发"]), ("新办", &["新增", "新办", "核发", "发放", "颁发", "申领", "注册", "发证"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "legal_publicity_events",
@@ -250,6 +307,8 @@ pub static TAXONOMY: &[Indicator] = &[
             "成员单位", "任务", "信息", "阅读", "浏览", "点击", "推送", "稿件", "文章", "视频", "短视频",
             "责任", "考试", "培训",
         ],
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "legal_aid_cases",
@@ -261,6 +320,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["件", "宗", "起"],
         excludes: &["资金", "经费", "满意", "咨询", "值班", "帮助"],
+        measures: &[("受理", &["受理"]), ("办结", &["办结", "结案", "审结"]), ("办理", &["办理", "承办", "提供"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "mediation_cases",
@@ -272,6 +333,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["件", "宗", "起"],
         excludes: &["成功", "调解员", "委员会", "调解室", "工作室", "培训", "金额", "复议"],
+        measures: &[("受理", &["受理"]), ("办理", &["办理"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "mediation_success_rate",
@@ -283,6 +346,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: PCT,
         excludes: &[],
+        measures: &[],
+        headline_measures: &[],
     },
     Indicator {
         id: "npc_suggestions",
@@ -294,6 +359,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["件", "项", "条", "份", "个"],
         excludes: &["立法建议"],
+        measures: PROPOSAL_MEASURES,
+        headline_measures: &[],
     },
     Indicator {
         id: "cppcc_proposals",
@@ -305,6 +372,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["件", "项", "条", "份", "个"],
         excludes: &[],
+        measures: PROPOSAL_MEASURES,
+        headline_measures: &[],
     },
     Indicator {
         id: "info_disclosure_requests",
@@ -316,6 +385,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["件", "宗", "个", "份", "条", "次"],
         excludes: &[],
+        measures: &[("收到", &["收到", "受理", "接收", "新收"]), ("办理", &["办理"]), ("答复", &["答复", "办结"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "audit_projects",
@@ -327,6 +398,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["项", "个", "大项", "份", "篇"],
         excludes: &["建议", "整改", "制度", "问题", "移送", "意见"],
+        measures: &[("报告", &["审计报告", "报告"]), ("项目", &["项目"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "gov_services_online",
@@ -338,6 +411,8 @@ pub static TAXONOMY: &[Indicator] = &[
             "通办", "网办", "网上办", "网上可办", "在线办", "掌上办", "指尖办", "全流程办理", "全程电子化",
             "不见面", "零跑腿",
         ],
+        measures: &[("通办", &["通办"]), ("网办", &["网办", "网上办", "网上可办", "在线办", "掌上办", "指尖办", "全流程办理", "全程电子化"]), ("不见面", &["不见面", "零跑腿"])],
+        headline_measures: &[],
         key_optional: false,
         units: &["项", "个", "件", "类", "%"],
         // Counts of places or offices, not of services: "80个乡镇实现“跨省通办”".
@@ -353,6 +428,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["件", "宗", "起"],
         excludes: &["诉前", "检察建议"],
+        measures: &[("立案", &["立案"]), ("办理", &["办理", "受理"]), ("起诉", &["提起", "起诉"])],
+        headline_measures: &[],
     },
     Indicator {
         id: "emergency_drills",
@@ -364,6 +441,8 @@ pub static TAXONOMY: &[Indicator] = &[
         key_optional: false,
         units: &["场", "场次", "次", "轮", "期"],
         excludes: &["参与", "参加"],
+        measures: &[],
+        headline_measures: &[],
     },
 ];
 
