@@ -199,9 +199,14 @@ fn cli_json_and_csv_follow_the_contract() {
     assert!(ok);
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().expect("header row").split(',').collect();
-    assert_eq!(header.len(), 3 + 3 + 2);
+    // The columns of the contract first, in their order; the added ones after them: the pair
+    // delta/pct compare, what the row counts, each report's printed value and approximation,
+    // and a Δ and % for each pair of one region's reports (here 坪山区 2021→2023).
     assert_eq!(&header[..3], ["indicator", "label", "unit"]);
-    assert_eq!(&header[6..], ["delta", "pct"]);
+    assert_eq!(&header[6..12], ["delta", "pct", "change", "change_approx", "counts", "headline"]);
+    assert_eq!(header.len(), 3 + 3 + 2 + 4 + 3 * 2 + 2);
+    assert!(header[12].ends_with(" printed") && header[13].ends_with(" approx"), "{header:?}");
+    assert_eq!(&header[18..], ["Δ 坪山区 2021→2023", "% 坪山区 2021→2023"]);
     assert_eq!(lines.count(), rows.len());
 
     let ok = fazhi(&["compare", "--format", "json", "/nonexistent/report.txt"]).status.success();

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::series::{round_to, Series};
 use super::similarity::{CharSet, MIN_FIGURE_CONFIDENCE};
-use super::{row_unit, unit_class, unit_key, FigureRow};
-use crate::report::Report;
+use super::{row_unit, unit_key, wording, Cell, FigureRow};
+use crate::report::{unit_class, Report};
 use crate::script::simplify_str;
 
 /// The indices of the metrics that back a key indicator: linked by `metric`, or lacking a link,
@@ -32,7 +32,18 @@ struct Candidate<'a> {
     phrase: &'a str,
     unit: String,
     chars: CharSet,
+    /// The phrase's wording as compared, its characters sorted: equal for phrases that say
+    /// the same thing in any order.
+    words: Vec<char>,
     value: f64,
+    cell: Cell,
+}
+
+/// The sorted characters of a phrase's [`wording`].
+fn sorted_wording(phrase: &str) -> Vec<char> {
+    let mut w: Vec<char> = wording(phrase).chars().collect();
+    w.sort_unstable();
+    w
 }
 
 /// A figure row under construction.
@@ -41,7 +52,10 @@ struct Chain {
     values: Vec<Option<f64>>,
     phrases: Vec<Option<String>>,
     units: Vec<Option<String>>,
+    cells: Vec<Option<Cell>>,
     sets: Vec<CharSet>,
+    /// The sorted wording of each phrase joined so far.
+    words: Vec<Vec<char>>,
     confidence: f64,
 }
 
@@ -49,6 +63,11 @@ impl Chain {
     /// The best similarity of `c` to any phrase already in the row.
     fn similarity(&self, c: &CharSet) -> f64 {
         self.sets.iter().map(|s| s.similarity(c)).fold(0.0, f64::max)
+    }
+
+    /// True when the row holds a phrase saying what `words` says.
+    fn says(&self, words: &[char]) -> bool {
+        !words.is_empty() && self.words.iter().any(|w| w.as_slice() == words)
     }
 
     /// Puts report `r`'s figure into the row.
@@ -62,7 +81,11 @@ impl Chain {
         if let Some(u) = self.units.get_mut(r) {
             *u = Some(fig.unit.clone());
         }
+        if let Some(c) = self.cells.get_mut(r) {
+            *c = Some(fig.cell.clone());
+        }
         self.sets.push(fig.chars.clone());
+        self.words.push(fig.words.clone());
     }
 }
 
@@ -71,7 +94,9 @@ impl Chain {
 /// hostile input with a hundred thousand figures would turn into hours.
 const COMPARISON_BUDGET: usize = 4_000_000;
 
-/// (similarity, row, figure) for every open row and figure of one unit that may be joined.
+/// (similarity, row, figure) for every open row and figure of one unit that may be joined. A
+/// figure saying what a row says scores 1 more than its similarity, so that it joins that row
+/// before any merely similar one.
 fn candidate_pairs(chains: &[Chain], open: &[usize], figs: &[Candidate]) -> Vec<(f64, usize, usize)> {
     let phrases: usize = open.iter().filter_map(|&c| chains.get(c)).map(|c| c.sets.len()).sum();
     let mut pairs = Vec::new();
@@ -81,7 +106,7 @@ fn candidate_pairs(chains: &[Chain], open: &[usize], figs: &[Candidate]) -> Vec<
             for (f, fig) in figs.iter().enumerate() {
                 let s = chain.similarity(&fig.chars);
                 if s >= MIN_FIGURE_CONFIDENCE {
-                    pairs.push((s, c, f));
+                    pairs.push((if chain.says(&fig.words) { s + 1.0 } else { s }, c, f));
                 }
             }
         }
@@ -97,7 +122,7 @@ fn candidate_pairs(chains: &[Chain], open: &[usize], figs: &[Candidate]) -> Vec<
     }
     for (f, fig) in figs.iter().enumerate() {
         if let Some(c) = by_phrase.get_mut(fig.chars.0.as_slice()).and_then(|q| q.pop_front()) {
-            pairs.push((1.0, c, f));
+            pairs.push((2.0, c, f));
         }
     }
     pairs
@@ -122,7 +147,27 @@ pub(super) fn figure_rows(reports: &[&Report], ctx: &Series) -> Vec<FigureRow> {
             if chars.0.is_empty() {
                 continue;
             }
-            candidates.entry(unit).or_default().push(Candidate { phrase: &f.indicator, unit: unit_key(&f.unit), chars, value: f.value });
+            let cell = Cell {
+                value: f.value,
+                unit: f.unit.clone(),
+                printed: if f.surface.trim().is_empty() {
+                    format!("{}{}{}", if f.approx { "≈" } else { "" }, crate::format::number(f.value), f.unit)
+                } else {
+                    f.surface.clone()
+                },
+                approx: f.approx,
+                qualifier: simplify_str(&f.indicator),
+                metric: Some(m),
+                ..Cell::default()
+            };
+            candidates.entry(unit).or_default().push(Candidate {
+                phrase: &f.indicator,
+                unit: unit_key(&f.unit),
+                chars,
+                words: sorted_wording(&f.indicator),
+                value: f.value,
+                cell,
+            });
         }
         for (unit, figs) in candidates {
             let open = by_unit.entry(unit.clone()).or_default();
@@ -146,7 +191,7 @@ pub(super) fn figure_rows(reports: &[&Report], ctx: &Series) -> Vec<FigureRow> {
             for (c, f, s) in placed {
                 let (Some(chain), Some(fig)) = (chains.get_mut(c), figs.get(f)) else { continue };
                 chain.set(r, fig);
-                chain.confidence = chain.confidence.min(s);
+                chain.confidence = chain.confidence.min(if s > 1.0 { s - 1.0 } else { s });
             }
             for (f, fig) in figs.iter().enumerate() {
                 if fig_used.get(f).copied().unwrap_or(false) {
@@ -157,7 +202,9 @@ pub(super) fn figure_rows(reports: &[&Report], ctx: &Series) -> Vec<FigureRow> {
                     values: vec![None; n],
                     phrases: vec![None; n],
                     units: vec![None; n],
+                    cells: vec![None; n],
                     sets: Vec::new(),
+                    words: Vec::new(),
                     confidence: 1.0,
                 };
                 chain.set(r, fig);
@@ -170,15 +217,22 @@ pub(super) fn figure_rows(reports: &[&Report], ctx: &Series) -> Vec<FigureRow> {
         .into_iter()
         .filter(|c| c.values.iter().flatten().count() >= 2)
         .map(|c| {
-            let (delta, pct) = ctx.change(&c.values);
+            // Values are only set against each other when every phrase says the same thing.
+            let comparable = c.words.first().is_some_and(|w| !w.is_empty() && c.words.iter().all(|x| x == w));
+            let approx: Vec<bool> = c.cells.iter().map(|x| x.as_ref().is_some_and(|x| x.approx)).collect();
+            let (delta, pct) = if comparable { ctx.change(&c.values) } else { (None, None) };
             FigureRow {
                 indicator: c.phrases.iter().rev().flatten().next().cloned().unwrap_or_default(),
                 unit: row_unit(&c.unit, &c.units),
                 units: c.units,
-                by_region: ctx.by_region(&c.values),
+                by_region: if comparable { ctx.by_region(&c.values) } else { Vec::new() },
+                steps: if comparable { ctx.steps(&c.values, &approx) } else { vec![None; c.values.len()] },
+                change: if comparable { ctx.last_step(&c.values, &approx) } else { None },
+                comparable,
+                cells: c.cells,
                 values: c.values,
                 phrases: c.phrases,
-                confidence: round_to(c.confidence, 2),
+                confidence: round_to(c.confidence.min(1.0), 2),
                 delta,
                 pct,
             }

@@ -1,6 +1,6 @@
 //! Series: the reports of one region in year order, and the changes (Δ, %) between their values.
 
-use super::{clean, Comparison, ReportRef, SeriesChange};
+use super::{clean, Comparison, Pair, ReportRef, SeriesChange, Step};
 
 impl ReportRef {
     /// The series the report belongs to: its region, or lacking one its reporting body
@@ -70,6 +70,36 @@ impl Comparison {
     }
 }
 
+impl Comparison {
+    /// Every two reports of one region next to each other in year order, named
+    /// "坪山区 2021→2023" (or by the two column names where region or year is missing or
+    /// shared): the change columns of [`Comparison::to_csv`].
+    pub fn pairs(&self) -> Vec<Pair> {
+        let names = self.column_names();
+        let mut out = Vec::new();
+        for series in self.series().into_iter().filter(|s| s.key.is_some()) {
+            for w in series.columns.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let (Some(ra), Some(rb)) = (self.reports.get(a), self.reports.get(b)) else { continue };
+                let plain =
+                    |i: usize, r: &ReportRef| r.region.is_some() && names.get(i).is_some_and(|n| !n.contains(" ("));
+                let name = match (ra.report_year, rb.report_year) {
+                    (Some(ya), Some(yb)) if ya != yb && plain(a, ra) && plain(b, rb) => {
+                        format!("{} {ya}→{yb}", series.key.as_deref().unwrap_or(""))
+                    }
+                    _ => format!(
+                        "{}→{}",
+                        names.get(a).map_or("", String::as_str),
+                        names.get(b).map_or("", String::as_str)
+                    ),
+                };
+                out.push(Pair { from: a, to: b, name });
+            }
+        }
+        out
+    }
+}
+
 /// The series key and year of every report, in comparison order.
 pub(super) struct Series<'a> {
     pub(super) keys: &'a [Option<String>],
@@ -122,6 +152,59 @@ impl Series<'_> {
     }
 }
 
+impl Series<'_> {
+    /// A [`Step`] from column `j` to column `i`.
+    fn step(&self, j: usize, i: usize, values: &[Option<f64>], approx: &[bool]) -> Option<Step> {
+        let (from, to) = (values.get(j).copied().flatten()?, values.get(i).copied().flatten()?);
+        let region = self.keys.get(i).cloned().flatten()?;
+        let (delta, pct) = change(from, to);
+        Some(Step {
+            from_column: j,
+            to_column: i,
+            region,
+            from_year: self.years.get(j).copied().flatten(),
+            to_year: self.years.get(i).copied().flatten(),
+            from,
+            to,
+            delta,
+            pct,
+            approx: approx.get(j).copied().unwrap_or(false) || approx.get(i).copied().unwrap_or(false),
+        })
+    }
+
+    /// For each value, the step from the previous value of its series (see
+    /// [`Comparison::steps`]), with columns and approximation.
+    pub(super) fn steps(&self, values: &[Option<f64>], approx: &[bool]) -> Vec<Option<Step>> {
+        let mut previous: Vec<(&str, usize)> = Vec::new();
+        (0..values.len())
+            .map(|i| {
+                let (Some(Some(_)), Some(Some(key))) = (values.get(i), self.keys.get(i)) else { return None };
+                match previous.iter_mut().find(|(k, _)| *k == key.as_str()) {
+                    Some(entry) => {
+                        let j = std::mem::replace(&mut entry.1, i);
+                        self.step(j, i, values, approx)
+                    }
+                    None => {
+                        previous.push((key.as_str(), i));
+                        None
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// The step between the row's last two values when they are of one series: what
+    /// [`Series::change`] computes, with its columns.
+    pub(super) fn last_step(&self, values: &[Option<f64>], approx: &[bool]) -> Option<Step> {
+        let mut stated = values.iter().enumerate().rev().filter(|(_, v)| v.is_some()).map(|(i, _)| i);
+        let (i, j) = (stated.next()?, stated.next()?);
+        match (self.keys.get(i), self.keys.get(j)) {
+            (Some(Some(a)), Some(Some(b))) if a == b => self.step(j, i, values, approx),
+            _ => None,
+        }
+    }
+}
+
 /// Δ (float noise rounded away) and % (one decimal; `None` from 0).
 fn change(prev: f64, last: f64) -> (f64, Option<f64>) {
     let delta = round_to(last - prev, 6);
@@ -133,5 +216,9 @@ pub(super) fn round_to(v: f64, decimals: i32) -> f64 {
     let m = 10f64.powi(decimals);
     let r = (v * m).round() / m;
     // -0.0 prints as "-0" in some formats; there is no negative zero change.
-    if r == 0.0 { 0.0 } else { r }
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
 }

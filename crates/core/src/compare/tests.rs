@@ -1,10 +1,15 @@
 //! Unit tests of the comparison on synthetic reports.
 
 use super::*;
-use crate::report::{Check, Figure, KeyValue, Meta};
+use crate::report::{Check, CheckState, Figure, KeyValue, Meta};
 
 fn kv(value: f64, unit: &str, qualifier: &str) -> KeyValue {
     KeyValue { value, unit: unit.into(), qualifier: qualifier.into(), ..KeyValue::default() }
+}
+
+/// A value described as the analyser describes it.
+fn described(value: f64, unit: &str, scope: &str, measure: &str, subgroup: &str) -> KeyValue {
+    KeyValue { scope: scope.into(), measure: measure.into(), subgroup: subgroup.into(), ..kv(value, unit, "") }
 }
 
 fn fig(value: f64, unit: &str, indicator: &str) -> Figure {
@@ -99,7 +104,10 @@ fn different_units_are_never_compared() {
             "a",
             Some("甲区"),
             Some(2021),
-            &[("enforcement_files_reviewed", kv(1000.0, "宗", "评查案卷")), ("enforcement_files_reviewed", kv(4.0, "轮次", "评查轮次"))],
+            &[
+                ("enforcement_files_reviewed", kv(1000.0, "宗", "评查案卷")),
+                ("enforcement_files_reviewed", kv(4.0, "轮次", "评查轮次")),
+            ],
         ),
         report("b", Some("甲区"), Some(2023), &[("enforcement_files_reviewed", kv(1200.0, "宗", "评查案卷"))]),
         report("c", Some("甲区"), Some(2024), &[("leader_court_appearance", kv(100.0, "%", ""))]),
@@ -183,27 +191,133 @@ fn region_falls_back_to_body_and_is_simplified() {
 }
 
 #[test]
-fn several_entries_pick_the_best_matching_qualifier() {
-    let c = compare(&[
-        report(
-            "a",
-            Some("甲区"),
-            Some(2022),
-            &[("normative_docs_issued", kv(8.0, "件", "区规范性文件")), ("normative_docs_issued", kv(7.0, "件", "部门规范性文件"))],
-        ),
-        report("b", Some("甲区"), Some(2023), &[("normative_docs_issued", kv(16.0, "件", "部门规范性文件(印发)"))]),
-    ]);
-    let r = row(&c, "normative_docs_issued", "件");
-    assert_eq!(r.values, [Some(7.0), Some(16.0)]);
-    assert_eq!(r.qualifiers[0].as_deref(), Some("部门规范性文件"));
-    // Alone, the first entry stands for the report.
+fn a_report_contributes_the_same_value_whatever_the_company() {
+    let a = report(
+        "a",
+        Some("甲区"),
+        Some(2022),
+        &[
+            ("normative_docs_issued", KeyValue { headline: true, ..described(8.0, "件", "", "", "") }),
+            ("normative_docs_issued", described(7.0, "件", "部门", "", "")),
+        ],
+    );
+    let b = report("b", Some("甲区"), Some(2023), &[("normative_docs_issued", described(16.0, "件", "部门", "", ""))]);
+    let c = report("c", Some("甲区"), Some(2024), &[("normative_docs_issued", described(9.0, "件", "", "", ""))]);
+    let own = |c: &Comparison| -> Vec<Option<f64>> {
+        c.rows
+            .iter()
+            .find(|r| r.indicator == "normative_docs_issued" && r.scope.is_empty())
+            .map(|r| r.values.clone())
+            .unwrap_or_default()
+    };
+    // The own-level 8 stays the report's value beside a report of departments only, and beside
+    // one of its own level; the departments' 7 gets a row of its own, with the change 7 → 16.
+    let ab = compare(&[a.clone(), b.clone()]);
+    assert_eq!(own(&ab), [Some(8.0), None]);
+    let dept = ab.rows.iter().find(|r| r.scope == "部门").expect("departments row");
+    assert_eq!(dept.values, [Some(7.0), Some(16.0)]);
+    assert_eq!((dept.delta, dept.counts.as_str(), dept.headline), (Some(9.0), "部门", false));
+    let ac = compare(&[a.clone(), c.clone()]);
+    assert_eq!(own(&ac), [Some(8.0), Some(9.0)]);
+    assert!(ac.rows.iter().find(|r| r.scope.is_empty()).is_some_and(|r| r.headline));
+    // Values described alike: the headline stands for the report, else the first; the rest are
+    // listed with it.
     let c = compare(&[report(
         "a",
         Some("甲区"),
         Some(2022),
-        &[("npc_suggestions", kv(74.0, "件", "市人大代表建议")), ("npc_suggestions", kv(216.0, "件", "区人大代表建议"))],
+        &[
+            ("npc_suggestions", kv(74.0, "件", "市人大代表建议")),
+            ("npc_suggestions", kv(216.0, "件", "区人大代表建议")),
+        ],
     )]);
     assert_eq!(c.rows[0].values, [Some(74.0)]);
+    assert_eq!(c.rows[0].cells[0].as_ref().map(|c| c.also.clone()), Some(vec!["216件".to_string()]));
+    let c = compare(&[report(
+        "a",
+        Some("甲区"),
+        Some(2022),
+        &[
+            ("npc_suggestions", kv(74.0, "件", "")),
+            ("npc_suggestions", KeyValue { headline: true, ..kv(216.0, "件", "") }),
+        ],
+    )]);
+    assert_eq!(c.rows[0].values, [Some(216.0)]);
+}
+
+#[test]
+fn unlike_counts_never_share_a_row() {
+    let c = compare(&[
+        report("a", Some("甲区"), Some(2021), &[("legal_advisers_services", described(1000.0, "件", "", "服务", ""))]),
+        report("b", Some("甲区"), Some(2023), &[("legal_advisers_services", described(25.0, "件", "", "审查", ""))]),
+        report(
+            "c",
+            Some("甲区"),
+            Some(2024),
+            &[("legal_publicity_events", described(12.0, "场次", "", "", "“甲”、“乙”等"))],
+        ),
+        report("d", Some("甲区"), Some(2025), &[("legal_publicity_events", described(583.0, "场", "", "", ""))]),
+        report("e", Some("甲区"), Some(2026), &[("legal_publicity_events", described(600.0, "场次", "", "", ""))]),
+    ]);
+    let advisers: Vec<&Row> = c.rows.iter().filter(|r| r.indicator == "legal_advisers_services").collect();
+    assert_eq!(advisers.len(), 2);
+    assert!(advisers.iter().all(|r| r.delta.is_none() && r.steps.iter().all(Option::is_none)));
+    let publicity: Vec<&Row> = c.rows.iter().filter(|r| r.indicator == "legal_publicity_events").collect();
+    assert_eq!(publicity.len(), 2, "场 and 场次 share a row; a listed programme does not");
+    let whole = publicity.iter().find(|r| r.subgroup.is_empty()).expect("whole row");
+    assert_eq!((whole.unit.as_str(), whole.delta), ("场/场次", Some(17.0)));
+    let change = whole.change.as_ref().expect("the pair is named");
+    assert_eq!(
+        (change.from_column, change.to_column, change.from_year, change.to_year),
+        (3, 4, Some(2025), Some(2026))
+    );
+    // 人 and 人次 count different things.
+    let c = compare(&[
+        report("a", Some("甲区"), Some(2021), &[("enforcement_training", kv(400.0, "人", ""))]),
+        report("b", Some("甲区"), Some(2022), &[("enforcement_training", kv(500.0, "名", ""))]),
+        report("c", Some("甲区"), Some(2023), &[("enforcement_training", kv(900.0, "人次", ""))]),
+    ]);
+    assert_eq!(c.rows.len(), 2);
+    assert_eq!((c.rows[0].unit.as_str(), c.rows[0].delta), ("人/名", Some(100.0)));
+    assert_eq!(c.rows[1].values, [None, None, Some(900.0)]);
+}
+
+#[test]
+fn approximation_stays_visible() {
+    let approx = |value: f64, printed: &str| KeyValue { approx: true, printed: printed.into(), ..kv(value, "件", "") };
+    let c = compare(&[
+        report("a", Some("甲区"), Some(2021), &[("legal_aid_cases", approx(1000.0, "1000余件"))]),
+        report("b", Some("甲区"), Some(2023), &[("legal_aid_cases", kv(1200.0, "件", ""))]),
+    ]);
+    let r = &c.rows[0];
+    let cell = r.cells[0].as_ref().expect("cell");
+    assert_eq!((cell.printed.as_str(), cell.approx), ("1000余件", true));
+    assert_eq!(r.cells[1].as_ref().map(|c| c.printed.as_str()), Some("1200件"));
+    assert!(r.change.as_ref().is_some_and(|s| s.approx), "a change from an approximate value is approximate");
+    assert!(r.steps[1].as_ref().is_some_and(|s| s.approx && s.delta == 200.0));
+    let csv = c.to_csv();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].ends_with(
+            ",甲区2021 printed,甲区2021 approx,甲区2023 printed,甲区2023 approx,Δ 甲区 2021→2023,% 甲区 2021→2023"
+        ),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].ends_with(",200,20,甲区 2021→2023,≈,,yes,1000余件,≈,1200件,,200,20")
+            || lines[1].contains("1000余件,≈"),
+        "{}",
+        lines[1]
+    );
+    // Without a printed form, "≈" says it.
+    let c = compare(&[report(
+        "a",
+        Some("甲区"),
+        Some(2021),
+        &[("legal_aid_cases", KeyValue { approx: true, ..kv(50.0, "件", "") })],
+    )]);
+    assert_eq!(c.rows[0].cells[0].as_ref().map(|c| c.printed.as_str()), Some("≈50件"));
 }
 
 #[test]
@@ -233,8 +347,11 @@ fn aligns_non_key_figures_by_phrase_and_unit() {
         fig(5.0, "场", "法治宣传活动"),
     ];
     let c = compare(&[a, b]);
-    assert_eq!(c.figures.len(), 1, "{:#?}", c.figures);
-    let f = &c.figures[0];
+    assert_eq!(c.figures.len(), 2, "{:#?}", c.figures);
+    // 人 and 名 both count persons.
+    let lawyers = c.figures.iter().find(|f| f.unit == "人/名").expect("persons row");
+    assert_eq!(lawyers.delta, Some(8.0));
+    let f = c.figures.iter().find(|f| f.unit == "场").expect("sessions row");
     // The identical phrase wins over the merely similar one.
     assert_eq!((f.unit.as_str(), f.values.as_slice()), ("场", [Some(438.0), Some(5.0)].as_slice()));
     assert_eq!(f.confidence, 1.0);
@@ -247,7 +364,8 @@ fn aligns_non_key_figures_by_phrase_and_unit() {
 fn figures_backing_key_indicators_stay_out_of_the_figure_table() {
     let mut a = report("a", Some("甲区"), Some(2021), &[]);
     a.metrics = vec![fig(1119.0, "宗", "评查案卷"), fig(438.0, "场", "法治宣传活动")];
-    a.key_indicators.insert("enforcement_files_reviewed".into(), vec![KeyValue { metric: Some(0), ..kv(1119.0, "宗", "") }]);
+    a.key_indicators
+        .insert("enforcement_files_reviewed".into(), vec![KeyValue { metric: Some(0), ..kv(1119.0, "宗", "") }]);
     let mut b = report("b", Some("甲区"), Some(2023), &[]);
     b.metrics = vec![fig(1223.0, "宗", "评查行政执法案卷"), fig(583.0, "场", "法治宣传活动")];
     let c = compare(&[a, b]);
@@ -261,8 +379,30 @@ fn figures_backing_key_indicators_stay_out_of_the_figure_table() {
     let c = compare(&[a, b]);
     assert_eq!(c.figures.len(), 1);
     assert!(c.figures[0].confidence >= MIN_FIGURE_CONFIDENCE && c.figures[0].confidence < 1.0);
-    assert_eq!(c.figures[0].delta, Some(104.0));
-    assert_eq!(c.figures[0].pct, Some(9.3));
+    // Similar wording is shown side by side, but only the same wording gets a change.
+    assert!(!c.figures[0].comparable);
+    assert_eq!((c.figures[0].delta, c.figures[0].pct), (None, None));
+    assert!(c.figures[0].by_region.is_empty() && c.figures[0].steps.iter().all(Option::is_none));
+}
+
+#[test]
+fn loosely_aligned_figures_change_only_when_they_say_the_same() {
+    let pair = |x: &str, y: &str| {
+        let mut a = report("a", Some("甲区"), Some(2021), &[]);
+        a.metrics = vec![fig(1.0, "件", x)];
+        let mut b = report("b", Some("甲区"), Some(2023), &[]);
+        b.metrics = vec![fig(3.0, "件", y)];
+        compare(&[a, b]).figures
+    };
+    // Other verb, same object: aligned, no change.
+    let rows = pair("备案部门规范性文件", "修改部门规范性文件");
+    assert_eq!(rows.len(), 1);
+    assert!(!rows[0].comparable && rows[0].delta.is_none());
+    assert_eq!(rows[0].phrases, [Some("备案部门规范性文件".to_string()), Some("修改部门规范性文件".to_string())]);
+    // The same words, with or without a filler, in any order: a change.
+    let rows = pair("社区法律顾问共为社区提供法律服务", "社区法律顾问为社区提供法律服务");
+    assert!(rows[0].comparable);
+    assert_eq!(rows[0].delta, Some(2.0));
 }
 
 #[test]
@@ -271,13 +411,20 @@ fn checks_side_by_side() {
     a.checks = vec![Check::new("part_problems", true, String::new())];
     let mut b = report("b", Some("甲区"), Some(2022), &[]);
     b.checks = vec![
-        Check::new("published_on_time", false, String::new()),
+        Check::unknown("published_on_time", "未注明发布日期，无法判断".into()),
         Check::new("part_problems", false, String::new()),
     ];
     let c = compare(&[a, b]);
     assert_eq!(c.checks.len(), 2);
     assert_eq!(c.checks[0].ok, [Some(true), Some(false)]);
+    assert_eq!(c.checks[0].states, [Some(CheckState::Passed), Some(CheckState::Failed)]);
     assert_eq!(c.checks[1].ok, [None, Some(false)]);
+    // Cannot tell stays cannot tell, as in the report itself.
+    assert_eq!(c.checks[1].states, [None, Some(CheckState::Unknown)]);
+    assert_eq!(c.checks[1].label, "按时公开（次年4月1日前）");
+    assert_eq!(c.checks[1].details[1].as_deref(), Some("未注明发布日期，无法判断"));
+    let json = serde_json::to_string(&c.checks[1]).expect("serialises");
+    assert!(json.contains(r#""states":[null,"unknown"]"#), "{json}");
 }
 
 #[test]
@@ -301,9 +448,16 @@ fn csv_has_a_header_and_one_column_per_report() {
     ]);
     let csv = c.to_csv();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "indicator,label,unit,甲区2021,甲区2023 (b.txt),甲区2023 (c.txt),delta,pct");
-    assert_eq!(lines[1], "litigation_cases,行政诉讼案件,宗,36,113.5,,77.5,215.3");
-    assert_eq!(lines[2], "audit_projects,审计项目,项,,,2,,");
+    // The columns that always were come first, in their order; new ones follow.
+    assert!(
+        lines[0].starts_with("indicator,label,unit,甲区2021,甲区2023 (b.txt),甲区2023 (c.txt),delta,pct,change,"),
+        "{}",
+        lines[0]
+    );
+    // Two reports of one region and year: the pair is named by their columns.
+    assert!(lines[0].ends_with(",Δ 甲区2021→甲区2023 (b.txt),% 甲区2021→甲区2023 (b.txt),Δ 甲区2023 (b.txt)→甲区2023 (c.txt),% 甲区2023 (b.txt)→甲区2023 (c.txt)"), "{}", lines[0]);
+    assert!(lines[1].starts_with("litigation_cases,行政诉讼案件,宗,36,113.5,,77.5,215.3,甲区2021→甲区2023 (b.txt),,,no,36宗,,113.5宗,,,,77.5,215.3,,"), "{}", lines[1]);
+    assert!(lines[2].starts_with("audit_projects,审计项目,项,,,2,,,,,,no,"), "{}", lines[2]);
 }
 
 #[test]
@@ -311,7 +465,8 @@ fn many_figures_align_in_reasonable_time() {
     // Far beyond the comparison budget: the exact-phrase fallback must keep this linear.
     let many = |source: &str, year| {
         let mut r = report(source, Some("甲区"), Some(year), &[]);
-        r.metrics = (0..50_000).map(|i| fig(i as f64, "项", if i % 2 == 0 { "重点项目" } else { "民生实事项目" })).collect();
+        r.metrics =
+            (0..50_000).map(|i| fig(i as f64, "项", if i % 2 == 0 { "重点项目" } else { "民生实事项目" })).collect();
         r
     };
     let started = std::time::Instant::now();
@@ -374,7 +529,9 @@ fn steps_follow_each_region_across_its_years() {
     let steps = c.steps(&c.rows[0].values);
     type Brief = Option<(Option<i32>, f64, Option<f64>)>;
     let brief: Vec<Brief> = steps.iter().map(|s| s.as_ref().map(|s| (s.from_year, s.delta, s.pct))).collect();
-    assert_eq!(brief, [None, None, None, Some((Some(2020), 5.0, Some(50.0))), Some((Some(2022), -3.0, Some(-20.0))), None, None]);
+    assert_eq!(
+        brief,
+        [None, None, None, Some((Some(2020), 5.0, Some(50.0))), Some((Some(2022), -3.0, Some(-20.0))), None, None]
+    );
     assert!(c.steps(&[]).is_empty());
 }
-
