@@ -11,8 +11,8 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use fazhi_lens::compare::{compare, Comparison};
-use fazhi_lens::{analyze_bytes, Report};
+use fazhi_lens::compare::{compare, Cell, Comparison, FigureRow, Step};
+use fazhi_lens::{analyze_bytes, CheckState, Report};
 use rayon::prelude::*;
 
 /// See `Cargo.toml`: the analysis allocates many small strings, which mimalloc serves faster.
@@ -151,13 +151,28 @@ fn print_text(out: &mut impl Write, text: &str, r: &Report) -> io::Result<()> {
     writeln!(out, "\n-- 数据 ({} 项)", r.metrics.len())?;
     for f in &r.metrics {
         let approx = if f.approx { "≈" } else { " " };
-        writeln!(out, "{approx} {:>14}  {:<6} {}  «{}»", fazhi_lens::format::number(f.value), f.unit, f.indicator, f.surface)?;
+        writeln!(
+            out,
+            "{approx} {:>14}  {:<6} {}  «{}»",
+            fazhi_lens::format::number(f.value),
+            f.unit,
+            f.indicator,
+            f.surface
+        )?;
     }
     if !r.key_indicators.is_empty() {
-        writeln!(out, "\n-- 关键指标")?;
+        writeln!(out, "\n-- 关键指标 (★ 主值, 其余为分项; ≈ 约数)")?;
         for (id, vals) in &r.key_indicators {
             for v in vals {
-                writeln!(out, "  {id:<32} {} {}  {}", fazhi_lens::format::number(v.value), v.unit, v.qualifier)?;
+                let mark = if v.headline { "★" } else { " " };
+                let counts = v.counts();
+                let counts = if counts.is_empty() { String::new() } else { format!("[{counts}] ") };
+                writeln!(
+                    out,
+                    "  {mark} {id:<32} {}  {counts}{}",
+                    value_text(v.value, &v.unit, v.approx, &v.printed),
+                    v.qualifier
+                )?;
             }
         }
     }
@@ -170,11 +185,20 @@ fn print_text(out: &mut impl Write, text: &str, r: &Report) -> io::Result<()> {
     if !r.checks.is_empty() {
         writeln!(out, "\n-- 检查")?;
         for c in &r.checks {
-            writeln!(out, "  {} {:<24} {}", if c.ok { "✓" } else { "✗" }, c.id, c.detail)?;
+            writeln!(out, "  {} {:<24} {}", c.outcome().mark(), c.id, c.detail)?;
         }
     }
     let _ = text;
     writeln!(out)
+}
+
+/// A value as printed ("1000余件"), or its number and unit with "≈" when approximate.
+fn value_text(value: f64, unit: &str, approx: bool, printed: &str) -> String {
+    if printed.trim().is_empty() {
+        format!("{}{}{unit}", if approx { "≈" } else { "" }, fazhi_lens::format::number(value))
+    } else {
+        printed.to_string()
+    }
 }
 
 /// Files `analyze` works on at once: enough to keep every core busy, few enough that the
@@ -259,7 +283,11 @@ fn width(s: &str) -> usize {
 /// `s` padded with spaces to `w` display columns (left-aligned), or right-aligned.
 fn pad(s: &str, w: usize, right: bool) -> String {
     let fill = " ".repeat(w.saturating_sub(width(s)));
-    if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
 }
 
 /// Renders one table: a header and rows of cells, columns padded to their widest cell; the
@@ -286,6 +314,31 @@ fn signed(v: Option<f64>, suffix: &str) -> String {
     }
 }
 
+/// A cell of a comparison table: the number, "≈" before an approximate one, "—" for none.
+fn cell_text(cell: Option<&Cell>) -> String {
+    match cell {
+        Some(c) => format!("{}{}", if c.approx { "≈" } else { "" }, fazhi_lens::format::number(c.value)),
+        None => "—".into(),
+    }
+}
+
+/// A change as text: "坪山区 2021→2023 19 → 83 (+64, +336.8%)", "≈" before it when either value
+/// is approximate.
+fn step_text(s: &Step, names: &[String]) -> String {
+    let years = match (s.from_year, s.to_year) {
+        (Some(a), Some(b)) if a != b => format!("{} {a}→{b}", s.region),
+        _ => format!(
+            "{}→{}",
+            names.get(s.from_column).map_or("?", String::as_str),
+            names.get(s.to_column).map_or("?", String::as_str)
+        ),
+    };
+    let n = fazhi_lens::format::number;
+    let pct = s.pct.map(|p| format!(", {}", signed(Some(p), "%"))).unwrap_or_default();
+    let approx = if s.approx { "≈ " } else { "" };
+    format!("{years} {} → {} ({approx}{}{pct})", n(s.from), n(s.to), signed(Some(s.delta), ""))
+}
+
 fn print_comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
     let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     writeln!(out, "== 比较 ({} 份报告)", c.reports.len())?;
@@ -293,8 +346,8 @@ fn print_comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
         let year = r.report_year.map_or("—".into(), |y| y.to_string());
         writeln!(out, "  [{}] {} {}  {}  {}", i + 1, or(&r.region), year, or(&r.body), r.source)?;
     }
+    let names = c.column_names();
     let columns: Vec<String> = (1..=c.reports.len()).map(|i| format!("[{i}]")).collect();
-    let values = |vs: &[Option<f64>]| vs.iter().map(|v| v.map_or("—".into(), fazhi_lens::format::number)).collect::<Vec<_>>();
     let header = |first: &str, extra: &[&str]| {
         let mut h = vec![first.to_string(), "单位".into()];
         h.extend(columns.iter().cloned());
@@ -302,34 +355,83 @@ fn print_comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
         h.extend(extra.iter().map(|s| s.to_string()));
         h
     };
-    writeln!(out, "\n-- 关键指标 ({} 行)", c.rows.len())?;
+    let change_cells = |delta: Option<f64>, pct: Option<f64>, change: Option<&Step>| {
+        let approx = if change.is_some_and(|s| s.approx) { "≈" } else { "" };
+        let pair =
+            change.map(|s| step_text(s, &names).split(' ').take(2).collect::<Vec<_>>().join(" ")).unwrap_or_default();
+        let d = if delta.is_some() { format!("{approx}{}", signed(delta, "")) } else { signed(delta, "") };
+        [d, signed(pct, "%"), pair]
+    };
+    writeln!(
+        out,
+        "\n-- 关键指标 ({} 行; 每行只含计数口径相同的值; └ 为分项; ≈ 约数; Δ/% 为同一地区最后两个值)",
+        c.rows.len()
+    )?;
+    let mut with_headline: Vec<&str> = c.rows.iter().filter(|r| r.headline).map(|r| r.indicator.as_str()).collect();
+    with_headline.dedup();
     let rows: Vec<Vec<String>> = c
         .rows
         .iter()
         .map(|r| {
-            let mut cells = vec![r.label.clone(), r.unit.clone()];
-            cells.extend(values(&r.values));
-            cells.extend([signed(r.delta, ""), signed(r.pct, "%")]);
+            let branch = if !r.headline && with_headline.contains(&r.indicator.as_str()) { "└ " } else { "" };
+            let counts = if r.counts.is_empty() { String::new() } else { format!(" · {}", r.counts) };
+            let mut cells = vec![format!("{branch}{}{counts}", r.label), r.unit.clone()];
+            cells.extend(r.cells.iter().map(|x| cell_text(x.as_ref())));
+            cells.extend(change_cells(r.delta, r.pct, r.change.as_ref()));
             cells
         })
         .collect();
-    print_table(out, &header("指标", &[]), &rows, 2)?;
+    print_table(out, &header("指标", &["对比"]), &rows, 2)?;
+    let steps: Vec<(String, &Step)> = c
+        .rows
+        .iter()
+        .flat_map(|r| {
+            let counts = if r.counts.is_empty() { String::new() } else { format!(" · {}", r.counts) };
+            r.steps.iter().flatten().map(move |s| (format!("{}{counts}", r.label), s))
+        })
+        .collect();
+    if !steps.is_empty() {
+        writeln!(out, "\n-- 逐年变化 (同一地区、同一计数口径)")?;
+        for (label, s) in steps {
+            writeln!(out, "  {label}: {}", step_text(s, &names))?;
+        }
+    }
     if !c.figures.is_empty() {
-        writeln!(out, "\n-- 其他数据 (按指标相似度对齐, {} 行)", c.figures.len())?;
+        writeln!(out, "\n-- 其他对齐数据 (按措辞相似度对齐, {} 行; 措辞不同者只并列, 不计变化)", c.figures.len())?;
         let rows: Vec<Vec<String>> = c
             .figures
             .iter()
             .map(|f| {
                 let mut cells = vec![f.indicator.clone(), f.unit.clone()];
-                cells.extend(values(&f.values));
-                cells.extend([signed(f.delta, ""), signed(f.pct, "%"), format!("{:.2}", f.confidence)]);
+                cells.extend(f.cells.iter().map(|x| cell_text(x.as_ref())));
+                cells.extend(change_cells(f.delta, f.pct, f.change.as_ref()));
+                cells.push(format!("{:.2}", f.confidence));
+                cells.push(if f.comparable { "相同".into() } else { "不同".into() });
                 cells
             })
             .collect();
-        print_table(out, &header("指标", &["置信度"]), &rows, 2)?;
+        print_table(out, &header("指标", &["对比", "置信度", "措辞"]), &rows, 2)?;
+        let differing: Vec<&FigureRow> = c.figures.iter().filter(|f| !f.comparable).collect();
+        if !differing.is_empty() {
+            writeln!(out, "\n  措辞不同的行, 各报告原文:")?;
+            for f in differing {
+                let words: Vec<String> = f
+                    .phrases
+                    .iter()
+                    .zip(&f.cells)
+                    .enumerate()
+                    .filter_map(|(i, (p, cell))| {
+                        let p = p.as_ref()?;
+                        let printed = cell.as_ref().map(|x| x.printed.clone()).unwrap_or_default();
+                        Some(format!("{} {p} {printed}", columns.get(i).map_or("", String::as_str)))
+                    })
+                    .collect();
+                writeln!(out, "  {}: {}", f.indicator, words.join("；"))?;
+            }
+        }
     }
     if !c.checks.is_empty() {
-        writeln!(out, "\n-- 检查")?;
+        writeln!(out, "\n-- 检查 (✓ 通过, ✗ 未通过, ? 无法判断)")?;
         let mut h = vec!["检查".to_string()];
         h.extend(columns.iter().cloned());
         let rows: Vec<Vec<String>> = c
@@ -337,11 +439,7 @@ fn print_comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
             .iter()
             .map(|k| {
                 let mut cells = vec![k.id.clone()];
-                cells.extend(k.ok.iter().map(|ok| match ok {
-                    Some(true) => "✓".to_string(),
-                    Some(false) => "✗".to_string(),
-                    None => "—".to_string(),
-                }));
+                cells.extend(k.states.iter().map(|s| s.map_or("—", CheckState::mark).to_string()));
                 cells
             })
             .collect();
