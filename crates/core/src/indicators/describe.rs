@@ -176,8 +176,9 @@ fn scope(text: &str, lo: usize, hi: usize, body: &Body) -> String {
             .filter(|&i| zone.as_bytes()[i..].iter().zip(word.as_bytes()).filter(|(a, b)| a == b).count() == word.len())
         {
             let before = &zone[..i];
-            // "全市域通办": the reach of a service, not the scope of a count.
-            if zone[i + word.len()..].starts_with('域') {
+            // "全市域通办": the reach of a service, not the scope of a count; and a level word
+            // inside quotes is part of a name.
+            if zone[i + word.len()..].starts_with('域') || inside_quotes(zone, 0, i) {
                 continue;
             }
             if s == Scope::Dept && word == "部门" && NOT_SCOPE_BEFORE_DEPT.iter().any(|w| before.ends_with(w)) {
@@ -668,6 +669,9 @@ mod tests {
         assert_eq!(counts("public_interest_litigation", "全市行政公益诉讼立案492件", "492件", "甲区").scope, "市");
         // 社区 and the region's own name are not a trailing 区.
         assert_eq!(counts("normative_docs_issued", "坪山区规范性文件8件", "8件", "坪山区").scope, "");
+        // A level word in a name, or running into 域, is no scope.
+        assert_eq!(counts("gov_services_online", "852项政务服务事项实现“全市域通办”", "852项", "甲区").scope, "");
+        assert_eq!(counts("legal_publicity_events", "开展“全市普法”宣传活动5场", "5场", "甲区").scope, "");
     }
 
     #[test]
