@@ -123,11 +123,23 @@ fn build_heads(text: &str, lines: &[Range<usize>], cands: &[Cand]) -> (Vec<Head>
         Head { cand: *c, title: 0..0, line_end, kind: PartKind::Measures, strict: None, level: 0, end: 0 }
     }));
     set_titles(text, cands, &mut heads);
+    // A page cut short in the middle of its last heading ("三是健全机制推动法治工作落") keeps
+    // no half heading.
+    if crate::text::cut_short(text) && heads.last().is_some_and(|h| cut_heading(text, h)) {
+        heads.pop();
+    }
     for h in heads.iter_mut() {
         (h.strict, h.kind) = title_kind(&text[h.title.clone()]);
     }
     let top_rank = heads.iter().map(|h| h.cand.style.rank()).min().unwrap_or(0);
     (heads, top_rank)
+}
+
+/// True when the text ends inside `h`'s title: after the title comes neither a line break nor a
+/// sentence mark, only the torn end of the text.
+fn cut_heading(text: &str, h: &Head) -> bool {
+    let rest = text.get(h.title.end..).map_or("", crate::text::trim_cut_end);
+    !rest.contains(|c: char| c == '\n' || crate::text::boundary::is_sentence_mark(c))
 }
 
 /// Compiles one of the module's fixed patterns.
@@ -136,31 +148,40 @@ fn re(p: &str) -> Pattern {
 }
 
 /// One entry of the level stack.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Slot {
-    Style(Style),
+    /// A marker style; `true` for "一、" headings nested under another "一、" (see
+    /// [`nested_chapters`]), which stand between "一、" and "(一)".
+    Style(Style, bool),
     /// A part without a heading, standing at the top level.
     Virtual,
 }
 
+/// The rank of a style in the level stack, doubled so that nested "一、" fit between ranks.
+fn rank2(style: Style, nested: bool) -> u16 {
+    u16::from(style.rank()) * 2 + u16::from(nested)
+}
+
 /// Sets each heading's level from the stack of marker styles above it.
 fn set_levels(heads: &mut [Head], openers: &[Opener], top_rank: u8) {
+    let nested = nested_chapters(heads, openers);
     let mut stack: Vec<Slot> = Vec::new();
     let mut oi = 0;
-    for h in heads.iter_mut() {
+    for (h, &sub) in heads.iter_mut().zip(&nested) {
         while oi < openers.len() && openers[oi].at <= h.cand.at {
             stack.clear();
             stack.push(Slot::Virtual);
             oi += 1;
         }
         let style = h.cand.style;
-        if let Some(p) = stack.iter().position(|s| matches!(s, Slot::Style(t) if *t == style)) {
+        let slot = Slot::Style(style, sub);
+        if let Some(p) = stack.iter().position(|s| *s == slot) {
             stack.truncate(p);
         } else {
             while let Some(top) = stack.last() {
-                let pop = match top {
-                    Slot::Style(t) => t.rank() > style.rank(),
-                    Slot::Virtual => style.rank() <= top_rank,
+                let pop = match *top {
+                    Slot::Style(t, n) => rank2(t, n) > rank2(style, sub),
+                    Slot::Virtual => rank2(style, sub) <= u16::from(top_rank) * 2,
                 };
                 if !pop {
                     break;
@@ -168,9 +189,49 @@ fn set_levels(heads: &mut [Head], openers: &[Opener], top_rank: u8) {
                 stack.pop();
             }
         }
-        stack.push(Slot::Style(style));
+        stack.push(slot);
         h.level = u8::try_from(stack.len()).unwrap_or(u8::MAX);
     }
+}
+
+/// Which "一、" headings are nested under another "一、": a numbering of "一、" that restarts
+/// at 一 under the outer "一、" ("一、2030年工作情况" / "一、加强党的领导" / "二、完善制度" …),
+/// or under a later outer one once the report has nested so ("二、存在的问题" / "一、…"). (A
+/// restart under a later heading of a report that never nested is a second series, left flat.)
+/// The inner numbering goes on while each heading continues it; the outer one resumes with the
+/// next outer number, which wins when both would continue and the title plainly names another
+/// part ("二、存在的问题"). A part without a heading, or a "第…部分", closes both.
+fn nested_chapters(heads: &[Head], openers: &[Opener]) -> Vec<bool> {
+    let mut out = vec![false; heads.len()];
+    let (mut outer, mut inner) = (0u32, None::<u32>);
+    let mut nested_before = false;
+    let mut oi = 0;
+    for (i, h) in heads.iter().enumerate() {
+        while oi < openers.len() && openers[oi].at <= h.cand.at {
+            (outer, inner) = (0, None);
+            oi += 1;
+        }
+        let num = h.cand.num;
+        match h.cand.style {
+            Style::Part => (outer, inner) = (0, None),
+            Style::Chapter => {
+                let nest = match inner {
+                    None => num == 1 && (outer == 1 || (outer > 1 && nested_before)),
+                    Some(m) if num == m + 1 => !(num == outer + 1 && h.strict.is_some()),
+                    Some(_) => num == 1 && num != outer + 1,
+                };
+                if nest {
+                    inner = Some(num);
+                    nested_before = true;
+                } else {
+                    (outer, inner) = (num, None);
+                }
+                out[i] = nest;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Sets where each section ends (in the view): before the next heading of the same or a
@@ -546,6 +607,69 @@ mod tests {
         let o = segment(&view);
         assert_eq!(o.signer.map(|r| &view.text[r]), Some("某市某区司法局"));
         assert_eq!(o.sections.last().map(|s| &input[s.start..s.end]), Some("（一）做法。内容。"));
+    }
+
+    #[test]
+    fn chapters_restarting_under_a_chapter_are_nested() {
+        let input = "一、2030年工作情况\n2030年，全区推进依法行政。\n一、加强党的领导\n（一）学习。内容。\n\
+二、完善制度体系\n（一）立法。内容。\n二、存在的问题\n一、人员不足。内容。\n二、经费不足。内容。\n\
+三、下一步工作计划\n一、加强培训。内容。\n";
+        let (s, o) = outline_of(input);
+        let got: Vec<(u8, &str)> = s.iter().map(|x| (x.0, x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "2030年工作情况"),
+                (2, "加强党的领导"),
+                (3, "学习"),
+                (2, "完善制度体系"),
+                (3, "立法"),
+                (1, "存在的问题"),
+                (2, "人员不足"),
+                (2, "经费不足"),
+                (1, "下一步工作计划"),
+                (2, "加强培训"),
+            ]
+        );
+        let kinds: Vec<PartKind> = o.parts.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [PartKind::Measures, PartKind::Problems, PartKind::Plans]);
+        // A plain numbering is not nested, nor one that restarts after a part without a heading.
+        let t = titles("一、甲\n内容。\n二、乙\n内容。\n三、丙\n内容。\n");
+        assert!(t.iter().all(|x| x.0 == 1), "{t:?}");
+        let t = titles("一、甲\n内容。\n二、乙\n内容。\n下一步，我区将继续推进法治建设。\n一、加强学习\n内容。\n二、强化监督\n内容。\n");
+        assert!(t.iter().all(|x| x.0 == 1), "{t:?}");
+    }
+
+    #[test]
+    fn a_page_cut_short_keeps_no_half_heading() {
+        let page = format!("一、主要工作\n（一）甲项。{}\n", "内容。".repeat(400));
+        // Cut inside the last heading's line: it is left out.
+        for tail in ["（二）加强行政", "（二）加强行政\u{FFFD}", "二、存在的", "一是健全机制。内容。\n二是完善制度推动法治工作落"] {
+            let t = titles(&format!("{page}{tail}"));
+            let last = t.last().map(|x| x.1.as_str());
+            assert!(!tail.contains(last.unwrap_or("-")) || tail.starts_with("一是"), "{tail}: {t:?}");
+            assert!(!t.iter().any(|x| x.1.contains("落") || x.1.contains("加强行政") || x.1.contains("存在的")), "{tail}: {t:?}");
+        }
+        // Whole headings before the cut stay: a title ended by its line or by its sentence.
+        let t = titles(&format!("{page}（二）加强行政\n严格落实规范"));
+        assert_eq!(t.last().map(|x| x.1.as_str()), Some("加强行政"));
+        let t = titles(&format!("{page}（二）加强行政。严格落实规范"));
+        assert_eq!(t.last().map(|x| x.1.as_str()), Some("加强行政"));
+        // A phrase typed in is not a cut page.
+        assert_eq!(titles("一、主要工作\n（一）加强行政"), [(1, "主要工作".into()), (2, "加强行政".into())]);
+    }
+
+    #[test]
+    fn an_item_one_cut_short_reads_as_its_report_wrote_the_others() {
+        let body = "内容。".repeat(400);
+        // Here "一是" opens enumerations: the last one, cut before any "二是", is one too.
+        let enumerating = format!("一、工作\n（一）甲项\n一是做法甲。{body}二是做法乙。内容。\n（二）乙项\n一是做法丙。内容");
+        let t = titles(&enumerating);
+        assert_eq!(t, [(1, "工作".into()), (2, "甲项".into()), (2, "乙项".into())]);
+        // Here items are paragraphs of their own: the cut one is a heading.
+        let separate = format!("一、工作\n（一）甲项\n一是做法甲。{body}\n二是做法乙。内容。\n（二）乙项\n一是做法丙。内容");
+        let t = titles(&separate);
+        assert_eq!(t.last(), Some(&(3, "做法丙".into())));
     }
 
     #[test]

@@ -381,6 +381,9 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
     }
 
     let mut last = [0u32; STYLES];
+    // Styles whose item 1 has opened an enumeration inside one paragraph in this report.
+    let mut enumerated = [false; STYLES];
+    let cut = crate::text::cut_short(text);
     let mut last_head_end: Option<usize> = None;
     let mut ri = 0;
     for i in 0..n {
@@ -408,7 +411,14 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
             match c.style {
                 Style::Shi | Style::Num | Style::NumParen | Style::Circled if c.num == 1 => {
                     let line_end = lines.get(c.line).map_or(text.len(), |l| l.end);
-                    !enumerates(c.style, &text[c.end..line_end])
+                    if enumerates(c.style, &text[c.end..line_end]) {
+                        enumerated[s] = true;
+                        false
+                    } else {
+                        // A paragraph cut off by the end of a page cut short may have gone on to
+                        // item 2: it reads as this report's other items 1 of the style did.
+                        !(cut && enumerated[s] && !text[line_end..].contains('\n'))
+                    }
                 }
                 Style::Shi => last[s] + 1 == c.num,
                 Style::Num | Style::NumParen | Style::Circled => last[s] > 0 && c.num > last[s] && c.num <= last[s] + 2,
