@@ -322,21 +322,25 @@ fn cell_text(cell: Option<&Cell>) -> String {
     }
 }
 
-/// A change as text: "坪山区 2021→2023 19 → 83 (+64, +336.8%)", "≈" before it when either value
-/// is approximate.
-fn step_text(s: &Step, names: &[String]) -> String {
-    let years = match (s.from_year, s.to_year) {
+/// The two reports a change compares: "坪山区 2021→2023", or their column names.
+fn pair_text(s: &Step, names: &[String]) -> String {
+    match (s.from_year, s.to_year) {
         (Some(a), Some(b)) if a != b => format!("{} {a}→{b}", s.region),
         _ => format!(
             "{}→{}",
             names.get(s.from_column).map_or("?", String::as_str),
             names.get(s.to_column).map_or("?", String::as_str)
         ),
-    };
+    }
+}
+
+/// A change as text: "坪山区 2021→2023 19 → 83 (+64, +336.8%)", "≈" before it when either value
+/// is approximate.
+fn step_text(s: &Step, names: &[String]) -> String {
     let n = fazhi_lens::format::number;
     let pct = s.pct.map(|p| format!(", {}", signed(Some(p), "%"))).unwrap_or_default();
     let approx = if s.approx { "≈ " } else { "" };
-    format!("{years} {} → {} ({approx}{}{pct})", n(s.from), n(s.to), signed(Some(s.delta), ""))
+    format!("{} {} → {} ({approx}{}{pct})", pair_text(s, names), n(s.from), n(s.to), signed(Some(s.delta), ""))
 }
 
 fn print_comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
@@ -357,8 +361,7 @@ fn print_comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
     };
     let change_cells = |delta: Option<f64>, pct: Option<f64>, change: Option<&Step>| {
         let approx = if change.is_some_and(|s| s.approx) { "≈" } else { "" };
-        let pair =
-            change.map(|s| step_text(s, &names).split(' ').take(2).collect::<Vec<_>>().join(" ")).unwrap_or_default();
+        let pair = change.map(|s| pair_text(s, &names)).unwrap_or_default();
         let d = if delta.is_some() { format!("{approx}{}", signed(delta, "")) } else { signed(delta, "") };
         [d, signed(pct, "%"), pair]
     };
