@@ -561,7 +561,7 @@ pub struct CompareStrings {
     pub need_two_selected: &'static str,
     /// While the picked reports are being analysed.
     pub analysing: &'static str,
-    /// Reports whose analysis failed (their names), left out of the comparison.
+    /// A picked report could not be analysed, so there are not two to compare.
     pub analysis_failed: &'static str,
     pub summary: &'static str,
     pub export_csv: &'static str,
@@ -611,7 +611,7 @@ pub static COMPARE_ZH: CompareStrings = CompareStrings {
     need_two_library: "报告库中至少需要两份报告才能比较。",
     need_two_selected: "请至少勾选两份报告。",
     analysing: "正在分析所选报告…",
-    analysis_failed: "未能分析（分析器内部错误），不列入比较：{}",
+    analysis_failed: "所选报告中有未能分析的（分析器内部错误），能比较的报告不足两份。",
     summary: "正在比较 {} 份报告，涉及 {} 个地区。",
     export_csv: "导出比较表（CSV）",
     csv_file_stem: "报告比较",
@@ -660,7 +660,7 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     need_two_library: "The library needs at least two reports to compare.",
     need_two_selected: "Select at least two reports.",
     analysing: "Analysing the selected reports…",
-    analysis_failed: "Could not be analysed (an internal error of the analyser), left out of the comparison: {}",
+    analysis_failed: "A selected report could not be analysed (an internal error of the analyser): fewer than two are left to compare.",
     summary: "Comparing {} reports from {} regions.",
     export_csv: "Export comparison (CSV)",
     csv_file_stem: "comparison",

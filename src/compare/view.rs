@@ -28,64 +28,68 @@ pub struct Props {
     pub on_error: Callback<Option<String>>,
 }
 
+/// The picked reports' analyses: each report so far with its library id (`None`: its analysis
+/// failed), the analyzer that runs them (started when a comparison first needs one), and the id
+/// it was last asked for. Lists, not maps: they hold the few picked reports, and a map type costs
+/// the wasm more code than it saves.
+#[derive(Default)]
+struct Analyses {
+    reports: Vec<(String, Option<Rc<Report>>)>,
+    analyzer: Option<Analyzer<Request>>,
+    asked: Option<String>,
+}
+
 /// The comparison section: picker, then the comparison of the picked reports.
 #[function_component]
 pub fn CompareView(props: &Props) -> Html {
     let s = use_strings();
     let cs = s.compare;
     let selected = use_state(Vec::<String>::new);
-    // Reports analysed so far, each with its library id as `source`, and the ids whose analysis
-    // failed. Lists, not maps: they hold the few picked reports, and a map type costs the wasm
-    // more code than it saves.
-    let cache = use_mut_ref(Vec::<Rc<Report>>::new);
-    let failed = use_mut_ref(Vec::<String>::new);
+    let analyses = use_mut_ref(Analyses::default);
     let update = use_force_update();
-    let analyzer = use_mut_ref(|| None::<Analyzer<Request>>);
     let entries = &props.library.entries;
 
-    // Picked ids still in the library, in library order. What is no longer picked is
-    // forgotten, so the lists stay as small as the selection (and a failed report picked
-    // again is tried again).
+    // Picked ids still in the library, in library order. What is no longer picked is forgotten,
+    // so the list stays as small as the selection (and a failed report picked again is tried
+    // again).
     let ids: Vec<String> = entries.iter().filter(|e| selected.contains(&e.id)).map(|e| e.id.clone()).collect();
-    cache.borrow_mut().retain(|r| ids.contains(&r.source));
-    failed.borrow_mut().retain(|id| ids.contains(id));
-    let analysed = |id: &String| cache.borrow().iter().any(|r| r.source == *id);
-    // The next picked report to analyse, once two are picked.
-    let next = ids.iter().find(|id| ids.len() >= 2 && !analysed(id) && !failed.borrow().contains(id)).cloned();
-    {
-        let (library, cache, failed, update) = (props.library.clone(), cache.clone(), failed.clone(), update.clone());
-        use_effect_with(next.clone(), move |next| {
-            let Some(entry) = next.as_ref().and_then(|id| library.entries.iter().find(|e| e.id == *id)) else { return };
+    let mut a = analyses.borrow_mut();
+    a.reports.retain(|(id, _)| ids.contains(id));
+    // The next picked report to analyse, once two are picked; asked for once, one at a time.
+    let next = ids.iter().find(|id| ids.len() >= 2 && a.reports.iter().all(|(done, _)| done != *id)).cloned();
+    if next != a.asked {
+        if let Some(entry) = entries.iter().find(|e| next.as_ref() == Some(&e.id)) {
+            let (analyses, update) = (analyses.clone(), update.clone());
             let on_done = Callback::from(move |done: Done<Request>| {
                 let Some(id) = done.tag.entry_id else { return };
-                match done.report {
-                    Ok(mut report) => {
-                        report.source = id;
-                        cache.borrow_mut().push(Rc::new(report));
-                    }
-                    Err(_) => failed.borrow_mut().push(id),
-                }
+                let report = done.report.ok().map(|mut report| {
+                    report.source = id.clone();
+                    Rc::new(report)
+                });
+                analyses.borrow_mut().reports.push((id, report));
                 update.force_update();
             });
-            analyzer.borrow_mut().get_or_insert_with(|| Analyzer::new(on_done)).run(Rc::from(entry.text.as_str()), entry.request());
-        });
+            a.analyzer.get_or_insert_with(|| Analyzer::new(on_done)).run(Rc::from(entry.text.as_str()), entry.request());
+        }
+        a.asked = next.clone();
     }
-
-    // Once nothing is left to analyse: the picked reports that were analysed, aligned.
-    let ready: Vec<String> = if next.is_none() { ids.iter().filter(|id| analysed(id)).cloned().collect() } else { Vec::new() };
+    // Said while there is no comparison to show.
+    let status = match next {
+        Some(_) => cs.analysing,
+        None if a.reports.iter().any(|(_, report)| report.is_none()) => cs.analysis_failed,
+        None => cs.need_two_selected,
+    };
+    // Once nothing is left to analyse: the picked reports that were analysed, in library order.
+    let report_of = |id: &String| a.reports.iter().find(|(done, _)| done == id).and_then(|(_, report)| report.clone());
+    let ready: Vec<Rc<Report>> = if next.is_none() { ids.iter().filter_map(report_of).collect() } else { Vec::new() };
+    drop(a);
     let compared = {
-        let (library, cache) = (props.library.clone(), cache.clone());
-        use_memo(ready, move |ids| {
-            if ids.len() < 2 {
-                return None;
-            }
-            let cache = cache.borrow();
-            let reports: Vec<Rc<Report>> = ids.iter().filter_map(|id| cache.iter().find(|r| r.source == *id).cloned()).collect();
+        let library = props.library.clone();
+        use_memo(ready.iter().map(|r| r.source.clone()).collect::<Vec<_>>(), move |ids| {
             let name_of = |id: &str| library.entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
-            Some(Rc::new(Compared::new(ids.clone(), &reports, name_of)))
+            (ids.len() >= 2).then(|| Rc::new(Compared::new(ids.clone(), &ready, name_of)))
         })
     };
-    let failures: Vec<&str> = entries.iter().filter(|e| failed.borrow().contains(&e.id)).map(|e| e.name.as_str()).collect();
 
     let toggle = |id: String| {
         let selected = selected.clone();
@@ -144,15 +148,10 @@ pub fn CompareView(props: &Props) -> Html {
                             <button type="button" id="compare-none" class="button small subtle" onclick={on_none}>{ cs.select_none }</button>
                         </div>
                     </fieldset>
-                    if !failures.is_empty() {
-                        <p class="error" role="alert">{ fill(cs.analysis_failed, &[&failures.join(cs.list_sep)]) }</p>
-                    }
                     if let Some(c) = (*compared).clone() {
                         <CompareResult compared={c} on_error={props.on_error.clone()} />
-                    } else if next.is_some() {
-                        <p class="empty" role="status">{ cs.analysing }</p>
                     } else {
-                        <p class="empty" role="status">{ cs.need_two_selected }</p>
+                        <p class="empty" role="status">{ status }</p>
                     }
                 }
             </details>

@@ -68,26 +68,32 @@ pub fn use_library() -> UseReducerHandle<LibraryState> {
     library
 }
 
-/// The library as found at start-up, setting unreadable data aside.
+/// The library as found at start-up.
 fn load() -> LibraryState {
-    let state = |entries, writable, problem| LibraryState { entries, writable, problem, ..Default::default() };
-    let unavailable = || state(Vec::new(), false, Some(Notice::StorageUnavailable));
-    let Some(store) = storage::local() else { return unavailable() };
+    let (entries, writable, problem) = read();
+    LibraryState { entries, writable, problem, ..Default::default() }
+}
+
+/// The stored entries that can be read, whether later changes may be written (see
+/// `LibraryState::writable`), and a problem to show; unreadable data is set aside first.
+fn read() -> (Vec<Entry>, bool, Option<Notice>) {
+    let unavailable = (Vec::new(), false, Some(Notice::StorageUnavailable));
+    let Some(store) = storage::local() else { return unavailable };
     let raw = match store.get_item(LIBRARY_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return state(Vec::new(), true, None),
-        Err(_) => return unavailable(),
+        Ok(None) => return (Vec::new(), true, None),
+        Err(_) => return unavailable,
     };
     let entries = match data::parse(&raw) {
-        Ok(p) if p.dropped == 0 => return state(p.entries, true, None),
+        Ok(p) if p.dropped == 0 => return (p.entries, true, None),
         Ok(p) => p.entries,
         // Not a library, or one from a newer build: set it aside like damaged data.
         Err(ParseError::NotLibrary(_) | ParseError::NewerVersion(_)) => Vec::new(),
     };
     let backup = format!("{BACKUP_PREFIX}{}", now_iso());
     match store.set_item(&backup, &raw) {
-        Ok(()) => state(entries, true, Some(Notice::Corrupt { backup: Some(backup) })),
-        Err(_) => state(entries, false, Some(Notice::Corrupt { backup: None })),
+        Ok(()) => (entries, true, Some(Notice::Corrupt { backup: Some(backup) })),
+        Err(_) => (entries, false, Some(Notice::Corrupt { backup: None })),
     }
 }
 
