@@ -1,24 +1,14 @@
-//! `ChecksPanel`: the completeness and quality checks (`section#checks`, one `li.check` each).
+//! The completeness and quality checks (`section#checks`, one `li.check` each).
+//!
+//! A plain function rather than a component, like the report's header (see `header`).
 
-use std::rc::Rc;
-
+use fazhi_lens::Check;
 use yew::prelude::*;
 
-use super::model::Analysis;
-use crate::i18n::{fill, use_strings};
+use crate::i18n::{fill, Strings};
 
-/// Props of [`ChecksPanel`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The report on screen.
-    pub analysis: Rc<Analysis>,
-}
-
-/// The checks list.
-#[function_component]
-pub fn ChecksPanel(props: &Props) -> Html {
-    let s = use_strings();
-    let checks = &props.analysis.report.checks;
+/// The checks list, in the language of `s`.
+pub fn checks_panel(checks: &[Check], s: &Strings) -> Html {
     let passed = checks.iter().filter(|c| c.ok).count();
     html! {
         <section id="checks" class="card" aria-labelledby="checks-heading">

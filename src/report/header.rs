@@ -1,25 +1,15 @@
-//! `ReportHeader`: the report's title and metadata (`h2#report-title`, `dl#meta`).
+//! The report's title and metadata (`h2#report-title`, `dl#meta`).
+//!
+//! A plain function rather than a component: it always renders with the report view, and a
+//! component of its own costs the .wasm about 1 KB of its gzip budget.
 
-use std::rc::Rc;
-
-use fazhi_lens::Script;
+use fazhi_lens::{Report, Script};
 use yew::prelude::*;
 
-use super::model::Analysis;
-use crate::i18n::use_strings;
+use crate::i18n::Strings;
 
-/// Props of [`ReportHeader`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The report on screen.
-    pub analysis: Rc<Analysis>,
-}
-
-/// Title and metadata.
-#[function_component]
-pub fn ReportHeader(props: &Props) -> Html {
-    let s = use_strings();
-    let report = &props.analysis.report;
+/// Title and metadata of `report`, in the language of `s`.
+pub fn report_header(report: &Report, s: &Strings) -> Html {
     let meta = &report.meta;
     let or_unknown = |v: Option<String>| v.unwrap_or_else(|| s.unknown.to_string());
     let script = match meta.script {

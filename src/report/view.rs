@@ -10,10 +10,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::checks::ChecksPanel;
+use super::checks::checks_panel;
 use super::export_bar::ExportBar;
 use super::figures_table::FiguresTable;
-use super::header::ReportHeader;
+use super::header::report_header;
 use super::key_indicators::KeyIndicators;
 use super::model::{Analysis, Highlight, Show};
 use super::outline::Outline;
@@ -49,7 +49,7 @@ pub fn ReportView(props: &Props) -> Html {
     let pending = || html! { <p class="loading" aria-busy="true">{ "…" }</p> };
     html! {
         <article id="report" class="report" aria-labelledby="report-title">
-            <ReportHeader analysis={a.clone()} />
+            { report_header(&a.report, s) }
             <ExportBar analysis={a.clone()} on_error={props.on_error.clone()} />
             <div class="workspace">
                 <nav class="pane outline-pane" aria-labelledby="outline-heading">
@@ -63,7 +63,7 @@ pub fn ReportView(props: &Props) -> Html {
                 <div class="pane analysis-pane">
                     <KeyIndicators analysis={a.clone()} on_show={props.on_show.clone()} />
                     <FiguresTable analysis={a.clone()} selected={selected} on_show={props.on_show.clone()} />
-                    <ChecksPanel analysis={a.clone()} />
+                    { checks_panel(&a.report.checks, s) }
                 </div>
                 <section class="pane source-pane" aria-labelledby="source-heading">
                     <h3 id="source-heading">{ s.source_heading }</h3>

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use fazhi_lens::Report;
 use yew::prelude::*;
 
-use super::footer::AppFooter;
-use super::header::AppHeader;
+use super::footer::app_footer;
+use super::header::app_header;
 use super::language;
 use crate::compare::view::CompareView;
 use crate::i18n::Lang;
@@ -176,7 +176,7 @@ pub fn App() -> Html {
 
     let on_toggle_lang = {
         let lang = lang.clone();
-        Callback::from(move |_| {
+        Callback::from(move |_: MouseEvent| {
             let next = lang.other();
             language::save(next);
             lang.set(next);
@@ -189,7 +189,7 @@ pub fn App() -> Html {
             if analysis.is_some() {
                 <a class="skip-link" href="#report">{ s.skip_to_report }</a>
             }
-            <AppHeader on_toggle_lang={on_toggle_lang} />
+            { app_header(*lang, on_toggle_lang) }
             <main id="main">
                 <div class="intake">
                     <InputPanel on_analyze={on_analyze} on_error={on_error.clone()} />
@@ -215,7 +215,7 @@ pub fn App() -> Html {
                     <p class="start-hint">{ s.start_hint }</p>
                 }
             </main>
-            <AppFooter />
+            { app_footer(s) }
         </ContextProvider<Lang>>
     }
 }
