@@ -104,7 +104,7 @@ fn score() -> Result<PathBuf> {
     // build` would link it again (another feature set, another LTO run) for nothing.
     let fazhi = target_dir().join("release").join(format!("fazhi{}", std::env::consts::EXE_SUFFIX));
     if !fazhi.is_file() {
-        run(cargo().args(["build", "--quiet", "--release", "--bin", "fazhi"]).current_dir(root()))?;
+        run(cargo().args(["build", "--quiet", "--release", "-p", "fazhi-cli"]).current_dir(root()))?;
     }
     let corpus = shared().join("corpus");
     let mut inputs: Vec<PathBuf> = fs::read_dir(&corpus)
