@@ -27,6 +27,7 @@ mod meta;
 mod normalize;
 mod numbers;
 pub mod order;
+pub mod panel;
 mod pattern;
 mod report;
 mod script;
