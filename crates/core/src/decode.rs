@@ -323,7 +323,7 @@ pub fn decode_with(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Resu
             None => {
                 let control = crate::bytes::count(bytes, encoding::is_binary_byte);
                 if control * 100 > bytes.len() {
-                    return Err(DecodeError::Binary);
+                    return Err(binary_named(&ext));
                 }
                 let head = &bytes[..bytes.len().min(1024)];
                 let page = is_html_name(&ext) || html::sniff(head);
@@ -408,6 +408,18 @@ fn signature(b: &[u8], ext: &str) -> Option<Format> {
         _ if at(0, b"MIME-Version:") || matches!(ext, "mht" | "mhtml") => Mht,
         _ => return None,
     })
+}
+
+/// Binary bytes under a name that says what they are: an old Office or WPS file whose header
+/// did not sniff (a damaged or unusual one) gets that format's advice ("save it as .docx"),
+/// which helps more than "this is a binary file".
+fn binary_named(ext: &str) -> DecodeError {
+    match ext {
+        "doc" | "dot" | "wps" => DecodeError::Unsupported(Format::Doc),
+        "xls" | "et" => DecodeError::Unsupported(Format::Xls),
+        "ppt" | "dps" => DecodeError::Unsupported(Format::Ppt),
+        _ => DecodeError::Binary,
+    }
 }
 
 /// A password-protected .docx/.xlsx/.pptx is an OLE compound file holding an
@@ -678,6 +690,9 @@ mod tests {
         let bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
         assert_eq!(decode(&bytes, "a.txt"), Err(DecodeError::Binary));
         assert_eq!(decode(&[0u8; 100], "a.txt"), Err(DecodeError::Binary));
+        // Under an old Office name, the format's advice (save as .docx) rather than "binary".
+        assert_eq!(decode(&[0u8; 100], "报告.doc"), Err(DecodeError::Unsupported(Format::Doc)));
+        assert_eq!(decode(&[0u8; 100], "表.XLS"), Err(DecodeError::Unsupported(Format::Xls)));
     }
 
     #[test]
