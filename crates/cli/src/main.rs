@@ -1,18 +1,23 @@
 //! `fazhi`: the command-line face of fazhi-lens.
 //!
 //! ```text
-//! fazhi analyze [--format json|text] FILE...    (FILE may be "-" for standard input)
-//! fazhi compare [--format json|text|csv] FILE... (align reports by region, year, indicator)
+//! fazhi analyze [--format json|text] FILE|DIR...    (FILE may be "-" for standard input)
+//! fazhi compare [--format json|text|csv] FILE|DIR... (align reports by region, year, indicator)
+//! fazhi panel [--format csv|jsonl] FILE|DIR...       (one row per report × value: the long panel)
 //! ```
 //!
-//! The JSON output follows `docs/output.md` (one object per line, in the order given); it is
-//! how the project's accuracy is measured, so it changes only with that contract.
+//! A folder stands for every regular file under it, in byte order of their paths. The JSON
+//! output follows `docs/output.md` (one object per line, in the order given); it is how the
+//! project's accuracy is measured, so it changes only with that contract.
 
+use std::collections::HashSet;
+use std::fs;
 use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use fazhi_lens::compare::{compare, Cell, Comparison, FigureRow, Step};
-use fazhi_lens::{analyze_bytes, CheckState, Report};
+use fazhi_lens::{analyze_bytes, panel, CheckState, Report};
 use rayon::prelude::*;
 
 /// See `Cargo.toml`: the analysis allocates many small strings, which mimalloc serves faster.
@@ -23,22 +28,41 @@ const USAGE: &str = "\
 fazhi — 法治政府建设年度报告分析 (analyser for rule-of-law government annual reports)
 
 用法 Usage:
-  fazhi analyze [--format json|text] FILE...   分析报告 (analyse reports; FILE \"-\" = stdin)
-  fazhi compare [--format json|text|csv] FILE...
-                                               比较多份报告 (compare reports side by side)
-  fazhi help | --help | -h                     显示本帮助 (show this help)
-  fazhi --version | -V                         显示版本 (show the version)
+  fazhi analyze [--format text|json] FILE|DIR...
+                                   分析报告 (analyse reports; FILE \"-\" = stdin)
+  fazhi compare [--format text|json|csv] FILE|DIR...
+                                   比较多份报告 (compare reports side by side)
+  fazhi panel [--format csv|jsonl] FILE|DIR...
+                                   长表：每份报告的每个关键指标值和数据一行
+                                   (long panel: one row per report × key value or figure)
+  fazhi help | --help | -h         显示本帮助 (show this help)
+  fazhi --version | -V             显示版本 (show the version)
 
-输入 Input: UTF-8 / GBK / GB18030 / Big5 / UTF-16 text, saved .html pages, .docx
+输入 Input: UTF-8 / GBK / GB18030 / Big5 / UTF-16 text, saved .html pages, .docx, PDF
+文件夹 Folders: 递归读取其中所有文件，按路径排序；无法读取的文件报告后跳过
+                (every file under it, sorted by path; unreadable ones reported and skipped)
 ";
 
-/// Output format of `analyze` and `compare`.
+/// Output format of `analyze`, `compare` and `panel`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
     Json,
     Text,
-    /// Only for `compare`: the table of key indicators.
+    /// `compare`: the table of key indicators; `panel`: the long panel.
     Csv,
+    /// Only for `panel`: one JSON object per row.
+    Jsonl,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Text => "text",
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+        }
+    }
 }
 
 /// A command-line mistake, reported in Chinese and English.
@@ -47,7 +71,8 @@ struct UsageError(String);
 
 struct Args {
     command: String,
-    format: Format,
+    /// `--format`, when given (each command has its default).
+    format: Option<Format>,
     files: Vec<String>,
     /// `--help` anywhere (`fazhi analyze --help`): print the usage and do nothing else.
     help: bool,
@@ -55,7 +80,7 @@ struct Args {
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, UsageError> {
     let command = args.next().ok_or_else(|| UsageError("缺少子命令 (missing command)".into()))?;
-    let mut format = Format::Text;
+    let mut format = None;
     let mut files = Vec::new();
     let mut help = false;
     while let Some(a) = args.next() {
@@ -63,8 +88,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, UsageError
             v.ok_or_else(|| UsageError(format!("{name} 需要一个值 ({name} needs a value)")))
         };
         match a.as_str() {
-            "--format" | "-f" => format = parse_format(&value("--format", args.next())?)?,
-            s if s.starts_with("--format=") => format = parse_format(&s["--format=".len()..])?,
+            "--format" | "-f" => format = Some(parse_format(&value("--format", args.next())?)?),
+            s if s.starts_with("--format=") => format = Some(parse_format(&s["--format=".len()..])?),
             "--help" | "-h" => help = true,
             "--" => files.extend(args.by_ref()),
             "-" => files.push(a),
@@ -82,25 +107,118 @@ fn parse_format(s: &str) -> Result<Format, UsageError> {
         "json" => Ok(Format::Json),
         "text" => Ok(Format::Text),
         "csv" => Ok(Format::Csv),
-        _ => Err(UsageError(format!("未知格式 {s}，可用 json、text、csv (unknown format {s}; use json, text or csv)"))),
+        "jsonl" => Ok(Format::Jsonl),
+        _ => Err(UsageError(format!(
+            "未知格式 {s}，可用 json、jsonl、text、csv (unknown format {s}; use json, jsonl, text or csv)"
+        ))),
     }
 }
 
-/// Reads one FILE argument ("-" is standard input).
-fn read_input(path: &str) -> io::Result<Vec<u8>> {
-    if path == "-" {
+/// One file to analyse: a FILE argument, or a file found in a folder.
+struct Input {
+    /// Where to read it ("-" is standard input).
+    path: PathBuf,
+    /// The name it is reported by: the argument as given, or the path found in a folder.
+    name: String,
+    /// Why it cannot be read, when that is known before reading (a folder that cannot be
+    /// listed, a link that leads nowhere).
+    error: Option<String>,
+}
+
+impl Input {
+    fn file(path: PathBuf) -> Input {
+        Input { name: path.to_string_lossy().into_owned(), path, error: None }
+    }
+
+    fn failed(path: PathBuf, error: String) -> Input {
+        Input { error: Some(error), ..Input::file(path) }
+    }
+}
+
+/// The files the arguments name: each FILE as given (even when it does not exist: reading it
+/// reports that), and for each folder every regular file under it (see [`walk`]).
+fn inputs(args: &[String]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for a in args {
+        let path = PathBuf::from(a);
+        if a != "-" && fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+            out.extend(walk(&path));
+        } else {
+            out.push(Input { path, name: a.clone(), error: None });
+        }
+    }
+    out
+}
+
+/// Every regular file under `root` (following links), sorted by the bytes of its path so that
+/// the order is the same on every platform and file system; with the folders and links that
+/// cannot be read as failed inputs in their place. Each folder is listed once, by its canonical
+/// path, so a link loop ends. Other entries (pipes, sockets, devices) are left alone: reading
+/// one could wait forever.
+fn walk(root: &Path) -> Vec<Input> {
+    let mut found = Vec::new();
+    let mut seen = HashSet::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        match fs::canonicalize(&dir) {
+            Ok(canonical) => {
+                if !seen.insert(canonical) {
+                    continue;
+                }
+            }
+            Err(e) => {
+                found.push(Input::failed(dir, folder_error(&e)));
+                continue;
+            }
+        }
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                found.push(Input::failed(dir, folder_error(&e)));
+                continue;
+            }
+        };
+        let mut paths = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => paths.push(entry.path()),
+                Err(e) => found.push(Input::failed(dir.clone(), folder_error(&e))),
+            }
+        }
+        // Folders are visited in byte order too, so that of two links to one folder the same
+        // one is followed on every file system.
+        paths.sort_by(|a, b| b.as_os_str().as_encoded_bytes().cmp(a.as_os_str().as_encoded_bytes()));
+        for path in paths {
+            match fs::metadata(&path) {
+                Ok(m) if m.is_dir() => folders.push(path),
+                Ok(m) if m.is_file() => found.push(Input::file(path)),
+                Ok(_) => {}
+                Err(e) => found.push(Input::failed(path, read_error(&e))),
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path.as_os_str().as_encoded_bytes().cmp(b.path.as_os_str().as_encoded_bytes()));
+    found
+}
+
+/// Reads one input ("-" is standard input).
+fn read_input(input: &Input) -> io::Result<Vec<u8>> {
+    if input.path.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin().lock().read_to_end(&mut buf)?;
         Ok(buf)
     } else {
-        std::fs::read(path)
+        fs::read(&input.path)
     }
 }
 
 /// Analyses one file into a report, or a one-line error message.
-fn analyze_file(path: &str) -> Result<(String, Report), String> {
-    let bytes = read_input(path).map_err(|e| read_error(&e))?;
-    analyze_bytes(&bytes, path).map_err(|e| e.to_string())
+fn analyze_file(input: &Input) -> Result<(String, Report), String> {
+    if let Some(error) = &input.error {
+        return Err(error.clone());
+    }
+    let bytes = read_input(input).map_err(|e| read_error(&e))?;
+    analyze_bytes(&bytes, &input.name).map_err(|e| e.to_string())
 }
 
 /// Why a file could not be read, in Chinese and English (the system's own words last, for
@@ -113,6 +231,15 @@ fn read_error(e: &io::Error) -> String {
         _ => return format!("无法读取文件 (cannot read file): {e}"),
     };
     format!("无法读取文件：{zh} (cannot read file: {en})")
+}
+
+/// Why a folder could not be listed, in Chinese and English.
+fn folder_error(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "无法读取文件夹：不存在 (cannot read folder: not found)".into(),
+        io::ErrorKind::PermissionDenied => "无法读取文件夹：没有读取权限 (cannot read folder: permission denied)".into(),
+        _ => format!("无法读取文件夹 (cannot read folder): {e}"),
+    }
 }
 
 fn json_line(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
@@ -201,61 +328,106 @@ fn value_text(value: f64, unit: &str, approx: bool, printed: &str) -> String {
     }
 }
 
-/// Files `analyze` works on at once: enough to keep every core busy, few enough that the
-/// output waiting to be printed in order stays small.
+/// Files analysed at once: enough to keep every core busy, few enough that the output waiting
+/// to be printed in order stays small.
 const BATCH: usize = 128;
 
-fn run_analyze(args: &Args, out: &mut impl Write) -> io::Result<bool> {
+/// The one analysis path of every command: each input is analysed and `work` done on its
+/// report on any core (rayon), then `emit` is told the outcomes in the order of `inputs`.
+/// Returns whether every input was analysed.
+fn each_analyzed<T: Send>(
+    inputs: &[Input],
+    work: impl Fn(String, Report) -> T + Sync,
+    mut emit: impl FnMut(&Input, Result<T, String>) -> io::Result<()>,
+) -> io::Result<bool> {
     let mut all_ok = true;
-    // Each file is analysed and rendered on any core (rayon), then printed in the order given.
-    let render = |path: &String| {
-        analyze_file(path).map(|(text, report)| {
-            let mut buf = Vec::new();
-            match args.format {
-                Format::Json => json_line(&mut buf, &report),
-                Format::Text | Format::Csv => print_text(&mut buf, &text, &report),
-            }
-            .map(|()| buf)
-        })
-    };
-    for paths in args.files.chunks(BATCH) {
+    let one = |input: &Input| analyze_file(input).map(|(text, report)| work(text, report));
+    for batch in inputs.chunks(BATCH) {
         // A single file stays on this thread: a one-file run starts no thread pool.
-        let rendered: Vec<_> =
-            if paths.len() == 1 { paths.iter().map(render).collect() } else { paths.par_iter().map(render).collect() };
-        for (path, result) in paths.iter().zip(rendered) {
-            match result {
-                Ok(rendered) => out.write_all(&rendered?)?,
-                Err(error) => {
-                    all_ok = false;
-                    match args.format {
-                        Format::Json => json_line(out, &serde_json::json!({ "source": path, "error": error }))?,
-                        Format::Text | Format::Csv => eprintln!("{path}: {error}"),
-                    }
-                }
-            }
+        let done: Vec<_> =
+            if batch.len() == 1 { batch.iter().map(one).collect() } else { batch.par_iter().map(one).collect() };
+        for (input, result) in batch.iter().zip(done) {
+            all_ok &= result.is_ok();
+            emit(input, result)?;
         }
     }
     Ok(all_ok)
 }
 
+fn run_analyze(args: &Args, inputs: &[Input], out: &mut impl Write) -> io::Result<bool> {
+    let format = args.format.unwrap_or(Format::Text);
+    let render = |text: String, report: Report| {
+        let mut buf = Vec::new();
+        match format {
+            Format::Json => json_line(&mut buf, &report),
+            _ => print_text(&mut buf, &text, &report),
+        }
+        .map(|()| buf)
+    };
+    each_analyzed(inputs, render, |input, result| match result {
+        Ok(rendered) => out.write_all(&rendered?),
+        Err(error) if format == Format::Json => {
+            json_line(out, &serde_json::json!({ "source": input.name, "error": error }))
+        }
+        Err(error) => {
+            eprintln!("{}: {error}", input.name);
+            Ok(())
+        }
+    })
+}
+
+/// `panel`: the long panel of every report (see `fazhi_lens::panel`), as CSV (one header) or
+/// JSON Lines, rows in the order of the inputs; failures on stderr.
+fn run_panel(args: &Args, inputs: &[Input], out: &mut impl Write) -> io::Result<bool> {
+    let format = args.format.unwrap_or(Format::Csv);
+    if format == Format::Csv {
+        let mut header = String::new();
+        panel::csv_header(&mut header);
+        out.write_all(header.as_bytes())?;
+    }
+    let render = |text: String, report: Report| {
+        let rows = panel::rows(&report, &text);
+        let mut buf = Vec::new();
+        if format == Format::Jsonl {
+            for row in &rows {
+                json_line(&mut buf, row)?;
+            }
+        } else {
+            let mut csv = String::new();
+            panel::csv(&mut csv, &rows);
+            buf = csv.into_bytes();
+        }
+        Ok::<_, io::Error>(buf)
+    };
+    each_analyzed(inputs, render, |input, result| match result {
+        Ok(rendered) => out.write_all(&rendered?),
+        Err(error) => {
+            eprintln!("{}: {error}", input.name);
+            Ok(())
+        }
+    })
+}
+
 /// `compare`: analyses every file, aligns the reports and prints one comparison. Files that
 /// cannot be read are reported (stderr; in JSON also under "errors") and left out.
-fn run_compare(args: &Args, out: &mut impl Write) -> io::Result<bool> {
+fn run_compare(args: &Args, inputs: &[Input], out: &mut impl Write) -> io::Result<bool> {
+    let format = args.format.unwrap_or(Format::Text);
     let mut reports = Vec::new();
     let mut errors = Vec::new();
-    for path in &args.files {
-        match analyze_file(path) {
-            Ok((_, report)) => reports.push(report),
+    each_analyzed(inputs, |_, report| report, |input, result| {
+        match result {
+            Ok(report) => reports.push(report),
             Err(error) => {
-                if args.format != Format::Json {
-                    eprintln!("{path}: {error}");
+                if format != Format::Json {
+                    eprintln!("{}: {error}", input.name);
                 }
-                errors.push(serde_json::json!({ "source": path, "error": error }));
+                errors.push(serde_json::json!({ "source": input.name, "error": error }));
             }
         }
-    }
+        Ok(())
+    })?;
     let comparison = compare(&reports);
-    match args.format {
+    match format {
         Format::Json => {
             /// The comparison, plus the files left out (only when there are some).
             #[derive(serde::Serialize)]
@@ -268,7 +440,7 @@ fn run_compare(args: &Args, out: &mut impl Write) -> io::Result<bool> {
             json_line(out, &Output { comparison: &comparison, errors: &errors })?;
         }
         Format::Csv => out.write_all(comparison.to_csv().as_bytes())?,
-        Format::Text => print_comparison(out, &comparison)?,
+        Format::Text | Format::Jsonl => print_comparison(out, &comparison)?,
     }
     Ok(errors.is_empty())
 }
@@ -465,25 +637,29 @@ fn main() -> ExitCode {
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = match args.command.as_str() {
-        "analyze" | "analyse" => {
-            if args.files.is_empty() {
-                eprintln!("错误 error: 请指定文件 (no FILE given)\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            if args.format == Format::Csv {
-                eprintln!("错误 error: csv 仅用于 compare (csv is for compare only)\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            run_analyze(&args, &mut out)
+    let command = args.command.as_str();
+    let formats: &[Format] = match command {
+        "analyze" | "analyse" => &[Format::Text, Format::Json],
+        "compare" => &[Format::Text, Format::Json, Format::Csv],
+        "panel" => &[Format::Csv, Format::Jsonl],
+        _ => &[],
+    };
+    if !formats.is_empty() {
+        if args.files.is_empty() {
+            eprintln!("错误 error: 请指定文件或文件夹 (no FILE given)\n\n{USAGE}");
+            return ExitCode::from(2);
         }
-        "compare" => {
-            if args.files.is_empty() {
-                eprintln!("错误 error: 请指定文件 (no FILE given)\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            run_compare(&args, &mut out)
+        if let Some(f) = args.format.filter(|f| !formats.contains(f)) {
+            let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+            let (f, zh, en) = (f.name(), names.join("、"), names.join(" or "));
+            eprintln!("错误 error: {command} 不支持 {f}，可用 {zh} ({command} has no {f}; use {en})\n\n{USAGE}");
+            return ExitCode::from(2);
         }
+    }
+    let result = match command {
+        "analyze" | "analyse" => run_analyze(&args, &inputs(&args.files), &mut out),
+        "compare" => run_compare(&args, &inputs(&args.files), &mut out),
+        "panel" => run_panel(&args, &inputs(&args.files), &mut out),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

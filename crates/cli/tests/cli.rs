@@ -37,11 +37,12 @@ fn scratch(name: &str) -> PathBuf {
 
 #[test]
 fn help_is_printed_for_every_way_of_asking() {
-    for args in [&["help"][..], &["--help"], &["-h"], &["analyze", "--help"], &["compare", "-h"], &["analyze", "x.txt", "--help"]] {
+    for args in [&["help"][..], &["--help"], &["-h"], &["analyze", "--help"], &["compare", "-h"], &["panel", "-h"], &["analyze", "x.txt", "--help"]] {
         let out = fazhi(args);
         assert!(out.status.success(), "{args:?} succeeds");
         let stdout = text(&out.stdout);
         assert!(stdout.contains("用法 Usage") && stdout.contains("fazhi analyze"), "{args:?} prints the usage");
+        assert!(stdout.contains("fazhi panel") && stdout.contains("FILE|DIR"), "{args:?} names panel and folders");
         assert!(out.stderr.is_empty(), "{args:?} prints no error");
     }
     let out = fazhi(&["--version"]);
@@ -57,7 +58,10 @@ fn command_line_mistakes_are_explained_in_chinese_and_english() {
         (&["analyze", "--format", "yaml", "x.txt"], "未知格式 yaml", "unknown format yaml"),
         (&["analyze", "--format"], "需要一个值", "needs a value"),
         (&["analyze"], "请指定文件", "no FILE given"),
-        (&["analyze", "--format=csv", "x.txt"], "csv 仅用于 compare", "csv is for compare only"),
+        (&["panel"], "请指定文件", "no FILE given"),
+        (&["analyze", "--format=csv", "x.txt"], "analyze 不支持 csv，可用 text、json", "analyze has no csv; use text or json"),
+        (&["panel", "--format", "json", "x.txt"], "panel 不支持 json，可用 csv、jsonl", "panel has no json; use csv or jsonl"),
+        (&["compare", "-f", "jsonl", "x.txt"], "compare 不支持 jsonl", "compare has no jsonl"),
         (&["summarise", "x.txt"], "未知子命令 summarise", "unknown command summarise"),
     ] {
         let out = fazhi(args);
@@ -102,11 +106,14 @@ fn a_batch_keeps_its_order_and_reports_each_failure_in_place() {
     assert_eq!(out.status.code(), Some(1), "a failed file makes the run fail");
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
+    // The folder at the end stands for its two files, in byte order of their paths.
+    paths.pop();
+    paths.extend([empty.as_str(), binary.as_str()]);
     assert_eq!(lines.len(), paths.len(), "one line per file");
     for (i, (line, path)) in lines.iter().zip(&paths).enumerate() {
         let v: Value = serde_json::from_str(line).expect("each line is JSON");
         assert_eq!(v["source"], *path, "line {i} is about file {i}");
-        let failed = [&empty, &missing, &binary, &folder].iter().any(|p| p.as_str() == *path);
+        let failed = [&empty, &missing, &binary].iter().any(|p| p.as_str() == *path);
         if failed {
             let error = v["error"].as_str().expect("a failure has an error message");
             assert!(error.contains('(') && error.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{error}");
@@ -119,7 +126,7 @@ fn a_batch_keeps_its_order_and_reports_each_failure_in_place() {
     assert!(error(3).contains("文件为空"), "{}", error(3));
     assert!(error(150).contains("文件不存在") && error(150).contains("file not found"), "{}", error(150));
     assert!(error(151).contains("PNG 图片"), "{}", error(151));
-    assert!(error(299).contains("文件夹"), "{}", error(299));
+    assert!(error(299).contains("文件为空") && error(300).contains("PNG 图片"), "{} {}", error(299), error(300));
 }
 
 #[test]
@@ -211,4 +218,171 @@ fn cli_json_and_csv_follow_the_contract() {
 
     let ok = fazhi(&["compare", "--format", "json", "/nonexistent/report.txt"]).status.success();
     assert!(!ok, "an unreadable file makes the exit code 1");
+}
+
+/// Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF) into records.
+fn parse_csv(csv: &str) -> Vec<Vec<String>> {
+    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, csv.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(field.is_empty() && record.is_empty(), "the CSV ends with a line end");
+    records
+}
+
+/// Folders stand for every file under them, nested, in byte order of their paths (not in the
+/// order the file system lists them); files that cannot be analysed are reported in their place
+/// and the others go on; a link loop ends.
+#[test]
+fn folders_are_read_recursively_in_sorted_order() {
+    let seeds = seeds();
+    let dir = scratch("cli_folders");
+    let copy = |seed: usize, rel: &str| {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::copy(&seeds[seed], &path).unwrap();
+    };
+    copy(0, "b.txt");
+    copy(1, "a/b/c.txt");
+    copy(2, "a/b.txt");
+    copy(3, "B.txt");
+    copy(4, "a/z/深.txt");
+    std::fs::write(dir.join("a/png.txt"), [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0, 0xfe]).unwrap();
+    std::fs::create_dir_all(dir.join("empty folder")).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("../..", dir.join("a/b/loop")).unwrap();
+        std::os::unix::fs::symlink("nowhere.txt", dir.join("a/gone.txt")).unwrap();
+    }
+    let root = dir.to_string_lossy().into_owned();
+    let under = |rel: &str| format!("{root}/{rel}");
+    let mut expected = vec![under("B.txt"), under("a/b.txt"), under("a/b/c.txt")];
+    if cfg!(unix) {
+        expected.push(under("a/gone.txt"));
+    }
+    expected.extend([under("a/png.txt"), under("a/z/深.txt"), under("b.txt")]);
+
+    let out = fazhi(&["analyze", "--format", "json", &root, &seeds[0]]);
+    assert_eq!(out.status.code(), Some(1), "unreadable files make the run fail");
+    let lines: Vec<Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    let sources: Vec<&str> = lines.iter().map(|v| v["source"].as_str().expect("source")).collect();
+    expected.push(seeds[0].clone());
+    assert_eq!(sources, expected, "nested files sorted by path, then the next argument");
+    let error = |name: &str| lines[sources.iter().position(|s| s.ends_with(name)).unwrap()]["error"].clone();
+    assert!(error("png.txt").as_str().is_some_and(|e| e.contains("PNG 图片")), "{}", error("png.txt"));
+    if cfg!(unix) {
+        let gone = error("gone.txt");
+        assert!(gone.as_str().is_some_and(|e| e.contains("文件不存在") && e.contains("file not found")), "{gone}");
+    }
+    assert_eq!(lines.iter().filter(|v| v.get("error").is_some()).count(), expected.len() - 6, "the others are analysed");
+
+    // compare takes folders too, leaving the failures out (stderr, and "errors" in JSON).
+    let out = fazhi(&["compare", "--format", "json", &root]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["reports"].as_array().map(Vec::len), Some(5));
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(expected.len() - 6));
+    let out = fazhi(&["compare", &root]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(&format!("{}: ", under("a/png.txt"))), "{stderr}");
+}
+
+/// `fazhi panel` on the seed reports (their folder): one header, then the rows of each report
+/// in the order of the files; 坪山区's 行政复议受理 is 19 in 2021 and 83 in 2023; JSON Lines
+/// holds the same rows.
+#[test]
+fn panel_writes_the_long_table_of_the_seeds() {
+    let seeds = seeds();
+    let corpus = Path::new(&seeds[0]).parent().unwrap().to_string_lossy().into_owned();
+    let out = fazhi(&["panel", &corpus]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let records = parse_csv(&text(&out.stdout));
+    let header = &records[0];
+    assert_eq!(
+        header,
+        &[
+            "file", "body", "region", "level", "year", "kind", "indicator", "label", "value", "unit", "approx", "printed",
+            "headline", "counts", "section", "evidence"
+        ]
+    );
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows = &records[1..];
+    assert!(rows.iter().all(|r| r.len() == header.len()), "every row has every column");
+    let files: Vec<&str> = rows.iter().map(|r| r[col("file")].as_str()).collect();
+    assert!(files.windows(2).all(|w| w[0] <= w[1]), "files in sorted order, each file's rows together");
+    assert_eq!(files.iter().collect::<std::collections::BTreeSet<_>>().len(), 5);
+    let accepted = |year: &str| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r[col("region")] == "坪山区" && r[col("year")] == year)
+            .filter(|r| r[col("indicator")] == "reconsideration_accepted" && r[col("headline")] == "yes")
+            .map(|r| r[col("value")].as_str())
+            .collect()
+    };
+    assert_eq!(accepted("2021"), ["19"]);
+    assert_eq!(accepted("2023"), ["83"]);
+    let row = rows
+        .iter()
+        .find(|r| r[col("year")] == "2021" && r[col("indicator")] == "reconsideration_accepted")
+        .unwrap();
+    assert_eq!(row[col("label")], "行政复议受理");
+    assert_eq!(row[col("level")], "department", "深圳市坪山区司法局");
+    assert_eq!(row[col("kind")], "key_indicator");
+    assert!(row[col("evidence")].contains("19宗"), "{row:?}");
+    assert!(rows.iter().any(|r| r[col("kind")] == "figure" && r[col("indicator")].is_empty()));
+    assert!(rows.iter().any(|r| r[col("region")] == "东莞市" && r[col("level")] == "city"));
+
+    let out = fazhi(&["panel", "--format", "jsonl", &corpus]);
+    assert!(out.status.success());
+    let json: Vec<Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    assert_eq!(json.len(), rows.len(), "the same rows");
+    for (v, r) in json.iter().zip(rows) {
+        assert_eq!(v["file"], r[col("file")].as_str());
+        assert_eq!(v["label"], r[col("label")].as_str());
+        assert!(v["value"].is_number());
+    }
+    let accepted: Vec<&Value> = json
+        .iter()
+        .filter(|v| v["region"] == "坪山区" && v["indicator"] == "reconsideration_accepted" && v["headline"] == true)
+        .map(|v| &v["value"])
+        .collect();
+    assert_eq!(accepted, [&Value::from(83), &Value::from(19)]);
+}
+
+/// Report text and file names are untrusted: a cell a spreadsheet would run as a formula gets
+/// an apostrophe. A file that cannot be read is reported on stderr; the others still run.
+#[test]
+fn panel_defuses_formulas_and_reports_failures() {
+    let seeds = seeds();
+    let dir = scratch("cli_panel_formula");
+    std::fs::copy(&seeds[3], dir.join("=HYPERLINK(1).txt")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_fazhi"))
+        .current_dir(&dir)
+        .args(["panel", "=HYPERLINK(1).txt", "missing.txt"])
+        .output()
+        .expect("fazhi runs");
+    assert_eq!(out.status.code(), Some(1), "a failed file makes the run fail");
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("missing.txt: ") && stderr.contains("文件不存在") && stderr.contains("file not found"), "{stderr}");
+    let csv = text(&out.stdout);
+    let body: Vec<&str> = csv.lines().skip(1).collect();
+    assert!(!body.is_empty());
+    assert!(body.iter().all(|l| l.starts_with("\"'=HYPERLINK(1).txt\",")), "{}", body[0]);
+    let records = parse_csv(&csv);
+    assert!(records[1..].iter().all(|r| r[0] == "'=HYPERLINK(1).txt"));
 }
