@@ -155,6 +155,17 @@ fn inputs(args: &[String]) -> Vec<Input> {
 /// cannot be read as failed inputs in their place. Each folder is listed once, by its canonical
 /// path, so a link loop ends. Other entries (pipes, sockets, devices) are left alone: reading
 /// one could wait forever.
+/// Files a folder holds that nobody put there as a report: hidden files (".DS_Store", "._x.txt",
+/// ".git") and what Windows writes (Thumbs.db, desktop.ini), and Office's lock files
+/// ("~$报告.docx"). Skipped silently in folders, never when named on the command line.
+fn housekeeping(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
 fn walk(root: &Path) -> Vec<Input> {
     let mut found = Vec::new();
     let mut seen = HashSet::new();
@@ -181,7 +192,8 @@ fn walk(root: &Path) -> Vec<Input> {
         let mut paths = Vec::new();
         for entry in entries {
             match entry {
-                Ok(entry) => paths.push(entry.path()),
+                Ok(entry) if !housekeeping(&entry.file_name()) => paths.push(entry.path()),
+                Ok(_) => {}
                 Err(e) => found.push(Input::failed(dir.clone(), folder_error(&e))),
             }
         }

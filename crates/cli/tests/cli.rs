@@ -265,6 +265,11 @@ fn folders_are_read_recursively_in_sorted_order() {
     copy(4, "a/z/深.txt");
     std::fs::write(dir.join("a/png.txt"), [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0, 0xfe]).unwrap();
     std::fs::create_dir_all(dir.join("empty folder")).unwrap();
+    // What operating systems and editors leave in folders is skipped, not reported.
+    for junk in [".DS_Store", "a/._c.txt", "Thumbs.db", "a/desktop.ini", "~$报告.docx", ".git/HEAD"] {
+        std::fs::create_dir_all(dir.join(junk).parent().unwrap()).unwrap();
+        std::fs::write(dir.join(junk), [0u8, 1, 2, 3, 0xFF]).unwrap();
+    }
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink("../..", dir.join("a/b/loop")).unwrap();
