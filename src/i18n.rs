@@ -64,6 +64,16 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// A value as the report prints it ("1000余件"), else its number and unit, with "≈" when it is
+/// approximate: approximation always stays visible.
+pub fn shown(printed: &str, approx: bool, value: f64, unit: &str) -> String {
+    if !printed.is_empty() {
+        return printed.to_string();
+    }
+    let n = fazhi_lens::format::number(value);
+    if approx { ["≈", &n, unit].concat() } else { [n.as_str(), unit].concat() }
+}
+
 /// At most `n` chars of `s`, with "…" when cut.
 pub fn truncate_chars(s: &str, n: usize) -> String {
     match s.char_indices().nth(n) {
@@ -161,6 +171,16 @@ pub struct Strings {
     pub checks_empty: &'static str,
     pub check_pass: &'static str,
     pub check_fail: &'static str,
+    /// A check the report does not say enough to decide.
+    pub check_unknown: &'static str,
+    /// An approximate value (余, 多, 约…), for screen readers and tooltips.
+    pub approx_word: &'static str,
+    /// The values under an indicator's headline.
+    pub breakdown: &'static str,
+    /// An indicator with no headline value (no total for the body's own level).
+    pub no_headline: &'static str,
+    /// A breakdown's part of another count: "{}中".
+    pub part_of: &'static str,
     pub source_heading: &'static str,
     pub source_hint: &'static str,
     pub library_heading: &'static str,
@@ -294,6 +314,11 @@ pub static ZH: Strings = Strings {
     checks_empty: "没有检查结果。",
     check_pass: "通过",
     check_fail: "未通过",
+    check_unknown: "无法判断",
+    approx_word: "约数",
+    breakdown: "细分",
+    no_headline: "无总数",
+    part_of: "{}中",
     source_heading: "原文",
     source_hint: "报告原文（纯文本显示）",
     library_heading: "报告库",
@@ -417,6 +442,11 @@ pub static EN: Strings = Strings {
     checks_empty: "No checks.",
     check_pass: "passed",
     check_fail: "failed",
+    check_unknown: "cannot tell",
+    approx_word: "approximate",
+    breakdown: "breakdown",
+    no_headline: "no total",
+    part_of: "part of {}",
     source_heading: "Text",
     source_hint: "Report text (shown as plain text)",
     library_heading: "Library",
@@ -480,6 +510,28 @@ impl Strings {
         self.label(id, &KEY_EN, fazhi_lens::catalog::indicator_label)
     }
 
+    /// CSS class, mark and word of a check's outcome (the single report's and the comparison's).
+    pub fn outcome(&self, state: fazhi_lens::CheckState) -> (&'static str, &'static str, &'static str) {
+        match state {
+            fazhi_lens::CheckState::Passed => ("pass", "✓", self.check_pass),
+            fazhi_lens::CheckState::Failed => ("fail", "✗", self.check_fail),
+            fazhi_lens::CheckState::Unknown => ("unknown", "?", self.check_unknown),
+        }
+    }
+
+    /// A scope or measure word of the core ("市", "办理") in this table's language.
+    pub fn term<'a>(&self, word: &'a str) -> &'a str {
+        self.label(word, &TERMS_EN, |_| None)
+    }
+
+    /// What a value counts beside its label, as the core's `KeyValue::counts` ("市 · 办理"),
+    /// with scope and measure words in this table's language.
+    pub fn counts(&self, scope: &str, measure: &str, subgroup: &str, part_of: &str) -> String {
+        let part = if part_of.is_empty() { String::new() } else { fill(self.part_of, &[part_of]) };
+        let parts = [self.term(scope), self.term(measure), subgroup, &part];
+        parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+    }
+
     /// The label of check `id`: the core's Chinese one, or [`CHECK_EN`]'s in English; the id
     /// itself when unknown.
     pub fn check_label<'a>(&self, id: &'a str) -> &'a str {
@@ -530,6 +582,49 @@ pub const KEY_EN: [(&str, &str); 27] = [
     ("gov_services_online", "Government services online"),
     ("public_interest_litigation", "Public interest litigation"),
     ("emergency_drills", "Emergency drills"),
+];
+
+/// The scope and measure words of the core (`docs/comparison.md`), in English.
+pub const TERMS_EN: [(&str, &str); 39] = [
+    ("部门", "departments"),
+    ("本级、部门", "own level and departments"),
+    ("各级", "all levels"),
+    ("国家", "national"),
+    ("省", "province"),
+    ("市", "city"),
+    ("区县", "districts"),
+    ("镇街", "towns"),
+    ("村居", "villages"),
+    ("收到", "received"),
+    ("收案", "filed"),
+    ("办理", "handled"),
+    ("办结", "concluded"),
+    ("受理", "accepted"),
+    ("立案", "registered"),
+    ("服务", "services"),
+    ("咨询", "consultations"),
+    ("列席", "meetings attended"),
+    ("审查", "reviews"),
+    ("审议", "deliberations"),
+    ("意见", "opinions"),
+    ("论证", "assessments"),
+    ("代理", "representation"),
+    ("参与", "participation"),
+    ("废止", "abolished"),
+    ("失效", "invalidated"),
+    ("制定", "drafted"),
+    ("公布", "published"),
+    ("评查", "inspected"),
+    ("换发", "renewed"),
+    ("答复", "answered"),
+    ("报告", "reported"),
+    ("抽取", "sampled"),
+    ("新办", "new"),
+    ("网办", "online"),
+    ("通办", "cross-region"),
+    ("不见面", "contactless"),
+    ("起诉", "sued"),
+    ("项目", "projects"),
 ];
 
 /// The English labels of the core's checks, by id (`fazhi_lens::catalog::CHECKS`).
@@ -598,6 +693,18 @@ pub struct CompareStrings {
     pub checks_caption: &'static str,
     pub col_check: &'static str,
     pub check_absent: &'static str,
+    /// Other values of one report with the row's description: "另有：{}".
+    pub also: &'static str,
+    /// A figure row whose phrases do not say the same thing: no change is computed.
+    pub unlike: &'static str,
+    pub col_change: &'static str,
+    pub col_change_approx: &'static str,
+    pub col_counts: &'static str,
+    pub col_headline: &'static str,
+    /// "{report} 原文": a report's values as printed.
+    pub col_printed: &'static str,
+    /// "{report} 约数": whether a report's value is approximate.
+    pub col_report_approx: &'static str,
     pub list_sep: &'static str,
 }
 
@@ -647,6 +754,14 @@ pub static COMPARE_ZH: CompareStrings = CompareStrings {
     checks_caption: "各报告的法定内容与质量检查",
     col_check: "检查项",
     check_absent: "无此项",
+    also: "另有：{}",
+    unlike: "表述不同，不计算变化",
+    col_change: "变化所比较的报告",
+    col_change_approx: "变化为约数",
+    col_counts: "统计口径",
+    col_headline: "总数行",
+    col_printed: "{} 原文",
+    col_report_approx: "{} 约数",
     list_sep: "；",
 };
 
@@ -696,6 +811,14 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     checks_caption: "Mandated contents and quality checks of each report",
     col_check: "Check",
     check_absent: "n/a",
+    also: "also: {}",
+    unlike: "worded differently: no change computed",
+    col_change: "Change between",
+    col_change_approx: "Change approximate",
+    col_counts: "Counts",
+    col_headline: "Headline",
+    col_printed: "{} printed",
+    col_report_approx: "{} approx.",
     list_sep: "; ",
 };
 
@@ -710,6 +833,13 @@ mod tests {
         assert_eq!(fill("共 {} 项，显示 {} 项", &["3", "2"]), "共 3 项，显示 2 项");
         assert_eq!(fill("{} 与 {}", &["a"]), "a 与 ");
         assert_eq!(fill("无", &["a"]), "无");
+    }
+
+    #[test]
+    fn values_shown_as_printed_or_approximate() {
+        assert_eq!(shown("1000余件", true, 1000.0, "件"), "1000余件");
+        assert_eq!(shown("", true, 1000.0, "件"), "≈1000件");
+        assert_eq!(shown("", false, 19.0, "宗"), "19宗");
     }
 
     #[test]
@@ -728,6 +858,9 @@ mod tests {
         assert_eq!(EN.check_label("part_plans"), "Plans for next year");
         assert_eq!(ZH.check_label("new_check"), "new_check");
         assert_eq!(ZH.check_label("part_plans"), "下一年度主要安排");
+        assert_eq!(ZH.counts("市", "办理", "", "法律服务"), "市 · 办理 · 法律服务中");
+        assert_eq!(EN.counts("市", "办理", "人民", ""), "city · handled · 人民");
+        assert_eq!(EN.counts("", "", "", ""), "");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The charts of the comparison: a small SVG chart per key indicator, drawn by the app (no chart library):
-//! a line for a region across years, bars for regions in one year. Each chart is an image
+//! a line for a region across years, bars for regions in one year, each within one row (values
+//! that count the same thing); approximate values are labelled "≈" and their slopes dashed. Each chart is an image
 //! with a visible caption as its name and every value in its description.
 
 use yew::prelude::*;
@@ -35,7 +36,7 @@ fn chart_svg(chart: &Chart, id: &str, indicator: &str) -> Html {
                           width={coord(b.width)} height={coord(b.height)} />
                 }) }
                 { for chart.lines.iter().map(|l| html! {
-                    <g class={format!("series {}", series(l.series))}>
+                    <g class={classes!("series", series(l.series), l.approx.then_some("approx"))}>
                         <polyline class="line" points={polyline_points(&l.points)} />
                         { for l.points.iter().map(|&(x, y)| html! { <circle class="point" cx={coord(x)} cy={coord(y)} r="3" /> }) }
                         { text(&l.name, "series-name") }
@@ -54,7 +55,9 @@ pub fn charts_section(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
     let mut all: Vec<(String, &str, Chart)> = Vec::new();
     for (i, row) in c.comparison.rows.iter().enumerate() {
-        let input = ChartRow { label: s.key_label(&row.indicator), unit: &row.unit, values: &row.values, units: &row.units };
+        let counts = s.counts(&row.scope, &row.measure, &row.subgroup, &row.part_of);
+        let label = if counts.is_empty() { s.key_label(&row.indicator).to_string() } else { [s.key_label(&row.indicator), " · ", &counts].concat() };
+        let input = ChartRow { label: &label, unit: &row.unit, values: &row.values, units: &row.units, cells: &row.cells };
         for (k, chart) in charts(&c.comparison, &input, s).into_iter().enumerate() {
             all.push((format!("cmp-chart-{i}-{k}"), row.indicator.as_str(), chart));
         }

@@ -5,11 +5,11 @@
 
 use std::rc::Rc;
 
-use fazhi_lens::compare::{compare, Comparison, SeriesChange};
+use fazhi_lens::compare::{compare, Cell, Comparison, Step};
 use fazhi_lens::format::number;
 use fazhi_lens::Report;
 
-use crate::i18n::{fill, truncate_chars, Strings};
+use crate::i18n::{fill, shown, truncate_chars, Strings};
 
 /// Reports aligned for the view: the core's comparison and, per column, what the app knows of
 /// the report behind it.
@@ -61,7 +61,7 @@ pub enum Trend {
 
 impl Trend {
     /// The trend of a step.
-    pub fn of(step: &SeriesChange) -> Trend {
+    pub fn of(step: &Step) -> Trend {
         if step.delta > 0.0 {
             Trend::Up
         } else if step.delta < 0.0 {
@@ -109,11 +109,12 @@ pub fn signed(v: f64) -> String {
 }
 
 /// A step as shown under a value: "+64 (+336.8%)", or "+3" when the percentage is undefined
-/// (from 0).
-pub fn step_text(step: &SeriesChange) -> String {
+/// (from 0); "≈" before it when either value is approximate.
+pub fn step_text(step: &Step) -> String {
+    let approx = if step.approx { "≈" } else { "" };
     match step.pct {
-        Some(p) => format!("{} ({}%)", signed(step.delta), signed(p)),
-        None => signed(step.delta),
+        Some(p) => format!("{approx}{} ({}%)", signed(step.delta), signed(p)),
+        None => [approx, &signed(step.delta)].concat(),
     }
 }
 
@@ -177,6 +178,8 @@ pub struct Line {
     pub points: Vec<(f64, f64)>,
     /// The series name, at the end of the line.
     pub name: Label,
+    /// Some point is approximate, and so is the slope (drawn dashed).
+    pub approx: bool,
 }
 
 /// A small chart of one indicator, ready to draw.
@@ -208,6 +211,8 @@ pub struct ChartRow<'a> {
     pub values: &'a [Option<f64>],
     /// The unit each value is printed in (`Row::units`).
     pub units: &'a [Option<String>],
+    /// Each report's value in full (`Row::cells`): approximate ones are marked "≈".
+    pub cells: &'a [Option<Cell>],
 }
 
 /// A stated value of a row: column, series palette index, series name, year, value.
@@ -217,9 +222,18 @@ struct Point<'a> {
     name: &'a str,
     year: Option<i32>,
     value: f64,
+    /// The printed value when approximate ("1000余件").
+    approx: Option<String>,
 }
 
-/// The charts of one row: a line chart when some region states the row in two or more years,
+/// A point's value label: the number, "≈" before it when approximate.
+fn point_label(p: &Point) -> String {
+    let n = number(p.value);
+    if p.approx.is_some() { ["≈", &n].concat() } else { n }
+}
+
+/// The charts of one row (every value of a row counts the same thing, so a line's slope
+/// compares like with like): a line chart when some region states the row in two or more years,
 /// and a bar chart for every year in which two or more regions state it.
 pub fn charts(c: &Comparison, row: &ChartRow, s: &Strings) -> Vec<Chart> {
     let series = c.series();
@@ -232,10 +246,14 @@ pub fn charts(c: &Comparison, row: &ChartRow, s: &Strings) -> Vec<Chart> {
                 continue;
             }
             let year = c.reports.get(col).and_then(|r| r.report_year);
-            points.push(Point { col, series: k, name: ser.key.as_deref().unwrap_or(unknown), year, value: *value });
+            let approx = row.cells.get(col).and_then(Option::as_ref).filter(|c| c.approx).map(|c| shown(&c.printed, true, c.value, &c.unit));
+            points.push(Point { col, series: k, name: ser.key.as_deref().unwrap_or(unknown), year, value: *value, approx });
         }
     }
     let value_text = |p: &Point| {
+        if let Some(a) = &p.approx {
+            return a.clone();
+        }
         let unit = row.units.get(p.col).cloned().flatten().unwrap_or_else(|| row.unit.to_string());
         format!("{}{unit}", number(p.value))
     };
@@ -316,7 +334,7 @@ fn line_chart(points: &[Point], row: &ChartRow, s: &Strings, value_text: &dyn Fn
     for pts in &lines {
         let coords: Vec<(f64, f64)> = pts.iter().map(|p| (x_of(p.year), scale_y(p.value, max))).collect();
         for (p, &(x, y)) in pts.iter().zip(&coords) {
-            chart.values.push(Label { x, y: y - 6.0, text: number(p.value) });
+            chart.values.push(Label { x, y: y - 6.0, text: point_label(p) });
             desc.push(fill(s.compare.chart_point, &[p.name, &year_text(s, p.year), &value_text(p)]));
         }
         let name = pts.first().map_or("", |p| p.name);
@@ -326,6 +344,7 @@ fn line_chart(points: &[Point], row: &ChartRow, s: &Strings, value_text: &dyn Fn
             series: pts.first().map_or(0, |p| p.series),
             points: coords,
             name: Label { x: x + 6.0, y: y + 4.0, text: name.to_string() },
+            approx: pts.iter().any(|p| p.approx.is_some()),
         });
     }
     chart.title = fill(s.compare.chart_line_title, &[row.label, row.unit, &names.join("、")]);
@@ -352,7 +371,7 @@ fn bar_chart(points: &[&Point], year: i32, row: &ChartRow, s: &Strings, value_te
         let centre = LEFT + slot * (i as f64 + 0.5);
         let top = scale_y(p.value, max);
         chart.bars.push(Bar { x: centre - width / 2.0, y: top, width, height: BASE_Y - top, series: p.series });
-        chart.values.push(Label { x: centre, y: top - 4.0, text: number(p.value) });
+        chart.values.push(Label { x: centre, y: top - 4.0, text: point_label(p) });
         chart.x_labels.push(Label { x: centre, y: HEIGHT - 8.0, text: p.name.to_string() });
         desc.push(fill(s.compare.chart_point, &[p.name, &year_text(s, p.year), &value_text(p)]));
     }
@@ -394,7 +413,7 @@ mod tests {
     fn charts_of(reports: &[Report]) -> Vec<Chart> {
         let c = compare(reports);
         let row = &c.rows[0];
-        let input = ChartRow { label: &row.label, unit: &row.unit, values: &row.values, units: &row.units };
+        let input = ChartRow { label: &row.label, unit: &row.unit, values: &row.values, units: &row.units, cells: &row.cells };
         charts(&c, &input, &ZH)
     }
 
@@ -403,11 +422,12 @@ mod tests {
         assert_eq!(signed(64.0), "+64");
         assert_eq!(signed(-9.0), "-9");
         assert_eq!(signed(0.0), "0");
-        let step = SeriesChange { region: "甲区".into(), from_year: Some(2021), to_year: Some(2023), from: 19.0, to: 83.0, delta: 64.0, pct: Some(336.8) };
+        let step = Step { from_year: Some(2021), to_year: Some(2023), from: 19.0, to: 83.0, delta: 64.0, pct: Some(336.8), ..Step::default() };
         assert_eq!(step_text(&step), "+64 (+336.8%)");
         assert_eq!(Trend::of(&step), Trend::Up);
-        assert_eq!(step_text(&SeriesChange { pct: None, delta: 3.0, ..step.clone() }), "+3");
-        assert_eq!(Trend::of(&SeriesChange { delta: -1.0, ..step }), Trend::Down);
+        assert_eq!(step_text(&Step { pct: None, delta: 3.0, ..step.clone() }), "+3");
+        assert_eq!(step_text(&Step { approx: true, ..step.clone() }), "≈+64 (+336.8%)");
+        assert_eq!(Trend::of(&Step { delta: -1.0, ..step }), Trend::Down);
     }
 
     #[test]
@@ -445,6 +465,19 @@ mod tests {
         assert!((ch.bars[0].height * 2.0 - ch.bars[1].height).abs() < 1e-9, "heights in proportion");
         assert!(ch.bars.iter().all(|b| b.height >= 0.0 && (b.y + b.height - BASE_Y).abs() < 1e-9));
         assert!(ch.title.contains("2023"));
+    }
+
+    #[test]
+    fn approximate_points_and_slopes_are_marked() {
+        let mut a = report("甲区", 2021, None, "件");
+        let kv = KeyValue { value: 1000.0, unit: "件".into(), approx: true, printed: "1000余件".into(), ..KeyValue::default() };
+        a.key_indicators.insert("litigation_cases".into(), vec![kv]);
+        let charts = charts_of(&[a, report("甲区", 2023, Some(1200.0), "件")]);
+        let ch = &charts[0];
+        assert!(ch.lines[0].approx);
+        assert_eq!(ch.values[0].text, "≈1000");
+        assert_eq!(ch.values[1].text, "1200");
+        assert!(ch.desc.contains("1000余件"), "{}", ch.desc);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Side by side: each report's own year-on-year statements (`section#compare-changes`) and
-//! the completeness checks of every report (`table#compare-checks`).
+//! the completeness checks of every report in their three states (`table#compare-checks`).
 
 use fazhi_lens::Direction;
 use yew::prelude::*;
@@ -61,24 +61,22 @@ pub fn changes_section(c: &Compared, s: &'static Strings) -> Html {
     }
 }
 
-/// Which checks each report passes, mandated contents first (the core keeps check order).
+/// Each report's outcome of each check (passed ✓, failed ✗, cannot tell ?), its explanation as
+/// the tooltip; mandated contents first (the core keeps check order).
 pub fn checks_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
     let checks = &c.comparison.checks;
     let body = (!checks.is_empty()).then(|| html! { <>{ for checks.iter().map(|row| html! {
             <tr class="check-row" data-id={row.id.clone()}>
                 <th scope="row">{ s.check_label(&row.id) }</th>
-                { for row.ok.iter().enumerate().map(|(col, ok)| {
-                    let detail = c.reports.get(col)
-                        .and_then(|r| r.checks.iter().find(|ch| ch.id == row.id))
-                        .map(|ch| ch.detail.clone());
-                    let (class, mark, word) = match ok {
-                        Some(true) => ("pass", "✓", s.check_pass),
-                        Some(false) => ("fail", "✗", s.check_fail),
+                { for (0..c.comparison.reports.len()).map(|col| {
+                    let detail = row.details.get(col).cloned().flatten();
+                    let (class, mark, word) = match row.states.get(col).copied().flatten() {
+                        Some(state) => s.outcome(state),
                         None => ("absent", "—", cs.check_absent),
                     };
                     html! {
-                        <td class={format!("check-cell {class}")} title={detail}>
+                        <td class={classes!("check-cell", class)} title={detail}>
                             <span class="mark" aria-hidden="true">{ mark }</span>
                             <span class="word">{ word }</span>
                         </td>

@@ -1,13 +1,14 @@
 //! The comparison tables: key indicators (`table#compare-table`) and the other aligned figures
 //! with their confidence (`table#compare-figures`). One column per report, grouped by region
-//! in year order; each value carries its change from the region's previous report.
+//! in year order; each value carries its change from the region's previous report in its row
+//! (rows hold only values that count the same thing: `docs/comparison.md`).
 
-use fazhi_lens::compare::SeriesChange;
+use fazhi_lens::compare::{Cell, Step};
 use fazhi_lens::format::number;
 use yew::prelude::*;
 
 use super::model::{step_text, year_text, Compared, Trend};
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, shown, Strings};
 
 /// Column groups and the two header rows: `lead` and `trail` headings span both rows; each
 /// region heads its reports, each report column is headed by its year (`th.report-col`).
@@ -52,89 +53,81 @@ fn starts_series(c: &Compared, col: usize) -> bool {
     col == 0 || c.comparison.reports.get(col - 1).map(|r| r.series()) != c.comparison.reports.get(col).map(|r| r.series())
 }
 
-/// One value cell: the value (or "—", read as "not stated"), the printed unit where the row
-/// mixes 件 and 宗, and the change from the region's previous report with an arrow and words.
-fn value_cell(
-    c: &Compared,
-    s: &Strings,
-    col: usize,
-    value: Option<f64>,
-    unit: Option<&str>,
-    step: Option<&SeriesChange>,
-    note: Option<String>,
-) -> Html {
+/// One value cell: the value (or "—", read as "not stated"): as printed when approximate
+/// ("1000余件", else "≈" and the number), with the printed unit where the row mixes 件 and 宗;
+/// a line under it (`below`: the other values of the description, or the figure's phrase);
+/// the change from the region's previous report in the row with an arrow and words. Its
+/// tooltip is the sentence the value was read from.
+fn value_cell(c: &Compared, s: &Strings, col: usize, cell: Option<&Cell>, mixed: bool, step: Option<&Step>, below: Option<String>) -> Html {
     let start = starts_series(c, col);
-    let Some(v) = value else {
+    let Some(v) = cell else {
         return html! {
-            <td class={if start { "cmp-cell none series-start" } else { "cmp-cell none" }}>
+            <td class={classes!("cmp-cell", "none", start.then_some("series-start"))}>
                 <span aria-hidden="true">{ "—" }</span>
                 <span class="visually-hidden">{ s.compare.not_stated }</span>
             </td>
         };
     };
+    let title = if v.sentence.is_empty() { fill(s.compare.qualifier, &[&v.qualifier]) } else { v.sentence.clone() };
     html! {
-        <td class={if start { "cmp-cell series-start" } else { "cmp-cell" }} title={note}>
-            <span class="cmp-value">{ number(v) }</span>
-            if let Some(u) = unit { <span class="cmp-unit">{ u }</span> }
-            if let Some(step) = step {
-                { step_html(s, step) }
+        <td class={classes!("cmp-cell", start.then_some("series-start"), v.approx.then_some("approx"))} {title}>
+            if v.approx {
+                <span class="cmp-value">{ shown(&v.printed, true, v.value, &v.unit) }</span>
+            } else {
+                <span class="cmp-value">{ number(v.value) }</span>
+                if mixed { <span class="cmp-unit">{ &v.unit }</span> }
             }
+            if let Some(b) = below { <span class="cmp-note">{ b }</span> }
+            if let Some(step) = step { { step_html(s, step) } }
         </td>
     }
 }
 
-/// The unit cell and one value cell per report of a row (`Row` or `FigureRow`): `notes` are
-/// the cells' tooltips (qualifier or phrase); the printed unit shows where the row mixes units.
-fn unit_and_values(
-    c: &Compared,
-    s: &Strings,
-    unit: &str,
-    values: &[Option<f64>],
-    units: &[Option<String>],
-    notes: &[Option<String>],
-) -> Html {
-    let steps = c.comparison.steps(values);
-    let mixed = unit.contains('/');
-    html! {
-        <>
-            <td class="unit">{ unit }</td>
-            { for values.iter().enumerate().map(|(col, v)| {
-                let printed = if mixed { units.get(col).cloned().flatten() } else { None };
-                let note = notes.get(col).cloned().flatten();
-                value_cell(c, s, col, *v, printed.as_deref(), steps.get(col).and_then(Option::as_ref), note)
-            }) }
-        </>
-    }
-}
-
-/// "▲ +64 (+336.8%)", with the direction also in words for screen readers.
-fn step_html(s: &Strings, step: &SeriesChange) -> Html {
+/// "▲ +64 (+336.8%)" ("≈+64…" when approximate), with the direction also in words for screen
+/// readers.
+fn step_html(s: &Strings, step: &Step) -> Html {
     let trend = Trend::of(step);
     let since = fill(s.compare.since, &[&year_text(s, step.from_year)]);
+    let words = if step.approx { [&since, "，", trend.word(s), "，", s.approx_word].concat() } else { [&since, "，", trend.word(s)].concat() };
     html! {
-        <span class={format!("cmp-step {}", trend.class())} title={since.clone()}>
+        <span class={classes!("cmp-step", trend.class())} title={since}>
             <span class="arrow" aria-hidden="true">{ trend.arrow() }</span>
-            <span class="visually-hidden">{ format!("{since}，{}", trend.word(s)) }</span>
+            <span class="visually-hidden">{ words }</span>
             <span class="delta">{ step_text(step) }</span>
         </span>
     }
 }
 
-/// Key indicators, one row per (indicator, unit).
+/// The cell of report `col` in `cells`, and its step in `steps`.
+fn at<'a>(cells: &'a [Option<Cell>], steps: &'a [Option<Step>], col: usize) -> (Option<&'a Cell>, Option<&'a Step>) {
+    (cells.get(col).and_then(Option::as_ref), steps.get(col).and_then(Option::as_ref))
+}
+
+/// Key indicators, one row per indicator and description (what the values count: scope,
+/// measure, subgroup, part, unit class): each indicator's headline rows first, its breakdowns
+/// (`tr.breakdown`) indented under them. Changes are the core's steps inside the row.
 ///
 /// The sections of the comparison are plain functions rather than components: they always
 /// render together, from one `Compared`, so separate components would only add code.
 pub fn key_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
     let rows = &c.comparison.rows;
+    let n = c.comparison.reports.len();
     let body = (!rows.is_empty()).then(|| html! { <>{ for rows.iter().map(|row| {
-            let notes: Vec<Option<String>> = row.qualifiers.iter()
-                .map(|q| q.as_ref().filter(|q| !q.is_empty()).map(|q| fill(cs.qualifier, &[q])))
-                .collect();
+            let mixed = row.unit.contains('/');
             html! {
-                <tr class="compare-row" data-id={row.indicator.clone()} data-unit={row.unit.clone()}>
-                    <th scope="row">{ s.key_label(&row.indicator) }</th>
-                    { unit_and_values(c, s, &row.unit, &row.values, &row.units, &notes) }
+                <tr class={classes!("compare-row", (!row.headline).then_some("breakdown"))} data-id={row.indicator.clone()} data-unit={row.unit.clone()} data-key={row.key.clone()}>
+                    <th scope="row">
+                        if !row.headline { <span class="visually-hidden">{ s.breakdown }{ "：" }</span> }
+                        { s.key_label(&row.indicator) }
+                        <span class="counts">{ s.counts(&row.scope, &row.measure, &row.subgroup, &row.part_of) }</span>
+                    </th>
+                    <td class="unit">{ &row.unit }</td>
+                    { for (0..n).map(|col| {
+                        let (cell, step) = at(&row.cells, &row.steps, col);
+                        let also = cell.filter(|v| !v.also.is_empty()).map(|v| fill(cs.also, &[&v.also.join("、")]));
+                        value_cell(c, s, col, cell, mixed, step, also)
+                    }) }
                 </tr>
             }
         })
@@ -143,14 +136,25 @@ pub fn key_table(c: &Compared, s: &'static Strings) -> Html {
     table_block(&block, head(c, s, &[cs.col_indicator, cs.col_unit], &[]), body)
 }
 
-/// Other figures aligned by phrase similarity, apart from the key indicators.
+/// Other figures aligned by phrase similarity, apart from the key indicators: each report's
+/// phrase under its value; a change only in rows whose phrases say the same thing
+/// (`comparable`), the others marked `tr.unlike`.
 pub fn figures_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
     let rows = &c.comparison.figures;
+    let n = c.comparison.reports.len();
     let body = (!rows.is_empty()).then(|| html! { <>{ for rows.iter().map(|row| html! {
-            <tr class="compare-figure">
-                <th scope="row">{ &row.indicator }</th>
-                { unit_and_values(c, s, &row.unit, &row.values, &row.units, &row.phrases) }
+            <tr class={classes!("compare-figure", (!row.comparable).then_some("unlike"))}>
+                <th scope="row">
+                    { &row.indicator }
+                    if !row.comparable { <span class="cmp-note">{ cs.unlike }</span> }
+                </th>
+                <td class="unit">{ &row.unit }</td>
+                { for (0..n).map(|col| {
+                    let (cell, step) = at(&row.cells, &row.steps, col);
+                    let phrase = row.phrases.get(col).cloned().flatten();
+                    value_cell(c, s, col, cell, row.unit.contains('/'), step.filter(|_| row.comparable), phrase)
+                }) }
                 <td class="confidence">{ number(row.confidence) }</td>
             </tr>
         })

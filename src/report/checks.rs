@@ -1,4 +1,5 @@
-//! The completeness and quality checks (`section#checks`, one `li.check` each).
+//! The completeness and quality checks (`section#checks`, one `li.check` each), in their three
+//! states: passed (✓), failed (✗), and cannot tell (?) when the report does not say enough.
 //!
 //! A plain function rather than a component, like the report's header (see `header`).
 
@@ -19,11 +20,12 @@ pub fn checks_panel(checks: &[Check], s: &Strings) -> Html {
                 <p class="summary">{ fill(s.checks_summary, &[&passed.to_string(), &checks.len().to_string()]) }</p>
                 <ul class="check-list">
                     { for checks.iter().map(|c| {
-                        let (class, mark, word) = if c.ok { ("pass", "✓", s.check_pass) } else { ("fail", "✗", s.check_fail) };
+                        let state = c.outcome();
+                        let (class, mark, word) = s.outcome(state);
                         html! {
-                            <li class={classes!("check", class)} data-id={c.id.clone()} data-ok={c.ok.to_string()}>
+                            <li class={classes!("check", class)} data-id={c.id.clone()} data-ok={c.ok.to_string()} data-state={state.id()}>
                                 <span class="mark" aria-hidden="true">{ mark }</span>
-                                <span class="visually-hidden">{ format!("{word}：") }</span>
+                                <span class="visually-hidden">{ [word, "："].concat() }</span>
                                 <span class="detail">{ &c.detail }</span>
                                 <code class="check-id">{ &c.id }</code>
                             </li>

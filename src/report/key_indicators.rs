@@ -1,14 +1,17 @@
 //! `KeyIndicators`: the canonical indicators the report states, as a card
-//! (`section#key-indicators`). Each value marks its evidence in the text when chosen.
+//! (`section#key-indicators`). Each indicator shows its headline value big, as printed, with
+//! what it counts beside it ("市 · 办理"), or "—" when the report states no total for its own
+//! level; its other values are listed under it as breakdowns. A value's sentence is its
+//! tooltip, and choosing a value marks its evidence in the text.
 
 use std::rc::Rc;
 
 use fazhi_lens::catalog::indicator_rank;
-use fazhi_lens::format::number;
+use fazhi_lens::KeyValue;
 use yew::prelude::*;
 
 use super::model::{Analysis, Show};
-use crate::i18n::{fill, truncate_chars, use_strings};
+use crate::i18n::{shown, truncate_chars, use_strings};
 
 /// Props of [`KeyIndicators`].
 #[derive(Properties, PartialEq)]
@@ -27,12 +30,28 @@ pub fn KeyIndicators(props: &Props) -> Html {
     let mut ids: Vec<&String> = a.report.key_indicators.keys().collect();
     fazhi_lens::order::small_by(&mut ids, |a, b| (indicator_rank(a), a.as_str()).cmp(&(indicator_rank(b), b.as_str())));
 
-    let show = |metric: Option<usize>, evidence: &str| -> Option<Show> {
-        if let Some(m) = metric.filter(|&m| m < a.report.metrics.len()) {
-            return Some(Show::Figure(m));
+    // One value: a button marking its evidence (or plain text when it cannot be found), its
+    // sentence as the tooltip.
+    let value = |v: &KeyValue| -> Html {
+        let text = shown(&v.printed, v.approx, v.value, &v.unit);
+        let title = if v.sentence.is_empty() { v.evidence.clone() } else { v.sentence.clone() };
+        let class = classes!("key-value", v.approx.then_some("approx"));
+        let target = v.metric.filter(|&m| m < a.report.metrics.len()).map(Show::Figure).or_else(|| {
+            let at = a.text.find(&v.evidence).filter(|_| !v.evidence.is_empty())?;
+            Some(Show::Range(at, at + v.evidence.len()))
+        });
+        match target {
+            Some(t) => {
+                let on_show = props.on_show.clone();
+                let onclick = Callback::from(move |_: MouseEvent| on_show.emit(t.clone()));
+                html! { <button type="button" class={classes!(class, "link", "value-button")} {title} {onclick}>{ text }</button> }
+            }
+            None => html! { <span {class} {title} tabindex="0">{ text }</span> },
         }
-        let at = a.text.find(evidence).filter(|_| !evidence.is_empty())?;
-        Some(Show::Range(at, at + evidence.len()))
+    };
+    let counts = |v: &KeyValue| {
+        let c = s.counts(&v.scope, &v.measure, &v.subgroup, &v.part_of);
+        if c.is_empty() && !v.qualifier.is_empty() { truncate_chars(&v.qualifier, 12) } else { c }
     };
 
     html! {
@@ -44,31 +63,30 @@ pub fn KeyIndicators(props: &Props) -> Html {
                 <dl class="key-list">
                     { for ids.into_iter().map(|id| {
                         let values = &a.report.key_indicators[id];
+                        let head = values.iter().find(|v| v.headline);
                         html! {
                             <div class="key-row" data-id={id.clone()}>
                                 <dt>{ s.key_label(id) }</dt>
                                 <dd>
-                                    { for values.iter().map(|v| {
-                                        let text = format!("{}{}", number(v.value), v.unit);
-                                        let target = show(v.metric, &v.evidence);
-                                        let label = fill(s.key_show, &[&v.evidence]);
-                                        let qualifier = (!v.qualifier.is_empty()).then(|| html! {
-                                            <span class="qualifier" title={v.qualifier.clone()}>{ format!("（{}）", truncate_chars(&v.qualifier, 12)) }</span>
-                                        });
-                                        match target {
-                                            Some(t) => {
-                                                let on_show = props.on_show.clone();
-                                                let onclick = Callback::from(move |_: MouseEvent| on_show.emit(t.clone()));
-                                                html! {
-                                                    <span class="key-value">
-                                                        <button type="button" class="link value-button" title={label} {onclick}>{ text }</button>
-                                                        { qualifier }
-                                                    </span>
-                                                }
-                                            }
-                                            None => html! { <span class="key-value" title={v.evidence.clone()}>{ text }{ qualifier }</span> },
+                                    <p class="key-headline">
+                                        if let Some(h) = head {
+                                            { value(h) }
+                                            <span class="counts">{ s.counts(&h.scope, &h.measure, &h.subgroup, &h.part_of) }</span>
+                                        } else {
+                                            <span aria-hidden="true">{ "—" }</span>
+                                            <span class="visually-hidden">{ s.no_headline }</span>
                                         }
-                                    }) }
+                                    </p>
+                                    if values.len() > usize::from(head.is_some()) {
+                                        <ul class="key-breakdowns" aria-label={s.breakdown}>
+                                            { for values.iter().filter(|v| !v.headline).map(|v| html! {
+                                                <li class="key-breakdown">
+                                                    <span class="counts">{ counts(v) }</span>
+                                                    { value(v) }
+                                                </li>
+                                            }) }
+                                        </ul>
+                                    }
                                 </dd>
                             </div>
                         }
