@@ -1,7 +1,8 @@
 // The comparison view: seeds loaded into the library, picked, and compared — one region across
 // years (坪山区 2021 → 2023: rows with Δ and %, a line chart) and several regions side by side
-// (one column per report, bar charts); the CSV export; the completeness checks; keyboard use;
-// axe-core on the comparison.
+// (one column per report, bar charts); like with like (issue 19: a change only inside a row of
+// values that count the same thing, approximation visible everywhere, checks in three states);
+// the CSV export; the completeness checks; keyboard use; axe-core on the comparison.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,7 +53,12 @@ async function pick(page, filter) {
 }
 
 test('one region across years: 坪山区 2021 → 2023 with Δ, % and a line chart', () => withApp(async ({ page }) => {
-  await loadSeeds(page, ['003', '000']);
+  // 2021 last, so that its report (with 1000余件) is the one on screen
+  await loadSeeds(page, ['000', '003']);
+  // the card shows an approximate value as printed, its sentence as the tooltip
+  const approxCard = page.locator('section#key-indicators .key-value').filter({ hasText: /余|≈/ });
+  await until(async () => (await approxCard.count()) > 0, 'an approximate value in the key indicators card');
+  assert.ok((await approxCard.first().getAttribute('title'))?.length > 0, 'the value\'s sentence as its tooltip');
   await pick(page);
   const table = page.locator('table#compare-table');
   await table.waitFor();
@@ -64,7 +70,6 @@ test('one region across years: 坪山区 2021 → 2023 with Δ, % and a line cha
   const expect = {
     reconsideration_accepted: ['19', '83', '+64 (+336.8%)'],
     reconsideration_concluded: ['11', '86', '+75 (+681.8%)'],
-    litigation_cases: ['36', '113', '+77 (+213.9%)'],
     enforcement_files_reviewed: ['1119', '1223', '+104 (+9.3%)'],
     major_decisions: ['5', '11', '+6 (+120%)'],
   };
@@ -86,6 +91,20 @@ test('one region across years: 坪山区 2021 → 2023 with Δ, % and a line cha
     }
     assert.ok(found, `row ${id} with ${before} → ${now}`);
   }
+  // 2021's 办理36 and 2023's 发生113 count different things: two rows, no change between them
+  const litigation = page.locator('table#compare-table tr.compare-row[data-id="litigation_cases"]');
+  const litigationValues = await litigation.evaluateAll((trs) => trs.map((tr) =>
+    [...tr.querySelectorAll('td.cmp-cell')].map((td) => td.querySelector('.cmp-value')?.textContent ?? null).join('|')));
+  assert.ok(litigationValues.includes('36|') && litigationValues.includes('|113'), `litigation rows ${litigationValues}`);
+  assert.equal(await litigation.locator('.cmp-step').count(), 0, 'no change between unlike litigation rows');
+  const counts = await litigation.locator('th .counts').allTextContents();
+  assert.equal(new Set(counts).size, counts.length, `each litigation row says what it counts: ${counts}`);
+  // an approximate value keeps its printed form in the comparison
+  const approxCell = page.locator('table#compare-table td.cmp-cell.approx .cmp-value');
+  assert.ok(await approxCell.count() > 0, 'an approximate cell');
+  assert.match(await approxCell.first().textContent(), /余|≈/);
+  // loosely aligned figures whose wording differs never get an arrow
+  assert.equal(await page.locator('table#compare-figures tr.compare-figure.unlike .cmp-step').count(), 0, 'no change between unlike figures');
   // 轮次 stays a row of its own, never against the count of files
   const rounds = page.locator('table#compare-table tr.compare-row[data-id="enforcement_files_reviewed"][data-unit="轮次"]');
   if (await rounds.count()) {
@@ -112,12 +131,20 @@ test('one region across years: 坪山区 2021 → 2023 with Δ, % and a line cha
   const bytes = readFileSync(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM');
   const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
-  assert.deepEqual(lines[0].split(',').slice(3, 5), ['坪山区2021', '坪山区2023']);
-  assert.ok(lines.some((l) => l.startsWith('reconsideration_accepted,') && l.includes(',19,83,64,336.8')), 'the accepted row in the CSV');
+  const header = lines[0].split(',');
+  assert.deepEqual(header.slice(3, 5), ['坪山区2021', '坪山区2023']);
+  assert.ok(header.includes('Δ 坪山区 2021→2023') && header.includes('% 坪山区 2021→2023'), `a pair header: ${header}`);
+  const accepted = lines.find((l) => l.startsWith('reconsideration_accepted,'));
+  assert.ok(accepted?.includes(',19,83,64,336.8,坪山区 2021→2023,'), `the accepted row in the CSV: ${accepted}`);
+  assert.ok(lines.some((l) => l.includes(',1000余件,≈')), 'an approximate value as printed, with ≈, in the CSV');
+  assert.ok(lines.filter((l) => l.startsWith('litigation_cases,')).every((l) => !l.includes('坪山区 2021→2023')), 'no change between unlike rows in the CSV');
 }));
 
 test('several regions: one column per report and bars for one year', () => withApp(async ({ page }) => {
-  await loadSeeds(page, ['000', '001', '002', '003', '004']);
+  // 001 last: the report on screen, whose checks include some that cannot be told
+  await loadSeeds(page, ['000', '002', '003', '004', '001']);
+  await until(async () => (await page.locator('section#checks li.check[data-state="unknown"]').count()) > 0, 'a check in its third state');
+  assert.equal((await page.locator('section#checks li.check.unknown .mark').first().textContent()).trim(), '?');
   await pick(page);
   await page.locator('table#compare-table').waitFor();
   const cols = await texts(page, 'table#compare-table thead th.report-col .col-year');
@@ -138,6 +165,14 @@ test('several regions: one column per report and bars for one year', () => withA
   await until(async () => (await bars.count()) > 0, 'a bar chart');
   assert.ok((await bars.first().locator('svg rect.bar').count()) >= 2, 'two or more bars');
   assert.ok(await page.locator('table#compare-figures').count() <= 1);
+  // the checks side by side in their three states, each with its explanation as the tooltip
+  const remedies = page.locator('table#compare-checks tr.check-row[data-id="problems_with_remedies"] td.check-cell');
+  const states = await remedies.evaluateAll((tds) => tds.map((td) => ['pass', 'fail', 'unknown'].find((c) => td.classList.contains(c))));
+  assert.deepEqual(new Set(states), new Set(['pass', 'fail', 'unknown']), `three states in one row: ${states}`);
+  const unknown = page.locator('table#compare-checks td.check-cell.unknown').first();
+  assert.equal((await unknown.locator('.mark').textContent()).trim(), '?');
+  assert.equal((await unknown.locator('.word').textContent()).trim(), '无法判断');
+  assert.ok((await unknown.getAttribute('title'))?.length > 0, 'the explanation as tooltip');
 }));
 
 test('keyboard: the comparison opens and picks with the keyboard; axe finds nothing serious', () => withApp(async ({ page }) => {
