@@ -21,7 +21,10 @@ pub struct Props {
 
 /// The report as pretty JSON: the CLI's object plus the decoded `text` its offsets point into.
 fn report_json(a: &Analysis) -> String {
-    let mut value = serde_json::to_value(&a.report).unwrap_or_default();
+    // Through the JSON text rather than `to_value`: the .wasm then holds one serialiser of
+    // the report (the worker's), not a second one into `Value`. Same value, same output.
+    let json = serde_json::to_string(&a.report).unwrap_or_default();
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     if let Some(obj) = value.as_object_mut() {
         obj.insert("text".into(), a.text.as_ref().into());
     }
