@@ -18,6 +18,7 @@ mod docx;
 mod encoding;
 mod entity;
 mod html;
+mod misaligned;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod zip;
@@ -332,6 +333,7 @@ pub fn decode_with(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Resu
             }
         },
     };
+    let text = misaligned::repair(text, legacy);
     let head = &text.as_bytes()[..text.len().min(64 * 1024)];
     let text = if is_html_name(&ext) || html::sniff(head) { html::to_text(&text) } else { text };
     non_empty(text)
