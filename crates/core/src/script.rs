@@ -7,18 +7,39 @@
 
 use std::sync::OnceLock;
 
-/// The table: pairs of (Traditional, Simplified), sorted by the Traditional character.
-static TABLE: &str = include_str!("../data/t2s.txt");
+/// The table: `data/t2s.txt` as packed by `build.rs` (about half its size after gzip).
+static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/t2s.bin"));
 
+/// The pairs of (Traditional, Simplified), sorted by the Traditional character, one per
+/// Traditional character.
 fn pairs() -> &'static [(char, char)] {
     static PAIRS: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let chars: Vec<char> = TABLE.trim_end().chars().collect();
-        let mut v: Vec<(char, char)> = chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
-        v.sort_unstable();
-        v.dedup_by_key(|p| p.0);
-        v
-    })
+    PAIRS.get_or_init(|| unpack(PACKED))
+}
+
+/// The pairs of a table packed by `build.rs` (see its layout there).
+fn unpack(packed: &[u8]) -> Vec<(char, char)> {
+    let Some((count, rest)) = packed.split_first_chunk::<4>() else { return Vec::new() };
+    let n = u32::from_le_bytes(*count) as usize;
+    let Some(split) = rest.len().checked_sub(3 * n) else { return Vec::new() };
+    let (deltas, planes) = rest.split_at(split);
+    let mut out = Vec::with_capacity(n);
+    let (mut i, mut t, mut d, mut shift) = (0, 0u32, 0u32, 0);
+    for &b in deltas {
+        d |= u32::from(b & 0x7f) << shift;
+        shift += 7;
+        if b & 0x80 != 0 {
+            continue;
+        }
+        t += d;
+        let z = u32::from(planes[i]) | u32::from(planes[n + i]) << 8 | u32::from(planes[2 * n + i]) << 16;
+        let s = (t as i32 + ((z >> 1) as i32 ^ -((z & 1) as i32))) as u32;
+        if let (Some(t), Some(s)) = (char::from_u32(t), char::from_u32(s)) {
+            out.push((t, s));
+        }
+        (i, d, shift) = (i + 1, 0, 0);
+    }
+    out
 }
 
 /// The block the dense table covers: CJK Extension A and the Unified Ideographs, where almost
@@ -85,6 +106,16 @@ mod tests {
         assert_eq!(simplify_str("東莞市堅持"), "东莞市坚持");
         assert_eq!(simplify_str("法治政府建设"), "法治政府建设");
         assert_eq!(simplify('A'), 'A');
+    }
+
+    #[test]
+    fn packed_table_is_the_text() {
+        let chars: Vec<char> = include_str!("../data/t2s.txt").trim_end().chars().collect();
+        let mut text: Vec<(char, char)> = chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        text.sort_unstable();
+        text.dedup_by_key(|p| p.0);
+        assert!(text.len() > 4000);
+        assert_eq!(pairs(), &text[..]);
     }
 
     #[test]
