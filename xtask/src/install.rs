@@ -50,6 +50,7 @@ pub fn node_dir() -> PathBuf {
 /// Makes sure everything a release web build needs is installed, and says where it is.
 pub fn web_tools() -> Result<WebTools> {
     wasm_target()?;
+    rust_src()?;
     let trunk = cargo_tool("trunk", "trunk", &format!("^{TRUNK_SERIES}"), |v| {
         v.strip_prefix("trunk ").is_some_and(|v| v.starts_with(&format!("{TRUNK_SERIES}.")))
     })?;
@@ -63,6 +64,17 @@ pub fn web_tools() -> Result<WebTools> {
     dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     let path = std::env::join_paths(dirs).map_err(|e| err!("cannot build PATH: {e}"))?;
     Ok(WebTools { trunk, path })
+}
+
+/// Adds the standard library's source to the toolchain in use, unless it is there: the web
+/// app's release build compiles std itself (see `build::smallest_std`).
+pub fn rust_src() -> Result {
+    let sysroot = probe(Command::new("rustc").args(["--print", "sysroot"]).current_dir(root()));
+    let have = sysroot.is_some_and(|s| Path::new(&s).join("lib/rustlib/src/rust/library").is_dir());
+    if have {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["component", "add", "rust-src"]).current_dir(root()))
 }
 
 /// Adds the wasm target to the toolchain in use, unless its standard library is there.
