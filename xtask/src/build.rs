@@ -12,7 +12,7 @@ use std::time::SystemTime;
 
 use crate::csp::hash_inline_scripts;
 use crate::files::{kib, name, only_file, over_budget, sizes, walk, DIST_GZIP_BUDGET, WASM_GZIP_BUDGET};
-use crate::install::{WebTools, WASM_TARGET};
+use crate::install::WebTools;
 use crate::{cargo, dist, err, root, run, run_quiet, target_dir, Result};
 
 /// Builds the web app's standard library from source, for size, with panics that abort at once.
@@ -40,7 +40,12 @@ pub fn release(tools: &WebTools) -> Result<PathBuf> {
         return Err(err!("no index.html yet: nothing to build"));
     }
     // Trunk hands --offline to cargo, so the crates must be here first (quiet when they are).
-    run_quiet(smallest_std(cargo().args(["fetch", "--quiet", "--target", WASM_TARGET]).current_dir(&root)))?;
+    // Without `--target`: std's own dependencies (libc…) resolve against this lockfile when std
+    // is built from source, and a wasm-only fetch leaves them out. Then std's own lockfile.
+    run_quiet(smallest_std(cargo().args(["fetch", "--quiet"]).current_dir(&root)))?;
+    if let Some(library) = crate::install::rust_src_library() {
+        run_quiet(cargo().args(["fetch", "--quiet", "--manifest-path"]).arg(library.join("Cargo.toml")))?;
+    }
     // A target directory of its own, so wasm builds never wait on (or evict) native ones.
     let target = target_dir().join("web");
     let optimized = target.join("wasm-opt").join("release");

@@ -69,12 +69,17 @@ pub fn web_tools() -> Result<WebTools> {
 /// Adds the standard library's source to the toolchain in use, unless it is there: the web
 /// app's release build compiles std itself (see `build::smallest_std`).
 pub fn rust_src() -> Result {
-    let sysroot = probe(Command::new("rustc").args(["--print", "sysroot"]).current_dir(root()));
-    let have = sysroot.is_some_and(|s| Path::new(&s).join("lib/rustlib/src/rust/library").is_dir());
-    if have {
+    if rust_src_library().is_some() {
         return Ok(());
     }
     run(Command::new("rustup").args(["component", "add", "rust-src"]).current_dir(root()))
+}
+
+/// The standard library's source workspace in the toolchain in use, when it is installed.
+pub fn rust_src_library() -> Option<PathBuf> {
+    let sysroot = probe(Command::new("rustc").args(["--print", "sysroot"]).current_dir(root()))?;
+    let library = Path::new(&sysroot).join("lib/rustlib/src/rust/library");
+    library.is_dir().then_some(library)
 }
 
 /// Adds the wasm target to the toolchain in use, unless its standard library is there.
