@@ -16,11 +16,10 @@ pub fn analyze(text: &str) -> Result<JsValue, JsValue> {
 }
 
 /// Converts a report to a JS object of the CLI's JSON shape: maps as plain objects, `None` as
-/// `null`, offsets and counts as numbers. It goes through the JSON text the worker sends anyway
-/// (`JSON.parse` of `serde_json`'s output): one serialiser of the report in the .wasm, not two.
+/// `null`, offsets and counts as numbers.
 fn to_js(report: &fazhi_lens::Report) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(report).map_err(|e| JsValue::from(e.to_string()))?;
-    js_sys::JSON::parse(&json)
+    use serde::Serialize;
+    report.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
 /// Sets `window.fazhi = { analyze, version }`.
