@@ -721,8 +721,8 @@ const LOST_PREFIX: usize = 4;
 /// The byte range (in `line`) of marks of lost characters opening it, after its indentation:
 /// a mirror that cannot write some character (the indentation of every paragraph, often)
 /// prints "?" for it, so that every line starts "??一、…" and no heading is seen. One to
-/// [`LOST_PREFIX`] of "?", "？" or U+FFFD before a Han character or a heading's opening
-/// bracket; the view drops them.
+/// [`LOST_PREFIX`] of "?", "？" or U+FFFD before a Han character, a digit or letter ("??2031年"),
+/// or an opening bracket or quote; the view drops them.
 fn lost_prefix(line: &str) -> Option<Range<usize>> {
     let lead = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}', '\u{A0}']).len();
     let rest = &line[lead..];
@@ -732,7 +732,7 @@ fn lost_prefix(line: &str) -> Option<Range<usize>> {
     }
     let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
     let next = rest[len..].chars().next()?;
-    (is_han(next) || matches!(next, '(' | '（' | '【' | '“')).then_some(lead..lead + len)
+    (is_han(next) || next.is_ascii_alphanumeric() || matches!(next, '(' | '（' | '【' | '“' | '《')).then_some(lead..lead + len)
 }
 
 /// Normalises decoded input text into the matching view.
@@ -905,9 +905,9 @@ mod tests {
 
     #[test]
     fn marks_of_lost_characters_opening_a_line_are_noise() {
-        let input = "??一、加強領導\n??(一)健全制度。內容?多。\n？？二、完善\n?\n??? 問題\n";
+        let input = "??一、加強領導\n??(一)健全制度。內容?多。\n？？二、完善\n?\n??? 問題\n??2031年,將\n";
         let n = normalize(input);
-        assert_eq!(n.text, "一、加强领导\n(一)健全制度。内容?多。\n二、完善\n?\n??? 问题\n");
+        assert_eq!(n.text, "一、加强领导\n(一)健全制度。内容?多。\n二、完善\n?\n??? 问题\n2031年,将\n");
         let at = n.text.find("(一)").unwrap_or(0);
         assert_eq!(n.input_slice(at..at + "(一)".len()), "(一)");
         assert_eq!(n.input_slice(0.."一、".len()), "一、");
