@@ -340,8 +340,11 @@ fn title_lead(t: &str) -> usize {
     at
 }
 
+/// Most characters glued after a title's "报告" that are cut off as a watermark or a site name.
+const TITLE_TAIL: usize = 40;
+
 /// Where a title ends: after its last "报告" (and a bracket right after it, "（摘要）"), when
-/// a few words without a year are glued on after it (a watermark, a site name).
+/// a few words without a year are glued on after it (a watermark, a site name and address).
 fn title_end(t: &str) -> usize {
     let Some(i) = t.rfind("报告") else { return t.len() };
     let mut end = i + "报告".len();
@@ -352,7 +355,7 @@ fn title_end(t: &str) -> usize {
         }
     }
     let tail = &t[end..];
-    if tail.trim().is_empty() || tail.chars().count() > 20 || first_year(tail).is_some() || about_law(tail) {
+    if tail.trim().is_empty() || tail.chars().count() > TITLE_TAIL || first_year(tail).is_some() || about_law(tail) {
         t.len()
     } else {
         end
@@ -402,8 +405,11 @@ const SELF_WINDOW: usize = 60_000;
 /// Words after a level that name its organs ("区委", "市政府", "街道党工委").
 const ORGANS: [&str; 8] = ["委", "政府", "人民政府", "党工委", "办事处", "司法局", "人大", "政协"];
 
+/// Words after a level that make it the subject of a sentence (",街道坚持…", "。区政府…").
+const SUBJECT_VERBS: [&str; 8] = ["坚持", "深入", "认真", "扎实", "全面", "始终", "持续", "积极"];
+
 /// The level the text speaks as: the one it most calls itself by ("全区", "我市", "本街道"
-/// count twice; "区委", "区政府", "区司法局" after a pause once), the lower on a tie. Higher
+/// count twice; "区委", "区政府", "区司法局", "街道坚持" after a pause once), the lower on a tie. Higher
 /// levels are named too ("在市委、市政府的领导下"), but less often.
 fn self_level(text: &str) -> Option<&'static str> {
     let window = &text[..floor_char(text, SELF_WINDOW)];
@@ -416,7 +422,7 @@ fn self_level(text: &str) -> Option<&'static str> {
             if before.is_some_and(|c| "全我本".contains(c)) && !after.starts_with(['场', '民', '级']) {
                 score += 2;
             } else if before.is_none_or(|c| !is_han(c) || "在和与及由对经".contains(c))
-                && ORGANS.iter().any(|o| after.starts_with(o))
+                && (ORGANS.iter().any(|o| after.starts_with(o)) || SUBJECT_VERBS.iter().any(|v| after.starts_with(v)))
             {
                 score += 1;
             }
@@ -843,6 +849,9 @@ mod tests {
             trio("青石市2030年法治政府建设年度报告青石市人民政府网\n一、工作\n内容。\n").0.as_deref(),
             Some("青石市2030年法治政府建设年度报告")
         );
+        // A site's name and address glued after it, where the page header was cut out.
+        let input = "中共青石县委 青石县人民政府 关于2030年度法治政府建设的报告青石县人民政府门户网站 www.qingshi.gov.cn 发布时间：2031-02-20 10:28\n一、工作\n";
+        assert_eq!(trio(input).0.as_deref(), Some("中共青石县委 青石县人民政府 关于2030年度法治政府建设的报告"));
         // Printed twice, or over two lines in other places than after the body.
         let twice = "青石市2030年法治政府建设年度报告\n青石市2030年法治政府建设年度报告\n一、工作\n";
         assert_eq!(trio(twice), some("青石市2030年法治政府建设年度报告", "青石市", 2030));
@@ -881,6 +890,9 @@ mod tests {
         assert_eq!((m.body.as_deref(), m.region.as_deref()), (Some("海川市青石区东门街道办事处"), Some("东门街道")));
         let m = meta("2030年，在区委、区政府的坚强领导下，东门街道深入推进依法行政。现将我街道法治政府建设情况报告如下：\n\
 一、工作\n（一）东门街道完善制度。内容。\n");
+        assert_eq!((m.body.as_deref(), m.region.as_deref()), (Some("东门街道办事处"), Some("东门街道")));
+        // A sub-district that calls itself "街道" and names itself once.
+        let m = meta("为全面推进依法行政，街道坚持依法办事。结合东门街道实际，现就2030年法治政府建设工作开展情况报告如下：\n一、基本情况\n内容。\n");
         assert_eq!((m.body.as_deref(), m.region.as_deref()), (Some("东门街道办事处"), Some("东门街道")));
         // A ministry: no region.
         let m = meta("司法部2030年法治政府建设年度报告\n一、工作\n");
