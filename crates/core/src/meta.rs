@@ -301,6 +301,10 @@ fn head_of(text: &str, prev: Option<Range<usize>>, title: &str) -> Option<Range<
     })
 }
 
+/// Bytes of a title line read for a site's name before the title (a name of at most 12
+/// characters and the title's body and year after it).
+const SITE_LEAD_BYTES: usize = 300;
+
 /// Words that end a site's name ("某某日报网", "某市人民政府门户网站", "某某发布").
 const SITE_WORDS: [&str; 6] = ["门户网站", "网站", "客户端", "公众号", "网", "发布"];
 
@@ -326,7 +330,8 @@ fn title_lead(t: &str) -> usize {
         }
         at += step;
     }
-    let r = &t[at..];
+    // A site's name is short and the title follows it: a few hundred bytes tell.
+    let r = &t[at..floor_char(t, at + SITE_LEAD_BYTES)];
     for w in SITE_WORDS {
         if let Some(i) = r.find(w) {
             let rest = &r[i + w.len()..];
@@ -458,6 +463,9 @@ fn common_before(level: &str, c: char) -> bool {
     }
 }
 
+/// Places whose uses without the level's word are counted: the best ones by their mentions.
+const BOOSTED_PLACES: usize = 8;
+
 /// Most uses of a place's name without its level's word that count for it.
 const BARE_USES: usize = 3;
 
@@ -468,7 +476,8 @@ const BARE_USES: usize = 3;
 /// more for each such use, up to [`BARE_USES`].
 fn region_in_text(text: &str, level: &str) -> Option<(String, usize)> {
     let window = &text[..floor_char(text, SELF_WINDOW)];
-    let mut scores: Vec<(String, usize, usize)> = Vec::new();
+    // Place → (score, where first named).
+    let mut found: HashMap<String, (usize, usize)> = HashMap::new();
     for (i, _) in window.match_indices(level) {
         let after = window[i + level.len()..].chars().next();
         if after.is_some_and(|c| "域场民份间块值".contains(c)) {
@@ -495,13 +504,13 @@ fn region_in_text(text: &str, level: &str) -> Option<(String, usize)> {
             if score == 0 {
                 continue;
             }
-            let place = format!("{name}{level}");
-            match scores.iter_mut().find(|s| s.0 == place) {
-                Some(s) => s.1 += score,
-                None => scores.push((place, score, i)),
-            }
+            found.entry(format!("{name}{level}")).or_insert((0, i)).0 += score;
         }
     }
+    let mut scores: Vec<(String, usize, usize)> = found.into_iter().map(|(p, (n, at))| (p, n, at)).collect();
+    // Only the best few are counted again, so a text of thousands of names stays linear.
+    scores.sort_by_key(|s| (std::cmp::Reverse(s.1), s.2));
+    scores.truncate(BOOSTED_PLACES);
     for s in scores.iter_mut() {
         let name = &s.0[..s.0.len() - level.len()];
         let with_level = window.matches(s.0.as_str()).count();

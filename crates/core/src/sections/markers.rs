@@ -384,6 +384,8 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
     // Styles whose item 1 has opened an enumeration inside one paragraph in this report.
     let mut enumerated = [false; STYLES];
     let cut = crate::text::cut_short(text);
+    // Where the last line starts: a paragraph from there on runs to the end of the text.
+    let last_line = text.rfind('\n').map_or(0, |i| i + 1);
     let mut last_head_end: Option<usize> = None;
     let mut ri = 0;
     for i in 0..n {
@@ -417,7 +419,7 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
                     } else {
                         // A paragraph cut off by the end of a page cut short may have gone on to
                         // item 2: it reads as this report's other items 1 of the style did.
-                        !(cut && enumerated[s] && !text[line_end..].contains('\n'))
+                        !(cut && enumerated[s] && line_end >= last_line)
                     }
                 }
                 Style::Shi => last[s] + 1 == c.num,
