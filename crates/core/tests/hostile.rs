@@ -575,3 +575,46 @@ fn seed_reports_survive_every_encoding() {
         assert_invariants(&text, &analyze(&text));
     }
 }
+
+/// Issue 18's noise at full size: every line opened by marks of lost characters, every line a
+/// run of GBK read out of step behind a mark, one huge line of such a run, places named by the
+/// thousand, and the same report cut short at each of its bytes.
+#[test]
+fn mirror_noise_at_size() {
+    let report = synthetic_report(size(2_000_000));
+    // "??" before every line, as a mirror prints every paragraph's indentation.
+    let marked: String = report.lines().map(|l| format!("??{l}\n")).collect();
+    let r = analyze_checked("?? on every line", &marked);
+    assert!(!r.sections.is_empty());
+    assert!(r.sections.iter().all(|s| !marked[s.start..].starts_with('?')));
+    // Every line a garbled run behind a mark: the repair reads each once.
+    let garbled: String = (0..size(100_000)).map(|i| format!("?。ㄒ唬┘忧孔橹{i}领导\n")).collect();
+    let text = timed("garbled lines", garbled.len(), || decode(garbled.as_bytes(), "g.txt")).expect("decodes");
+    analyze_checked("garbled lines, repaired", &text);
+    // One line of nothing but a wrong reading, with marks scattered in it.
+    let line: String = (0..size(400_000)).map(|i| if i % 997 == 0 { "?" } else { "ㄒ唬┘" }).collect();
+    let text = timed("one garbled line", line.len(), || decode(line.as_bytes(), "g.txt")).expect("decodes");
+    analyze_checked("one garbled line, repaired", &text);
+    // A text that only calls itself "区政府" and names thousands of districts.
+    let places: String = (0..size(200_000))
+        .map(|i| format!("{}{}区", char::from_u32(0x4E00 + (i * 7 % 20000) as u32).unwrap_or('甲'), char::from_u32(0x4E00 + (i % 20000) as u32).unwrap_or('乙')))
+        .collect::<Vec<_>>()
+        .join("，");
+    let text = format!("2030年，区政府坚持依法行政。\n一、工作\n（一）走访{places}。\n");
+    analyze_checked("thousands of districts", &text);
+}
+
+#[test]
+fn a_report_cut_short_at_every_byte() {
+    let report = synthetic_report(3000);
+    let bytes = report.as_bytes();
+    for cut in 1..bytes.len() {
+        let Ok((text, r)) = analyze_bytes(&bytes[..cut], "cut.txt") else { continue };
+        assert_invariants(&text, &r);
+        // No figure runs to the torn end with a unit that may go on.
+        if let Some(f) = r.metrics.last() {
+            let tail = text[f.end..].trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FFFD}');
+            assert!(!(tail.is_empty() && ["人", "件", "场", "个"].contains(&f.unit.as_str()) && text.ends_with('\u{FFFD}')), "cut at {cut}: {f:?}");
+        }
+    }
+}
