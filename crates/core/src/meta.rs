@@ -58,6 +58,11 @@ pub fn extract(view: &Normalized, outline: &Outline) -> Meta {
     let mut region = body.as_deref().and_then(region_of_body).or(opening_region).map(str::to_string);
     // Nothing names the body: the text calls itself "区政府", "我市", "街道", "区司法局"; the
     // place is the one of that level the text names most plainly.
+    // A ministry or another body without a place speaks as itself ("2030年，某部坚持…").
+    let organ = opening.and_then(organ_subject);
+    if body.is_none() {
+        body = organ.map(str::to_string);
+    }
     if region.is_none() && body.is_none() {
         if let Some(level) = self_level(text) {
             // A place named plainly in the text, else the opening's bare subject ("广州坚持…"),
@@ -172,6 +177,7 @@ struct Res {
     report_as: Pattern,
     leading_year: Pattern,
     opening: Pattern,
+    organ_subject: Pattern,
     bare_subject: Pattern,
     unit: Pattern,
     header_date: Pattern,
@@ -191,6 +197,9 @@ fn res() -> &'static Res {
         leading_year: re(r"^(20[0-9][0-9]) {0,8}年"),
         opening: re(
             r"^20[0-9][0-9] {0,8}年(?:度)?(?:以来)?[, ]{0,8}(?:在[^。]{0,60}?(?:下|中),)?([\x{4e00}-\x{9fff}]{2,5}?(?:自治区|街道|省|市|区|县|旗|州|镇|乡))",
+        ),
+        organ_subject: re(
+            r"^20[0-9][0-9] {0,8}年(?:度)?(?:以来)?[, ]{0,8}(?:在[^。]{0,60}?(?:下|中),)?([\x{4e00}-\x{9fff}]{2,12}?(?:总局|委员会|办公室|部|局|署|院))(?:坚持|深入|全面|认真|扎实|紧紧|始终|持续|积极|聚焦|围绕|着力|深化|大力|不断|按照|立足|贯彻|以)",
         ),
         bare_subject: re(
             r"^20[0-9][0-9] {0,8}年(?:度)?(?:以来)?[, ]{0,8}(?:在[^。]{0,60}?(?:下|中),)?([\x{4e00}-\x{9fff}]{2,3}?)(?:坚持|深入|全面|认真|扎实|紧紧|始终|持续|积极|聚焦|围绕|着力|深化|大力|不断|按照|立足|贯彻)",
@@ -394,11 +403,31 @@ fn opening_region<'t>(text: &str, line: &'t str) -> Option<&'t str> {
         return None;
     }
     let after = &line[g.end()..];
+    if !unit_ends(after) {
+        return None;
+    }
     let doubtful = after.starts_with('委') || m.ends_with(['镇', '乡']) || m.ends_with("街道");
     if doubtful && text.matches(m).nth(1).is_none() {
         return None;
     }
     Some(m)
+}
+
+/// The subject of an opening sentence when it is an organ without a place: a ministry or a
+/// national bureau ("2030年，司法部坚持…", "2030年，市场监管总局深入…"), not a local one that
+/// calls itself by its level ("区司法局", "市市场监管局").
+fn organ_subject(line: &str) -> Option<&str> {
+    let c = res().organ_subject.captures(line)?;
+    let subject = c.get(1)?.as_str();
+    let local = LEVELS.iter().any(|l| subject.strip_prefix(l).is_some_and(unit_ends));
+    let named = !units(subject).is_empty() || subject.chars().any(not_in_name_of_organ);
+    (!local && !named).then_some(subject)
+}
+
+/// Characters that never stand in an organ's name taken from running text (a pronoun, a
+/// conjunction: "我局", "和…").
+fn not_in_name_of_organ(c: char) -> bool {
+    "我本该各在和与及对向的是为了将等由从把被经".contains(c) || !is_han(c)
 }
 
 /// Administrative levels a report may call itself by, lowest first.
@@ -613,10 +642,19 @@ fn units(name: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(m) = res().unit.find(&name[at..]) {
+        if !unit_ends(&name[at + m.end()..]) {
+            break; // "国家市场监督管理总局", "住房和城乡建设部", "国家乡村振兴局"
+        }
         out.push(at + m.start()..at + m.end());
         at += m.end();
     }
     out
+}
+
+/// True when the text after a unit's word lets it end there: not "市场", "市民", "区域",
+/// "县域", "省份", "乡村", "城乡建设", "市容", where the word is part of another.
+fn unit_ends(after: &str) -> bool {
+    !after.starts_with(['场', '民', '域', '份', '村', '建', '容', '貌', '值', '镇'])
 }
 
 /// The most specific administrative unit a body's name starts with.
@@ -903,11 +941,20 @@ mod tests {
         // A sub-district that calls itself "街道" and names itself once.
         let m = meta("为全面推进依法行政，街道坚持依法办事。结合东门街道实际，现就2030年法治政府建设工作开展情况报告如下：\n一、基本情况\n内容。\n");
         assert_eq!((m.body.as_deref(), m.region.as_deref()), (Some("东门街道办事处"), Some("东门街道")));
-        // A ministry: no region.
+        // A ministry: no region, even where its name holds a unit's word, or its text names
+        // places.
         let m = meta("司法部2030年法治政府建设年度报告\n一、工作\n");
         assert_eq!((m.body.as_deref(), m.region), (Some("司法部"), None));
         let m = meta("2030年，司法部坚持依法行政。\n一、工作\n内容。\n");
-        assert_eq!(m.region, None);
+        assert_eq!((m.body.as_deref(), m.region), (Some("司法部"), None));
+        for title in ["国家市场监督管理总局", "住房和城乡建设部", "国家乡村振兴局", "国务院"] {
+            let m = meta(&format!("{title}关于2030年度法治政府建设情况的报告\n一、工作\n"));
+            assert_eq!((m.body.as_deref(), m.region), (Some(title), None), "{title}");
+        }
+        let m = meta("2030年，国家市场监督管理总局坚持依法行政，指导北京市、青石市全市推进。\n一、工作\n（一）支持青石新区建设，全市落实。\n");
+        assert_eq!((m.body.as_deref(), m.region), (Some("国家市场监督管理总局"), None));
+        let m = meta("2030年，交通运输部坚持依法行政，支持北京市交通委全市推进。\n一、工作\n");
+        assert_eq!((m.body.as_deref(), m.region), (Some("交通运输部"), None));
         // A department whose region is only in its name.
         let m = meta("青石市司法局关于2030年法治政府建设情况的报告\n一、工作\n");
         assert_eq!((m.body.as_deref(), m.region.as_deref()), (Some("青石市司法局"), Some("青石市")));
