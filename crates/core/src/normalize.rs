@@ -624,7 +624,7 @@ fn fold_line(input: &str, range: Range<usize>, cut: &[Range<usize>], text: &mut 
         while i < stop {
             let b0 = bytes[i];
             if b0 < 0x80 {
-                if matches!(b0, b'\t' | b'\r' | 0x0B | 0x0C | b'(') {
+                if matches!(b0, b'\t' | b'\r' | 0x0B | 0x0C | b'(' | b'?') {
                     break;
                 }
                 prev_han = false;
@@ -672,6 +672,20 @@ fn fold_line(input: &str, range: Range<usize>, cut: &[Range<usize>], text: &mut 
                 continue;
             }
         }
+        // A "?" between Han characters (or after a heading's closing bracket) stands for a
+        // character a converter could not write ("推?法治", "(一)?习"): a question mark is
+        // full-width in Chinese text. It is no sentence end.
+        let after_word = prev_han || char::from_u32(prev).is_some_and(|p| matches!(p, ')' | '”' | '」' | '』'));
+        if after_word && c == '?' && input[i + 1..end].chars().next().is_some_and(is_han) {
+            flush!();
+            text.push(LOST);
+            map.push(i..i + 1, LOST.len_utf8());
+            i += 1;
+            (copied, mapped) = (i, i);
+            prev_han = false;
+            prev = LOST as u32;
+            continue;
+        }
         let w = c.len_utf8();
         prev_han = is_han(c);
         let view = match fold(c) {
@@ -715,6 +729,9 @@ fn fold_line(input: &str, range: Range<usize>, cut: &[Range<usize>], text: &mut 
     seen
 }
 
+/// What the view holds for a character lost in the input ("推?法治").
+pub const LOST: char = '\u{FFFD}';
+
 /// Most marks of lost characters that open a line as noise.
 const LOST_PREFIX: usize = 4;
 
@@ -722,7 +739,7 @@ const LOST_PREFIX: usize = 4;
 /// a mirror that cannot write some character (the indentation of every paragraph, often)
 /// prints "?" for it, so that every line starts "??一、…" and no heading is seen. One to
 /// [`LOST_PREFIX`] of "?", "？" or U+FFFD before a Han character, a digit or letter ("??2031年"),
-/// or an opening bracket or quote; the view drops them.
+/// or an opening bracket or quote, perhaps after indentation; the view drops them.
 fn lost_prefix(line: &str) -> Option<Range<usize>> {
     let lead = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}', '\u{A0}']).len();
     let rest = &line[lead..];
@@ -731,7 +748,8 @@ fn lost_prefix(line: &str) -> Option<Range<usize>> {
         return None;
     }
     let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
-    let next = rest[len..].chars().next()?;
+    // The marks may stand before the line's indentation too ("?　（一）…").
+    let next = rest[len..].trim_start_matches([' ', '\t', '\u{3000}', '\u{A0}']).chars().next()?;
     (is_han(next) || next.is_ascii_alphanumeric() || matches!(next, '(' | '（' | '【' | '“' | '《')).then_some(lead..lead + len)
 }
 
@@ -907,12 +925,24 @@ mod tests {
     fn marks_of_lost_characters_opening_a_line_are_noise() {
         let input = "??一、加強領導\n??(一)健全制度。內容?多。\n？？二、完善\n?\n??? 問題\n??2031年,將\n";
         let n = normalize(input);
-        assert_eq!(n.text, "一、加强领导\n(一)健全制度。内容?多。\n二、完善\n?\n??? 问题\n2031年,将\n");
+        assert_eq!(n.text, "一、加强领导\n(一)健全制度。内容\u{FFFD}多。\n二、完善\n?\n 问题\n2031年,将\n");
         let at = n.text.find("(一)").unwrap_or(0);
         assert_eq!(n.input_slice(at..at + "(一)".len()), "(一)");
         assert_eq!(n.input_slice(0.."一、".len()), "一、");
-        // Indentation before the marks stays.
+        // Indentation before the marks stays; after them it is indentation still.
         assert_eq!(normalize("  ??一、甲").text, "  一、甲");
+        assert_eq!(normalize("?\u{3000}（一）甲").text, " (一)甲");
+    }
+
+    #[test]
+    fn a_lost_character_between_han_is_no_question_mark() {
+        let input = "统筹推?法治政府建设。是否可行?\n问题?";
+        let n = normalize(input);
+        assert_eq!(n.text, "统筹推\u{FFFD}法治政府建设。是否可行?\n问题?");
+        assert_eq!(normalize("（一）?习宣传").text, "(一)\u{FFFD}习宣传");
+        let at = n.text.find('法').unwrap_or(0);
+        assert_eq!(n.input_slice(0..at), "统筹推?");
+        assert_eq!(n.printed(0..at), "统筹推?");
     }
 
     #[test]
