@@ -673,6 +673,26 @@ mod tests {
     }
 
     #[test]
+    fn a_paren_marker_whose_numeral_was_lost_takes_the_next_number() {
+        let input = "一、工作\n（一）加强领导。内容。\n（?）提升素养。内容。\n(\u{FFFD})完善制度。内容。\n二、问题\n(?)人员不足。\n";
+        let (s, _) = outline_of(input);
+        let got: Vec<(u8, &str, &str)> = s.iter().map(|x| (x.0, x.1.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "一、", "工作"),
+                (2, "（一）", "加强领导"),
+                (2, "（?）", "提升素养"),
+                (2, "(\u{FFFD})", "完善制度"),
+                (1, "二、", "问题"),
+                (2, "(?)", "人员不足"),
+            ]
+        );
+        assert_eq!(read_marker("（?）"), None);
+        assert_eq!(read_marker("（二）"), Some((Style::Paren, 2)));
+    }
+
+    #[test]
     fn part_and_chapter_markers() {
         let input = "第一部分 主要成效\n一、甲。内容。\n二、乙。内容。\n第二部分 下一步打算\n一、丙。内容。\n";
         let (s, _) = outline_of(input);

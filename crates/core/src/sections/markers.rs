@@ -137,6 +137,12 @@ pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
         if n > 0 && inner[n..].starts_with(')') {
             return Some((Style::Paren, small_value(&inner[..n])?, n + 2));
         }
+        // "(?)": a numeral lost to a bad conversion; numbered by `accept` as the next one.
+        if let Some(lost) = inner.chars().next().filter(|&c| c == '?' || c == crate::normalize::LOST) {
+            if inner[lost.len_utf8()..].starts_with(')') {
+                return Some((Style::Paren, LOST_NUMBER, lost.len_utf8() + 2));
+            }
+        }
         let d = inner.bytes().take(2).take_while(u8::is_ascii_digit).count();
         if d > 0 && inner[d..].starts_with(')') {
             return Some((Style::NumParen, inner[..d].parse().ok()?, d + 2));
@@ -183,6 +189,9 @@ pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
     None
 }
 
+/// The number of a marker whose numeral was lost ("(?)"): [`accept`] gives it the next one.
+const LOST_NUMBER: u32 = 0;
+
 /// A heading marker as the report printed it (a `Section`'s `marker`), read whole: its style
 /// and number, or `None` when it is not one marker. The full-width forms that the view folds
 /// ("（十二）", "２．") are folded first, so that a later stage (the numbering check) reads a
@@ -200,7 +209,8 @@ pub(crate) fn read_marker(marker: &str) -> Option<(Style, u32)> {
         })
         .collect();
     let (style, num, len) = line_marker(&m)?;
-    (len == m.len()).then_some((style, num))
+    // A lost numeral ("(?)") has no number to compare with its siblings'.
+    (len == m.len() && num != LOST_NUMBER).then_some((style, num))
 }
 
 /// Markers that may sit in the middle of a line: the matches, in order and without overlap,
@@ -390,6 +400,9 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
     let mut ri = 0;
     for i in 0..n {
         cands[i].accepted = false;
+        if cands[i].line_start && cands[i].num == LOST_NUMBER && cands[i].style == Style::Paren {
+            cands[i].num = last[cands[i].style.idx()] + 1;
+        }
         let c = cands[i];
         while ri < resets.len() && resets[ri] <= c.at {
             for (t, l) in last.iter_mut().enumerate() {
