@@ -380,8 +380,8 @@ fn title_end(t: &str) -> usize {
 fn opening_line(text: &str, preamble: Range<usize>, title: Option<Range<usize>>) -> Option<&str> {
     let after = title.map_or(preamble.start, |t| t.end.max(preamble.start));
     let rest = text[after.min(preamble.end)..preamble.end].trim_start();
-    let line = rest.split('\n').find(|l| res().leading_year.is_match(l.trim()))?;
-    Some(line.trim())
+    // A site tag glued before it ("【法治政府建设报告】2030年，…") is no part of it.
+    rest.split('\n').map(|l| l.trim()).map(|l| &l[title_lead(l)..]).find(|l| res().leading_year.is_match(l))
 }
 
 /// Characters that never belong to a place name taken from running text.
@@ -891,6 +891,9 @@ mod tests {
             let input = format!("{lead}青石省人民政府关于2030年度法治政府建设情况的报告\n2030年，省政府坚持依法行政。\n一、工作\n");
             assert_eq!(trio(&input), some("青石省人民政府关于2030年度法治政府建设情况的报告", "青石省", 2030), "{lead}");
         }
+        // No title, and the tag glued to the opening.
+        let m = meta("【法治政府建设报告】2030年，青石区坚持依法行政。\n一、工作\n内容。\n");
+        assert_eq!((m.title, m.region.as_deref(), m.report_year), (None, Some("青石区"), Some(2030)));
         // A site's name glued after it.
         assert_eq!(
             trio("青石市2030年法治政府建设年度报告青石市人民政府网\n一、工作\n内容。\n").0.as_deref(),
