@@ -430,6 +430,25 @@ fn chrome_words() -> &'static crate::pattern::Pattern {
     })
 }
 
+/// What a breadcrumb's items are separated by (in the view, where "＞" is ">").
+const CRUMB_SEPARATORS: [char; 4] = ['>', '»', '→', '›'];
+
+/// Words that open a breadcrumb ("您当前的位置：首页 > …").
+const CRUMB_OPENERS: [&str; 7] = ["首页", "当前位置", "您的位置", "您当前的位置", "您当前位置", "您现在的位置", "现在位置"];
+
+/// Characters of a line read for a breadcrumb's "首页" behind a site's name ("法制查询首页→…").
+const CRUMB_LEAD: usize = 30;
+
+/// True when `t` (a line of the view, trimmed) opens with a breadcrumb: one of
+/// [`CRUMB_OPENERS`], or "首页" and a separator within its first [`CRUMB_LEAD`] characters.
+fn crumb_start(t: &str) -> bool {
+    if CRUMB_OPENERS.iter().any(|w| t.starts_with(w)) {
+        return true;
+    }
+    let head = &t[..floor_char(t, CRUMB_LEAD * 3)];
+    head.find("首页").is_some_and(|i| head[i + "首页".len()..].trim_start().starts_with(CRUMB_SEPARATORS))
+}
+
 /// A page-header key and its colon ("发布时间 : ").
 fn header_run_regex() -> &'static crate::pattern::Pattern {
     static RE: std::sync::OnceLock<crate::pattern::Pattern> = std::sync::OnceLock::new();
@@ -459,14 +478,14 @@ pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
-    let crumb = t.starts_with("首页") || t.starts_with("当前位置") || t.starts_with("您的位置");
+    let crumb = crumb_start(t);
     if !crumb && !chrome_words().is_match(t) {
         return out;
     }
     // Breadcrumb: through the last separator, and the last crumb up to the next space.
     if crumb {
         let window = &t[..floor_char(t, 400)];
-        if let Some(sep) = window.rfind(['>', '»']) {
+        if let Some(sep) = window.rfind(CRUMB_SEPARATORS) {
             let after = after_char(t, sep);
             let rest = &t[after..];
             let item = rest.trim_start();
@@ -903,6 +922,19 @@ mod tests {
     }
 
     #[test]
+    fn breadcrumbs_behind_other_openers_are_cut_out_of_a_joined_line() {
+        for (input, rest) in [
+            ("您当前的位置: 首页>政务公开>年度报告 > 2030年法治政府建设年度报告青石区司法局2030年度法治政府建设情况报告2030年,青石区推进依法行政。", "青石区司法局2030年度法治政府建设情况报告2030年,青石区推进依法行政。"),
+            ("法制查询首页→ 公告 青石市人民政府关于2030年度法治政府建设情况的报告", "青石市人民政府关于2030年度法治政府建设情况的报告"),
+        ] {
+            let n = normalize(input);
+            assert!(n.text.trim_start().starts_with(rest), "{input} → {:?}", n.text);
+        }
+        // "首页" in running text opens no breadcrumb.
+        assert!(inline_chrome("我们建好首页,完善栏目。").is_empty());
+    }
+
+    #[test]
     fn report_text_is_not_taken_for_chrome() {
         // Header words inside sentences, a long line, a title with a header glued on.
         for line in ["资金来源:财政拨款。共3项。", "本报告所附相关链接已核实。", "某区2030年法治政府建设年度报告 发布时间:2031-01-15"] {
@@ -953,8 +985,7 @@ mod tests {
 
     #[test]
     fn every_chrome_word_holds_a_chrome_pair() {
-        let crumbs = ["首页", "当前位置", "您的位置"];
-        for w in HEADER_KEYS.iter().chain(&FURNITURE).chain(&crumbs) {
+        for w in HEADER_KEYS.iter().chain(&FURNITURE).chain(&CRUMB_OPENERS) {
             let cs: Vec<char> = w.chars().collect();
             assert!(cs.windows(2).any(|p| chrome_pair(p[0] as u32, p[1] as u32)), "{w}");
         }
