@@ -282,7 +282,7 @@ fn title_line(text: &str, preamble: Range<usize>) -> Option<(Option<Range<usize>
         // A text that lost its line breaks: the title runs straight into the opening.
         if let Some(i) = t.find("报告") {
             let head = &t[..i + "报告".len()];
-            if head.chars().count() <= 80 && !head.contains(['。', ',', ';', ':']) && about_law(head) {
+            if head.chars().count() <= 80 && !head.contains(['。', ',', ';', ':', '•', '/', '|']) && about_law(head) {
                 return Some((None, at..at + head.len()));
             }
         }
@@ -345,8 +345,11 @@ fn title_lead(t: &str) -> usize {
         if let Some(i) = r.find(w) {
             let rest = &r[i + w.len()..];
             let name_ok = r[..i].chars().count() <= 12 && r[..i].chars().all(is_han);
-            let body_follows = units(rest).first().is_some_and(|u| u.start == 0) || res().leading_year.is_match(rest);
-            if name_ok && body_follows && title_body(rest).is_some() {
+            // After it: the report's opening ("2030年，…"), or the title or the first line of
+            // one, opening with the body's name.
+            let body_follows = units(rest).first().is_some_and(|u| u.start == 0)
+                && (title_body(rest).is_some() || body_name(rest.trim()).is_some());
+            if name_ok && (body_follows || res().leading_year.is_match(rest)) {
                 return at + i + w.len();
             }
         }
@@ -891,6 +894,11 @@ mod tests {
             let input = format!("{lead}青石省人民政府关于2030年度法治政府建设情况的报告\n2030年，省政府坚持依法行政。\n一、工作\n");
             assert_eq!(trio(&input), some("青石省人民政府关于2030年度法治政府建设情况的报告", "青石省", 2030), "{lead}");
         }
+        // A site's name glued to the opening, or to the first line of a title over two.
+        let m = meta("青石市人民政府网2030年，青石区坚持依法行政。\n一、工作\n内容。\n");
+        assert_eq!((m.title, m.region.as_deref(), m.report_year), (None, Some("青石区"), Some(2030)));
+        let m = meta("海川日报网青石市白沙区人民政府\n关于2030年法治政府建设报告\n一、工作\n内容。\n");
+        assert_eq!(m.title.as_deref(), Some("青石市白沙区人民政府关于2030年法治政府建设报告"));
         // No title, and the tag glued to the opening.
         let m = meta("【法治政府建设报告】2030年，青石区坚持依法行政。\n一、工作\n内容。\n");
         assert_eq!((m.title, m.region.as_deref(), m.report_year), (None, Some("青石区"), Some(2030)));
