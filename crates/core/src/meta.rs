@@ -102,6 +102,9 @@ pub fn extract(view: &Normalized, outline: &Outline) -> Meta {
     //在市六届人大常委会第九次会议上）").
     let dated = text[preamble.clone()].lines().take(8).find_map(|l| {
         let l = l.trim();
+        // "——2031年3月5日在…会议上" is dated the same way.
+        let dashed = l.strip_prefix("——").or_else(|| l.strip_prefix("--")).map(|d| format!("({d})"));
+        let l = dashed.as_deref().unwrap_or(l);
         let bracketed = l.starts_with('(') && l.ends_with(')') && l.chars().count() <= 60;
         let t = l.trim_start_matches('(').trim_end_matches(')').trim();
         // A whole-line date ends with 日; checking that first spares a search of a long line.
@@ -248,7 +251,11 @@ fn title_line(text: &str, preamble: Range<usize>) -> Option<(Option<Range<usize>
         let lead = title_lead(t);
         let at = start + (line.len() - line.trim_start().len()) + lead;
         let t = &t[lead..];
-        if t.chars().count() <= 80 && !t.contains('。') && t.contains("报告") && about_law(t) && !t.contains("如下")
+        if t.chars().count() <= 80
+            && !t.contains('。')
+            && t.contains("报告")
+            && (about_law(t) || plain_title(t))
+            && !t.contains("如下")
         {
             // A page title glued before the report's own ("…建设报告某区…2023年…年度报告"):
             // prefer the piece that carries a year.
@@ -293,6 +300,14 @@ fn title_line(text: &str, preamble: Range<usize>) -> Option<(Option<Range<usize>
         prev = Some(at..at + t.len());
     }
     None
+}
+
+/// A line that is a report's title by its shape alone, whatever it reports on ("政府工作报告",
+/// "关于2030年度依法行政工作情况的报告"): six to thirty characters, nothing but words and
+/// digits, ending with "报告".
+fn plain_title(t: &str) -> bool {
+    let n = t.chars().count();
+    (6..=30).contains(&n) && t.ends_with("报告") && t.chars().all(|c| is_han(c) || c.is_ascii_digit() || c == ' ')
 }
 
 /// The line before a title, when it holds the title's first words: it names only the body
@@ -933,6 +948,18 @@ mod tests {
         assert_eq!(m.report_year, Some(2030));
         assert_eq!(m.published.as_deref(), Some("2031-05-28"));
         assert_eq!(m.region.as_deref(), Some("青石市"));
+    }
+
+    #[test]
+    fn a_title_by_its_shape_and_a_dashed_date_line() {
+        let input = "政府工作报告\n——2031年3月5日在第九届青石市人民代表大会第三次会议上\n青石市市长 某某\n各位代表：\n\
+现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2030年工作回顾\n过去一年，全市生产总值增长5.2%。\n";
+        let m = meta(input);
+        assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+        assert_eq!(m.published.as_deref(), Some("2031-03-05"));
+        assert_eq!(m.report_year, Some(2030));
+        // A column's name in a page's index list is no title.
+        assert_eq!(meta("• 工作报告\n2030年，区政府坚持依法行政。\n一、工作\n").title, None);
     }
 
     #[test]
