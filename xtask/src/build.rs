@@ -44,7 +44,8 @@ pub fn release(tools: &WebTools) -> Result<PathBuf> {
     // is built from source, and a wasm-only fetch leaves them out. Then std's own lockfile.
     run_quiet(smallest_std(cargo().args(["fetch", "--quiet"]).current_dir(&root)))?;
     if let Some(library) = crate::install::rust_src_library() {
-        run_quiet(cargo().args(["fetch", "--quiet", "--manifest-path"]).arg(library.join("Cargo.toml")))?;
+        // std's manifest uses unstable cargo features itself, hence the same environment.
+        run_quiet(smallest_std(cargo().args(["fetch", "--quiet", "--manifest-path"]).arg(library.join("Cargo.toml"))))?;
     }
     // A target directory of its own, so wasm builds never wait on (or evict) native ones.
     let target = target_dir().join("web");
