@@ -71,7 +71,11 @@ pub fn shown(printed: &str, approx: bool, value: f64, unit: &str) -> String {
         return printed.to_string();
     }
     let n = fazhi_lens::format::number(value);
-    if approx { ["≈", &n, unit].concat() } else { [n.as_str(), unit].concat() }
+    if approx {
+        ["≈", &n, unit].concat()
+    } else {
+        [n.as_str(), unit].concat()
+    }
 }
 
 /// At most `n` chars of `s`, with "…" when cut.
@@ -246,7 +250,8 @@ pub static ZH: Strings = Strings {
     input_heading: "输入报告",
     input_label: "报告全文（可粘贴，也可以把文件拖放到这里）",
     input_placeholder: "在此粘贴报告全文，例如“某某区人民政府2024年法治政府建设年度报告……”",
-    input_help: "支持 .txt（UTF-8、GBK、Big5、UTF-16 编码）、.html 网页和 .docx 文档。报告只在本机浏览器中分析，不会上传。",
+    input_help:
+        "支持 .txt（UTF-8、GBK、Big5、UTF-16 编码）、.html 网页和 .docx 文档。报告只在本机浏览器中分析，不会上传。",
     analyze: "分析",
     open_file: "打开文件…",
     demo: "载入示例报告",
@@ -343,7 +348,8 @@ pub static ZH: Strings = Strings {
     notice_other_tab: "另一个标签页修改了报告库，已同步（{} 份 → {} 份），没有丢失任何报告。",
     notice_import_invalid: "无法导入：这不是法治透镜的报告库文件（{}）。",
     notice_import_newer: "无法导入：报告库文件来自更新的版本（第 {} 版）。",
-    storage_unavailable: "浏览器存储不可用（可能处于隐私模式或已被禁用），报告库只在本页打开期间有效。请用“导出报告库”保存。",
+    storage_unavailable:
+        "浏览器存储不可用（可能处于隐私模式或已被禁用），报告库只在本页打开期间有效。请用“导出报告库”保存。",
     storage_quota: "浏览器存储空间已满，报告库未能保存。页面上的报告不受影响；请先导出报告库，再删除部分报告。",
     storage_failed: "报告库未能保存（{}）。页面上的报告不受影响。",
     storage_corrupt: "已保存的报告库数据无法完整读取。原始数据已原样另存在浏览器存储的“{}”中，没有删除。",
@@ -711,7 +717,8 @@ pub struct CompareStrings {
 /// 简体中文.
 pub static COMPARE_ZH: CompareStrings = CompareStrings {
     heading: "比较报告",
-    help: "勾选报告库中的两份或更多报告：同一地区按年度比较，不同地区并列对照。新报告在上方粘贴或打开后会自动存入报告库。",
+    help:
+        "勾选报告库中的两份或更多报告：同一地区按年度比较，不同地区并列对照。新报告在上方粘贴或打开后会自动存入报告库。",
     picker_legend: "选择要比较的报告",
     select_all: "全选",
     select_none: "全部取消",

@@ -5,7 +5,9 @@
 
 use yew::prelude::*;
 
-use super::model::{charts, coord, polyline_points, Chart, ChartKind, ChartRow, Compared, Label, BASE_Y, HEIGHT, WIDTH};
+use super::model::{
+    charts, coord, polyline_points, Chart, ChartKind, ChartRow, Compared, Label, BASE_Y, HEIGHT, WIDTH,
+};
 use crate::i18n::Strings;
 
 /// Palette slots; series beyond them reuse the colours (names are always written out).
@@ -56,8 +58,13 @@ pub fn charts_section(c: &Compared, s: &'static Strings) -> Html {
     let mut all: Vec<(String, &str, Chart)> = Vec::new();
     for (i, row) in c.comparison.rows.iter().enumerate() {
         let counts = s.counts(&row.scope, &row.measure, &row.subgroup, &row.part_of);
-        let label = if counts.is_empty() { s.key_label(&row.indicator).to_string() } else { [s.key_label(&row.indicator), " · ", &counts].concat() };
-        let input = ChartRow { label: &label, unit: &row.unit, values: &row.values, units: &row.units, cells: &row.cells };
+        let label = if counts.is_empty() {
+            s.key_label(&row.indicator).to_string()
+        } else {
+            [s.key_label(&row.indicator), " · ", &counts].concat()
+        };
+        let input =
+            ChartRow { label: &label, unit: &row.unit, values: &row.values, units: &row.units, cells: &row.cells };
         for (k, chart) in charts(&c.comparison, &input, s).into_iter().enumerate() {
             all.push((format!("cmp-chart-{i}-{k}"), row.indicator.as_str(), chart));
         }

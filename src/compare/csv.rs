@@ -15,7 +15,10 @@ pub fn comparison_csv(c: &Comparison, columns: &[String], s: &Strings) -> String
     let cs = s.compare;
     let mut header: Vec<String> = [cs.col_id, cs.col_indicator, cs.col_unit].map(String::from).to_vec();
     header.extend(columns.iter().cloned());
-    header.extend([cs.col_delta, cs.col_pct, cs.col_change, cs.col_change_approx, cs.col_counts, cs.col_headline].map(String::from));
+    header.extend(
+        [cs.col_delta, cs.col_pct, cs.col_change, cs.col_change_approx, cs.col_counts, cs.col_headline]
+            .map(String::from),
+    );
     for name in columns {
         header.push(fill(cs.col_printed, &[name]));
         header.push(fill(cs.col_report_approx, &[name]));
@@ -46,7 +49,14 @@ mod tests {
             ..Report::default()
         };
         let approx = printed.contains('余');
-        let kv = KeyValue { value, unit: "宗".into(), printed: printed.into(), approx, headline: true, ..KeyValue::default() };
+        let kv = KeyValue {
+            value,
+            unit: "宗".into(),
+            printed: printed.into(),
+            approx,
+            headline: true,
+            ..KeyValue::default()
+        };
         r.key_indicators.insert("reconsideration_accepted".into(), vec![kv]);
         r
     }
@@ -62,7 +72,10 @@ mod tests {
             "\u{FEFF}指标代码,指标,单位,坪山区2021,坪山区2023,变化,变化率（%）,变化所比较的报告,变化为约数,统计口径,总数行,\
              坪山区2021 原文,坪山区2021 约数,坪山区2023 原文,坪山区2023 约数,Δ 坪山区 2021→2023,% 坪山区 2021→2023"
         );
-        assert_eq!(lines[1], "reconsideration_accepted,行政复议受理,宗,19,83,64,336.8,坪山区 2021→2023,≈,,yes,19余宗,≈,83宗,,64,336.8");
+        assert_eq!(
+            lines[1],
+            "reconsideration_accepted,行政复议受理,宗,19,83,64,336.8,坪山区 2021→2023,≈,,yes,19余宗,≈,83宗,,64,336.8"
+        );
         assert_eq!(lines[0].split(',').count(), lines[1].split(',').count());
         // The rows are the core's: the same as `fazhi compare --format csv` below its header.
         assert!(c.to_csv().ends_with(&csv[csv.find("\r\n").unwrap()..]));

@@ -34,7 +34,11 @@ impl Compared {
         let columns = comparison.column_names_by(|r| truncate_chars(&name_of(&r.source), 20));
         Compared {
             ids,
-            reports: comparison.reports.iter().filter_map(|r| reports.iter().find(|x| x.source == r.source).cloned()).collect(),
+            reports: comparison
+                .reports
+                .iter()
+                .filter_map(|r| reports.iter().find(|x| x.source == r.source).cloned())
+                .collect(),
             names: comparison.reports.iter().map(|r| name_of(&r.source)).collect(),
             columns,
             comparison,
@@ -229,7 +233,11 @@ struct Point<'a> {
 /// A point's value label: the number, "≈" before it when approximate.
 fn point_label(p: &Point) -> String {
     let n = number(p.value);
-    if p.approx.is_some() { ["≈", &n].concat() } else { n }
+    if p.approx.is_some() {
+        ["≈", &n].concat()
+    } else {
+        n
+    }
 }
 
 /// The charts of one row (every value of a row counts the same thing, so a line's slope
@@ -246,8 +254,20 @@ pub fn charts(c: &Comparison, row: &ChartRow, s: &Strings) -> Vec<Chart> {
                 continue;
             }
             let year = c.reports.get(col).and_then(|r| r.report_year);
-            let approx = row.cells.get(col).and_then(Option::as_ref).filter(|c| c.approx).map(|c| shown(&c.printed, true, c.value, &c.unit));
-            points.push(Point { col, series: k, name: ser.key.as_deref().unwrap_or(unknown), year, value: *value, approx });
+            let approx = row
+                .cells
+                .get(col)
+                .and_then(Option::as_ref)
+                .filter(|c| c.approx)
+                .map(|c| shown(&c.printed, true, c.value, &c.unit));
+            points.push(Point {
+                col,
+                series: k,
+                name: ser.key.as_deref().unwrap_or(unknown),
+                year,
+                value: *value,
+                approx,
+            });
         }
     }
     let value_text = |p: &Point| {
@@ -293,7 +313,11 @@ fn scale_y(v: f64, max: f64) -> f64 {
 /// The top of the scale: the largest value, or 1 when there is nothing above 0.
 fn scale_max<'a>(values: impl Iterator<Item = &'a f64>) -> f64 {
     let max = values.fold(0.0f64, |m, v| m.max(*v));
-    if max > 0.0 { max } else { 1.0 }
+    if max > 0.0 {
+        max
+    } else {
+        1.0
+    }
 }
 
 fn line_chart(points: &[Point], row: &ChartRow, s: &Strings, value_text: &dyn Fn(&Point) -> String) -> Option<Chart> {
@@ -302,7 +326,8 @@ fn line_chart(points: &[Point], row: &ChartRow, s: &Strings, value_text: &dyn Fn
     let mut k = 0;
     while k < points.len() {
         let series = points[k].series;
-        let mut pts: Vec<&Point> = points[k..].iter().take_while(|p| p.series == series).filter(|p| p.year.is_some()).collect();
+        let mut pts: Vec<&Point> =
+            points[k..].iter().take_while(|p| p.series == series).filter(|p| p.year.is_some()).collect();
         k += points[k..].iter().take_while(|p| p.series == series).count();
         pts.dedup_by_key(|p| p.year);
         if pts.len() >= 2 {
@@ -352,7 +377,13 @@ fn line_chart(points: &[Point], row: &ChartRow, s: &Strings, value_text: &dyn Fn
     Some(chart)
 }
 
-fn bar_chart(points: &[&Point], year: i32, row: &ChartRow, s: &Strings, value_text: &dyn Fn(&Point) -> String) -> Chart {
+fn bar_chart(
+    points: &[&Point],
+    year: i32,
+    row: &ChartRow,
+    s: &Strings,
+    value_text: &dyn Fn(&Point) -> String,
+) -> Chart {
     let max = scale_max(points.iter().map(|p| &p.value));
     let n = points.len() as f64;
     let slot = (WIDTH - LEFT - RIGHT) / n;
@@ -413,7 +444,8 @@ mod tests {
     fn charts_of(reports: &[Report]) -> Vec<Chart> {
         let c = compare(reports);
         let row = &c.rows[0];
-        let input = ChartRow { label: &row.label, unit: &row.unit, values: &row.values, units: &row.units, cells: &row.cells };
+        let input =
+            ChartRow { label: &row.label, unit: &row.unit, values: &row.values, units: &row.units, cells: &row.cells };
         charts(&c, &input, &ZH)
     }
 
@@ -422,7 +454,15 @@ mod tests {
         assert_eq!(signed(64.0), "+64");
         assert_eq!(signed(-9.0), "-9");
         assert_eq!(signed(0.0), "0");
-        let step = Step { from_year: Some(2021), to_year: Some(2023), from: 19.0, to: 83.0, delta: 64.0, pct: Some(336.8), ..Step::default() };
+        let step = Step {
+            from_year: Some(2021),
+            to_year: Some(2023),
+            from: 19.0,
+            to: 83.0,
+            delta: 64.0,
+            pct: Some(336.8),
+            ..Step::default()
+        };
         assert_eq!(step_text(&step), "+64 (+336.8%)");
         assert_eq!(Trend::of(&step), Trend::Up);
         assert_eq!(step_text(&Step { pct: None, delta: 3.0, ..step.clone() }), "+3");
@@ -470,7 +510,13 @@ mod tests {
     #[test]
     fn approximate_points_and_slopes_are_marked() {
         let mut a = report("甲区", 2021, None, "件");
-        let kv = KeyValue { value: 1000.0, unit: "件".into(), approx: true, printed: "1000余件".into(), ..KeyValue::default() };
+        let kv = KeyValue {
+            value: 1000.0,
+            unit: "件".into(),
+            approx: true,
+            printed: "1000余件".into(),
+            ..KeyValue::default()
+        };
         a.key_indicators.insert("litigation_cases".into(), vec![kv]);
         let charts = charts_of(&[a, report("甲区", 2023, Some(1200.0), "件")]);
         let ch = &charts[0];

@@ -66,25 +66,33 @@ pub fn changes_section(c: &Compared, s: &'static Strings) -> Html {
 pub fn checks_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
     let checks = &c.comparison.checks;
-    let body = (!checks.is_empty()).then(|| html! { <>{ for checks.iter().map(|row| html! {
-            <tr class="check-row" data-id={row.id.clone()}>
-                <th scope="row">{ s.check_label(&row.id) }</th>
-                { for (0..c.comparison.reports.len()).map(|col| {
-                    let detail = row.details.get(col).cloned().flatten();
-                    let (class, mark, word) = match row.states.get(col).copied().flatten() {
-                        Some(state) => s.outcome(state),
-                        None => ("absent", "—", cs.check_absent),
-                    };
-                    html! {
-                        <td class={classes!("check-cell", class)} title={detail}>
-                            <span class="mark" aria-hidden="true">{ mark }</span>
-                            <span class="word">{ word }</span>
-                        </td>
-                    }
-                }) }
-            </tr>
-        })
-    }</> });
-    let block = Block { id: "compare-checks", heading: cs.checks_heading, help: None, caption: cs.checks_caption, empty: s.checks_empty };
+    let body = (!checks.is_empty()).then(|| {
+        html! { <>{ for checks.iter().map(|row| html! {
+                <tr class="check-row" data-id={row.id.clone()}>
+                    <th scope="row">{ s.check_label(&row.id) }</th>
+                    { for (0..c.comparison.reports.len()).map(|col| {
+                        let detail = row.details.get(col).cloned().flatten();
+                        let (class, mark, word) = match row.states.get(col).copied().flatten() {
+                            Some(state) => s.outcome(state),
+                            None => ("absent", "—", cs.check_absent),
+                        };
+                        html! {
+                            <td class={classes!("check-cell", class)} title={detail}>
+                                <span class="mark" aria-hidden="true">{ mark }</span>
+                                <span class="word">{ word }</span>
+                            </td>
+                        }
+                    }) }
+                </tr>
+            })
+        }</> }
+    });
+    let block = Block {
+        id: "compare-checks",
+        heading: cs.checks_heading,
+        help: None,
+        caption: cs.checks_caption,
+        empty: s.checks_empty,
+    };
     table_block(&block, head(c, s, &[cs.col_check], &[]), body)
 }

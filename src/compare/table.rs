@@ -50,7 +50,8 @@ pub fn head(c: &Compared, s: &Strings, lead: &[&str], trail: &[&str]) -> Html {
 
 /// Whether column `col` starts a region's group (it gets a rule on its left).
 fn starts_series(c: &Compared, col: usize) -> bool {
-    col == 0 || c.comparison.reports.get(col - 1).map(|r| r.series()) != c.comparison.reports.get(col).map(|r| r.series())
+    col == 0
+        || c.comparison.reports.get(col - 1).map(|r| r.series()) != c.comparison.reports.get(col).map(|r| r.series())
 }
 
 /// One value cell: the value (or "—", read as "not stated"): as printed when approximate
@@ -58,7 +59,15 @@ fn starts_series(c: &Compared, col: usize) -> bool {
 /// a line under it (`below`: the other values of the description, or the figure's phrase);
 /// the change from the region's previous report in the row with an arrow and words. Its
 /// tooltip is the sentence the value was read from.
-fn value_cell(c: &Compared, s: &Strings, col: usize, cell: Option<&Cell>, mixed: bool, step: Option<&Step>, below: Option<String>) -> Html {
+fn value_cell(
+    c: &Compared,
+    s: &Strings,
+    col: usize,
+    cell: Option<&Cell>,
+    mixed: bool,
+    step: Option<&Step>,
+    below: Option<String>,
+) -> Html {
     let start = starts_series(c, col);
     let Some(v) = cell else {
         return html! {
@@ -88,7 +97,11 @@ fn value_cell(c: &Compared, s: &Strings, col: usize, cell: Option<&Cell>, mixed:
 fn step_html(s: &Strings, step: &Step) -> Html {
     let trend = Trend::of(step);
     let since = fill(s.compare.since, &[&year_text(s, step.from_year)]);
-    let words = if step.approx { [&since, "，", trend.word(s), "，", s.approx_word].concat() } else { [&since, "，", trend.word(s)].concat() };
+    let words = if step.approx {
+        [&since, "，", trend.word(s), "，", s.approx_word].concat()
+    } else {
+        [&since, "，", trend.word(s)].concat()
+    };
     html! {
         <span class={classes!("cmp-step", trend.class())} title={since}>
             <span class="arrow" aria-hidden="true">{ trend.arrow() }</span>
@@ -132,7 +145,13 @@ pub fn key_table(c: &Compared, s: &'static Strings) -> Html {
             }
         })
     }</> });
-    let block = Block { id: "compare-table", heading: cs.key_heading, help: None, caption: cs.key_caption, empty: cs.key_empty };
+    let block = Block {
+        id: "compare-table",
+        heading: cs.key_heading,
+        help: None,
+        caption: cs.key_caption,
+        empty: cs.key_empty,
+    };
     table_block(&block, head(c, s, &[cs.col_indicator, cs.col_unit], &[]), body)
 }
 
@@ -143,22 +162,24 @@ pub fn figures_table(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
     let rows = &c.comparison.figures;
     let n = c.comparison.reports.len();
-    let body = (!rows.is_empty()).then(|| html! { <>{ for rows.iter().map(|row| html! {
-            <tr class={classes!("compare-figure", (!row.comparable).then_some("unlike"))}>
-                <th scope="row">
-                    { &row.indicator }
-                    if !row.comparable { <span class="cmp-note">{ cs.unlike }</span> }
-                </th>
-                <td class="unit">{ &row.unit }</td>
-                { for (0..n).map(|col| {
-                    let (cell, step) = at(&row.cells, &row.steps, col);
-                    let phrase = row.phrases.get(col).cloned().flatten();
-                    value_cell(c, s, col, cell, row.unit.contains('/'), step.filter(|_| row.comparable), phrase)
-                }) }
-                <td class="confidence">{ number(row.confidence) }</td>
-            </tr>
-        })
-    }</> });
+    let body = (!rows.is_empty()).then(|| {
+        html! { <>{ for rows.iter().map(|row| html! {
+                <tr class={classes!("compare-figure", (!row.comparable).then_some("unlike"))}>
+                    <th scope="row">
+                        { &row.indicator }
+                        if !row.comparable { <span class="cmp-note">{ cs.unlike }</span> }
+                    </th>
+                    <td class="unit">{ &row.unit }</td>
+                    { for (0..n).map(|col| {
+                        let (cell, step) = at(&row.cells, &row.steps, col);
+                        let phrase = row.phrases.get(col).cloned().flatten();
+                        value_cell(c, s, col, cell, row.unit.contains('/'), step.filter(|_| row.comparable), phrase)
+                    }) }
+                    <td class="confidence">{ number(row.confidence) }</td>
+                </tr>
+            })
+        }</> }
+    });
     let block = Block {
         id: "compare-figures",
         heading: cs.figures_heading,

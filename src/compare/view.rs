@@ -69,7 +69,9 @@ pub fn CompareView(props: &Props) -> Html {
                 analyses.borrow_mut().reports.push((id, report));
                 update.force_update();
             });
-            a.analyzer.get_or_insert_with(|| Analyzer::new(on_done)).run(Rc::from(entry.text.as_str()), entry.request());
+            a.analyzer
+                .get_or_insert_with(|| Analyzer::new(on_done))
+                .run(Rc::from(entry.text.as_str()), entry.request());
         }
         a.asked = next.clone();
     }
@@ -86,7 +88,8 @@ pub fn CompareView(props: &Props) -> Html {
     let compared = {
         let library = props.library.clone();
         use_memo(ready.iter().map(|r| r.source.clone()).collect::<Vec<_>>(), move |ids| {
-            let name_of = |id: &str| library.entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+            let name_of =
+                |id: &str| library.entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
             (ids.len() >= 2).then(|| Rc::new(Compared::new(ids.clone(), &ready, name_of)))
         })
     };
@@ -178,7 +181,8 @@ fn CompareResult(props: &ResultProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let date = now_iso().get(..10).unwrap_or_default().to_string();
             let csv = comparison_csv(&c.comparison, &c.columns, s);
-            if let Err(e) = download(&format!("{}-{date}.csv", s.compare.csv_file_stem), "text/csv;charset=utf-8", &csv) {
+            if let Err(e) = download(&format!("{}-{date}.csv", s.compare.csv_file_stem), "text/csv;charset=utf-8", &csv)
+            {
                 err.emit(Some(e));
             }
         })

@@ -83,7 +83,8 @@ pub fn InputPanel(props: &Props) -> Html {
             let (on_analyze, on_error) = (on_analyze.clone(), on_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let decoded = match read_bytes(&file).await {
-                    Ok(bytes) => fazhi_lens::decode::decode_with(&bytes, &name, &BrowserDecoder).map_err(|e| decode_message(lang, &e)),
+                    Ok(bytes) => fazhi_lens::decode::decode_with(&bytes, &name, &BrowserDecoder)
+                        .map_err(|e| decode_message(lang, &e)),
                     Err(e) => Err(fill(s.err_read, &[&name, &e])),
                 };
                 reading.set(None);
@@ -128,7 +129,10 @@ pub fn InputPanel(props: &Props) -> Html {
     let on_paste = {
         let (text, source, held) = (text.clone(), source.clone(), held.clone());
         Callback::from(move |e: Event| {
-            let pasted = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data).and_then(|d| d.get_data("text/plain").ok());
+            let pasted = e
+                .dyn_ref::<ClipboardEvent>()
+                .and_then(ClipboardEvent::clipboard_data)
+                .and_then(|d| d.get_data("text/plain").ok());
             let Some(pasted) = pasted.filter(|p| p.len() >= HELD_TEXT_BYTES) else { return };
             e.prevent_default();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
@@ -233,4 +237,3 @@ pub fn InputPanel(props: &Props) -> Html {
         </section>
     }
 }
-

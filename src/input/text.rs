@@ -85,8 +85,14 @@ mod tests {
 
     #[test]
     fn bilingual_messages_split_at_the_matching_parenthesis() {
-        assert_eq!(split_bilingual("暂不支持 PDF，请复制文本后粘贴 (PDF is not supported)"), ("暂不支持 PDF，请复制文本后粘贴", Some("PDF is not supported")));
-        assert_eq!(split_bilingual("暂不支持 Word (.doc)，请另存 (Word (.doc) is not supported)"), ("暂不支持 Word (.doc)，请另存", Some("Word (.doc) is not supported")));
+        assert_eq!(
+            split_bilingual("暂不支持 PDF，请复制文本后粘贴 (PDF is not supported)"),
+            ("暂不支持 PDF，请复制文本后粘贴", Some("PDF is not supported"))
+        );
+        assert_eq!(
+            split_bilingual("暂不支持 Word (.doc)，请另存 (Word (.doc) is not supported)"),
+            ("暂不支持 Word (.doc)，请另存", Some("Word (.doc) is not supported"))
+        );
         assert_eq!(split_bilingual("只有中文"), ("只有中文", None));
         assert_eq!(split_bilingual("x)"), ("x)", None));
     }

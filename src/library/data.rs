@@ -252,10 +252,8 @@ pub enum Action {
 /// that were kept from storage, so the tab can show them too. Nothing another tab saved is
 /// lost by this tab writing.
 pub fn merge_stored(ours: &[Entry], stored: Vec<Entry>, removed: &[String]) -> (Vec<Entry>, Vec<Entry>) {
-    let kept: Vec<Entry> = stored
-        .into_iter()
-        .filter(|e| !ours.iter().any(|o| o.id == e.id) && !removed.contains(&e.id))
-        .collect();
+    let kept: Vec<Entry> =
+        stored.into_iter().filter(|e| !ours.iter().any(|o| o.id == e.id) && !removed.contains(&e.id)).collect();
     let mut all = ours.to_vec();
     all.extend(kept.iter().cloned());
     (all, kept)

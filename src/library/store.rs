@@ -56,12 +56,13 @@ pub fn use_library() -> UseReducerHandle<LibraryState> {
         use_effect_with((), move |()| {
             // Another tab wrote the library. Unreadable data is ignored here: this tab's next
             // write sets it aside.
-            let listener = storage::on_other_tab_write(LIBRARY_KEY, move |raw| match raw.map(|raw| data::parse(&raw)) {
-                Some(Ok(parsed)) => library.dispatch(Action::External(parsed.entries)),
-                // Cleared by the other tab (or by the user in its developer tools).
-                None => library.dispatch(Action::External(Vec::new())),
-                Some(Err(_)) => {}
-            });
+            let listener =
+                storage::on_other_tab_write(LIBRARY_KEY, move |raw| match raw.map(|raw| data::parse(&raw)) {
+                    Some(Ok(parsed)) => library.dispatch(Action::External(parsed.entries)),
+                    // Cleared by the other tab (or by the user in its developer tools).
+                    None => library.dispatch(Action::External(Vec::new())),
+                    Some(Err(_)) => {}
+                });
             move || drop(listener)
         });
     }

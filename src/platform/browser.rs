@@ -94,7 +94,8 @@ impl Drop for Later {
 /// first; dropping the returned [`Later`] before then cancels the call.
 pub fn later(f: impl FnOnce() + 'static) -> Later {
     let f = Closure::once(f);
-    let id = web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), 0).ok());
+    let id = web_sys::window()
+        .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), 0).ok());
     Later { id, _f: f }
 }
 

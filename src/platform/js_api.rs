@@ -27,7 +27,9 @@ pub fn install() {
     let Some(window) = web_sys::window() else { return };
     let api = js_sys::Object::new();
     let analyze = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(|text: JsValue| {
-        let text = text.as_string().ok_or_else(|| JsValue::from(js_sys::TypeError::new("analyze(text): text must be a string")))?;
+        let text = text
+            .as_string()
+            .ok_or_else(|| JsValue::from(js_sys::TypeError::new("analyze(text): text must be a string")))?;
         analyze(&text)
     });
     let _ = js_sys::Reflect::set(&api, &"analyze".into(), &analyze.into_js_value());

@@ -32,15 +32,18 @@ pub fn set(store: &Storage, key: &str, value: &str) -> Result<(), WriteError> {
 /// Whether some key that starts with `prefix` holds exactly `value`.
 pub fn holds(store: &Storage, prefix: &str, value: &str) -> bool {
     let len = store.length().unwrap_or(0);
-    (0..len).filter_map(|i| store.key(i).ok().flatten()).any(|k| {
-        k.starts_with(prefix) && store.get_item(&k).ok().flatten().as_deref() == Some(value)
-    })
+    (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .any(|k| k.starts_with(prefix) && store.get_item(&k).ok().flatten().as_deref() == Some(value))
 }
 
 /// Calls `on_change` with the new value of `key` (`None`: removed) whenever another tab writes
 /// it (the browser's `storage` event fires only in the other tabs of the same origin).
 /// Listening stops when the returned listener is dropped.
-pub fn on_other_tab_write(key: &'static str, on_change: impl Fn(Option<String>) + 'static) -> Option<gloo::events::EventListener> {
+pub fn on_other_tab_write(
+    key: &'static str,
+    on_change: impl Fn(Option<String>) + 'static,
+) -> Option<gloo::events::EventListener> {
     use wasm_bindgen::JsCast;
     let window = web_sys::window()?;
     Some(gloo::events::EventListener::new(&window, "storage", move |event| {

@@ -297,7 +297,8 @@ pub struct Analyzer<T: 'static>(Rc<RefCell<Inner<T>>>);
 impl<T: 'static> Analyzer<T> {
     /// Starts a worker (or decides there can be none). Answers go to `on_done`.
     pub fn new(on_done: Callback<Done<T>>) -> Analyzer<T> {
-        let inner = Inner { backend: Backend::InThread, job: None, next_id: 0, on_done, handlers: Vec::new(), generation: 0 };
+        let inner =
+            Inner { backend: Backend::InThread, job: None, next_id: 0, on_done, handlers: Vec::new(), generation: 0 };
         let analyzer = Analyzer(Rc::new(RefCell::new(inner)));
         analyzer.start_worker();
         analyzer
@@ -457,7 +458,8 @@ impl<T: 'static> Analyzer<T> {
             }
         });
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), READY_TIMEOUT_MS);
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), READY_TIMEOUT_MS);
         }
     }
 
@@ -499,7 +501,8 @@ impl<T: 'static> Analyzer<T> {
             }
             let weak = Rc::downgrade(&self.0);
             wasm_bindgen_futures::spawn_local(async move {
-                let wanted = || weak.upgrade().is_some_and(|inner| inner.borrow().job.as_ref().is_some_and(|j| j.id == id));
+                let wanted =
+                    || weak.upgrade().is_some_and(|inner| inner.borrow().job.as_ref().is_some_and(|j| j.id == id));
                 let report = read_answer(&data, wanted).await;
                 // The report goes on screen in a task of its own, not after the last slice.
                 next_task().await;

@@ -42,7 +42,16 @@ pub fn ExportBar(props: &Props) -> Html {
         let (a, err, stem) = (props.analysis.clone(), props.on_error.clone(), stem.clone());
         Callback::from(move |_: MouseEvent| {
             let headers = Headers {
-                names: [s.col_indicator, s.col_value, s.col_unit, s.col_approx, s.col_section, s.col_surface, s.col_start, s.col_end],
+                names: [
+                    s.col_indicator,
+                    s.col_value,
+                    s.col_unit,
+                    s.col_approx,
+                    s.col_section,
+                    s.col_surface,
+                    s.col_start,
+                    s.col_end,
+                ],
                 approx_mark: s.approx_mark,
             };
             let csv = figures_csv(&a.report, &headers);

@@ -76,7 +76,10 @@ pub fn FigureFilters(props: &Props) -> Html {
         choices
             .map(|(i, sec)| {
                 let indent = "\u{3000}".repeat(usize::from(sec.level.saturating_sub(1)));
-                (AttrValue::from(i.to_string()), AttrValue::from(format!("{indent}{}{}", sec.marker, truncate_chars(&sec.title, 24))))
+                (
+                    AttrValue::from(i.to_string()),
+                    AttrValue::from(format!("{indent}{}{}", sec.marker, truncate_chars(&sec.title, 24))),
+                )
             })
             .collect::<Vec<_>>()
     });

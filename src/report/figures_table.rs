@@ -77,7 +77,9 @@ fn filtered(a: &Analysis, filters: &Filters, keys: &[Vec<String>]) -> Vec<usize>
     let needle = filters.text.trim().to_ascii_lowercase();
     let range = filters.section.and_then(|i| a.report.sections.get(i)).map(|s| s.start..s.end);
     let keep = |(i, f): &(usize, &Figure)| {
-        (needle.is_empty() || f.indicator.to_ascii_lowercase().contains(&needle) || f.surface.to_ascii_lowercase().contains(&needle))
+        (needle.is_empty()
+            || f.indicator.to_ascii_lowercase().contains(&needle)
+            || f.surface.to_ascii_lowercase().contains(&needle))
             && (filters.unit.is_empty() || f.unit == filters.unit)
             && range.as_ref().is_none_or(|r| r.contains(&f.start))
             && match &filters.key {
@@ -130,7 +132,11 @@ pub fn FiguresTable(props: &Props) -> Html {
         if let Some((col, asc)) = *sort {
             rows.sort_by(|&x, &y| {
                 let o = compare(a, col, x, y);
-                if asc { o } else { o.reverse() }
+                if asc {
+                    o
+                } else {
+                    o.reverse()
+                }
             });
         }
         rows
@@ -223,7 +229,8 @@ pub fn FiguresTable(props: &Props) -> Html {
                     let _ = cell.style().set_property("height", &format!("{px}px"));
                 }
             }
-            let first_row = top_ref.cast::<Element>().and_then(|td| td.parent_element()).and_then(|tr| tr.next_element_sibling());
+            let first_row =
+                top_ref.cast::<Element>().and_then(|td| td.parent_element()).and_then(|tr| tr.next_element_sibling());
             if let Some(tr) = first_row.and_then(|tr| tr.dyn_into::<HtmlElement>().ok()) {
                 let measured = tr.get_bounding_client_rect().height();
                 if measured > 0.0 && (measured - *row_px).abs() > 0.25 {

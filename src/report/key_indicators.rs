@@ -51,7 +51,11 @@ pub fn KeyIndicators(props: &Props) -> Html {
     };
     let counts = |v: &KeyValue| {
         let c = s.counts(&v.scope, &v.measure, &v.subgroup, &v.part_of);
-        if c.is_empty() && !v.qualifier.is_empty() { truncate_chars(&v.qualifier, 12) } else { c }
+        if c.is_empty() && !v.qualifier.is_empty() {
+            truncate_chars(&v.qualifier, 12)
+        } else {
+            c
+        }
     };
 
     html! {

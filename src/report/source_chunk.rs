@@ -56,8 +56,10 @@ pub fn SourceChunk(props: &Props) -> Html {
     let sections = &a.report.sections;
     let at = |i: usize| floor_boundary(text, sections[i].start);
     let first = sections.partition_point(|sec| floor_boundary(text, sec.start) < start);
-    let mut cuts: Vec<(usize, Cut)> =
-        (first..sections.len()).take_while(|&i| at(i) < end || (props.last && at(i) == end)).map(|i| (at(i), Cut::Anchor(i))).collect();
+    let mut cuts: Vec<(usize, Cut)> = (first..sections.len())
+        .take_while(|&i| at(i) < end || (props.last && at(i) == end))
+        .map(|i| (at(i), Cut::Anchor(i)))
+        .collect();
     if let Some((m0, m1)) = props.mark {
         let (m0, m1) = (floor_boundary(text, m0).max(start), floor_boundary(text, m1).min(end));
         if m1 > m0 {

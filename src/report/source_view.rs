@@ -40,7 +40,10 @@ pub fn SourceView(props: &Props) -> Html {
     let blocks = use_memo(a.seq, |_| line_blocks(text, CHUNK));
     let mut shown = use_progressive(blocks.len(), BLOCKS_STEP, BLOCKS_STEP);
 
-    let mark = props.highlight.map(|h| (floor_boundary(text, h.start), floor_boundary(text, h.end), h.seq)).filter(|m| m.1 > m.0);
+    let mark = props
+        .highlight
+        .map(|h| (floor_boundary(text, h.start), floor_boundary(text, h.end), h.seq))
+        .filter(|m| m.1 > m.0);
     // The block where the mark starts scrolls it into view, so it is rendered now.
     let home = mark.and_then(|(start, _, _)| blocks.iter().position(|&(s, e)| s <= start && start < e));
     if let Some(home) = home {

@@ -92,9 +92,10 @@ fn build_date() -> String {
     if let Some(date) = std::env::var("FAZHI_BUILD_DATE").ok().filter(|d| !d.is_empty()) {
         return date;
     }
-    let secs = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<u64>().ok()).unwrap_or_else(|| {
-        SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs())
-    });
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs()));
     let (y, m, d) = civil_from_days(secs / 86_400);
     format!("{y:04}-{m:02}-{d:02}")
 }
@@ -136,8 +137,9 @@ fn is_fresh(root: &Path, dist: &Path, stamp: &Path) -> bool {
 
 /// Fails unless wasm-opt wrote the `.wasm` that ended up in `dist/`.
 fn check_wasm_opt(wasm: &Path, optimized_dir: &Path) -> Result {
-    let optimized = only_file(optimized_dir, ".wasm")
-        .map_err(|_| err!("wasm-opt did not run (no output in {}); is data-wasm-opt=\"0\" set?", optimized_dir.display()))?;
+    let optimized = only_file(optimized_dir, ".wasm").map_err(|_| {
+        err!("wasm-opt did not run (no output in {}); is data-wasm-opt=\"0\" set?", optimized_dir.display())
+    })?;
     if fs::read(&optimized)? != fs::read(wasm)? {
         return Err(err!("{} is not wasm-opt's output {}", wasm.display(), optimized.display()));
     }

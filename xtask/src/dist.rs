@@ -120,7 +120,8 @@ pub fn single_file(dist: &Path) -> Result<PathBuf> {
     let mut styles = Vec::new();
     let page = without_loading(&html, |href| {
         let css = fs::read_to_string(dist.join(href.trim_start_matches("./"))).map_err(|e| err!("{href}: {e}"))?;
-        let loads = css.match_indices("url(").any(|(i, _)| !css[i + 4..].trim_start_matches(['"', '\'']).starts_with("data:"));
+        let loads =
+            css.match_indices("url(").any(|(i, _)| !css[i + 4..].trim_start_matches(['"', '\'']).starts_with("data:"));
         if loads || css.to_ascii_lowercase().contains("</style") {
             return Err(err!("{href}: cannot inline a stylesheet with </style or url() loads"));
         }
@@ -234,8 +235,10 @@ fn app_script(glue: &str, wasm: &[u8]) -> Result<String> {
         return Err(err!("the wasm-bindgen glue has no __wbg_init: not `--target web` output?"));
     }
     let exports = exported_names(glue);
-    let bindings: Vec<String> =
-        exports.iter().map(|(local, exported)| if local == exported { local.clone() } else { format!("{exported}: {local}") }).collect();
+    let bindings: Vec<String> = exports
+        .iter()
+        .map(|(local, exported)| if local == exported { local.clone() } else { format!("{exported}: {local}") })
+        .collect();
     Ok(format!(
         "{glue}\n\
          const __fazhi_bytes = (() => {{ const s = atob(\"{b64}\"); const b = new Uint8Array(s.length); \
@@ -344,7 +347,11 @@ mod tests {
     fn adds_the_service_worker_idempotently() {
         let dist = std::env::temp_dir().join(format!("xtask-dist-test-{}", std::process::id()));
         fs::create_dir_all(&dist).unwrap();
-        fs::write(dist.join("index.html"), "<html><head>\n<link rel=\"preload\" href=\"./a_bg.wasm\"></head><body></body></html>").unwrap();
+        fs::write(
+            dist.join("index.html"),
+            "<html><head>\n<link rel=\"preload\" href=\"./a_bg.wasm\"></head><body></body></html>",
+        )
+        .unwrap();
         fs::write(dist.join("a_bg.wasm"), b"\0asm").unwrap();
         let snapshot = || {
             let mut files = Vec::new();
@@ -359,7 +366,10 @@ mod tests {
         let _ = fs::remove_dir_all(&dist);
         assert_eq!(once, twice);
         let index = &once.iter().find(|(n, _)| n == "index.html").unwrap().1;
-        assert!(index.contains("<script src=\"./sw-register-") && index.contains("defer></script>\n</head>"), "{index}");
+        assert!(
+            index.contains("<script src=\"./sw-register-") && index.contains("defer></script>\n</head>"),
+            "{index}"
+        );
         let sw = &once.iter().find(|(n, _)| n == SW).unwrap().1;
         assert!(sw.contains(r#"const FILES = ["./", "./a_bg.wasm", "./sw-register-"#), "{sw}");
     }
@@ -370,7 +380,10 @@ mod tests {
                   function __wbg_init() {}\nexport { initSync, __wbg_init as default };\n";
         let names = exported_names(js);
         let pairs: Vec<(&str, &str)> = names.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        assert_eq!(pairs, [("analyze", "analyze"), ("Foo", "Foo"), ("initSync", "initSync"), ("__wbg_init", "default")]);
+        assert_eq!(
+            pairs,
+            [("analyze", "analyze"), ("Foo", "Foo"), ("initSync", "initSync"), ("__wbg_init", "default")]
+        );
     }
 
     #[test]
@@ -380,7 +393,14 @@ mod tests {
 
     #[test]
     fn encodes_base64() {
-        for (raw, b64) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("\u{ff}\u{fe}", "w7/Dvg==")] {
+        for (raw, b64) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("\u{ff}\u{fe}", "w7/Dvg=="),
+        ] {
             assert_eq!(base64(raw.as_bytes()), b64, "{raw:?}");
         }
     }

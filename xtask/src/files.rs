@@ -59,7 +59,11 @@ const GZIP_SIZES_JS: &str = "const fs=require('fs'),z=require('zlib');\
 pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.is_dir() { walk(&path, out)? } else { out.push(path) }
+        if path.is_dir() {
+            walk(&path, out)?
+        } else {
+            out.push(path)
+        }
     }
     Ok(())
 }

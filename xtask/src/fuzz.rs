@@ -160,7 +160,11 @@ fn seed_corpus(fuzz: &Path, target: &str) -> Result<PathBuf> {
     fs::create_dir_all(&corpus)?;
     let shared = root().join("..").join("shared");
     let mut seeds: Vec<(String, Vec<u8>)> = Vec::new();
-    for (dir, only_txt) in [(shared.join("corpus"), true), (shared.join("corpus-dev"), true), (root().join("tests").join("fuzz_regressions"), false)] {
+    for (dir, only_txt) in [
+        (shared.join("corpus"), true),
+        (shared.join("corpus-dev"), true),
+        (root().join("tests").join("fuzz_regressions"), false),
+    ] {
         let Ok(entries) = fs::read_dir(&dir) else { continue };
         for path in entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_file()) {
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -190,7 +194,8 @@ fn seed_corpus(fuzz: &Path, target: &str) -> Result<PathBuf> {
 const PAGES: usize = 48;
 
 /// Breadcrumb openers ("" = the trail starts at 首页).
-const OPENERS: [&str; 9] = ["您的位置", "当前位置", "您当前的位置", "您现在的位置", "所在位置", "當前位置", "位置", "", ""];
+const OPENERS: [&str; 9] =
+    ["您的位置", "当前位置", "您当前的位置", "您现在的位置", "所在位置", "當前位置", "位置", "", ""];
 /// What follows an opener.
 const COLONS: [&str; 5] = ["：", ":", ": ", "： ", " "];
 /// The first crumb.
@@ -202,11 +207,24 @@ const SEPARATORS: [&str; 24] = [
 ];
 /// Crumbs after the first.
 const COLUMNS: [&str; 14] = [
-    "政务公开", "信息公开", "政府信息公开目录", "法定主动公开内容", "法治政府建设", "法治政府建设年度报告", "年度报告", "通知公告",
-    "工作动态", "其他法定信息", "计划总结", "部门文件", "正文", "政務公開",
+    "政务公开",
+    "信息公开",
+    "政府信息公开目录",
+    "法定主动公开内容",
+    "法治政府建设",
+    "法治政府建设年度报告",
+    "年度报告",
+    "通知公告",
+    "工作动态",
+    "其他法定信息",
+    "计划总结",
+    "部门文件",
+    "正文",
+    "政務公開",
 ];
 /// Invented places (no real report's wording is used here).
-const PLACES: [&str; 10] = ["青山区", "河西县", "江北市", "南湖街道", "北塘区", "东川县", "云岭市", "西林区", "石门镇", "长丰省"];
+const PLACES: [&str; 10] =
+    ["青山区", "河西县", "江北市", "南湖街道", "北塘区", "东川县", "云岭市", "西林区", "石门镇", "长丰省"];
 const BODIES: [&str; 5] = ["人民政府", "司法局", "人民政府办公室", "市场监督管理局", "街道办事处"];
 /// Level-1 and level-2 heading markers, by kind.
 const MARKERS: [[&str; 4]; 5] = [
@@ -216,10 +234,22 @@ const MARKERS: [[&str; 4]; 5] = [
     ["1.", "2.", "3.", "4."],
     ["（1）", "（2）", "（3）", "（4）"],
 ];
-const PART_TITLES: [&str; 6] =
-    ["主要举措和成效", "存在的不足和原因", "下一步工作计划", "党政主要负责人履行推进法治建设第一责任人职责情况", "总体情况", "第一部分 工作开展情况"];
-const ITEM_TITLES: [&str; 6] =
-    ["加强组织领导", "健全依法决策机制", "严格规范公正文明执法", "强化行政权力制约和监督", "依法化解社会矛盾纠纷", "提升法治思维和能力"];
+const PART_TITLES: [&str; 6] = [
+    "主要举措和成效",
+    "存在的不足和原因",
+    "下一步工作计划",
+    "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "总体情况",
+    "第一部分 工作开展情况",
+];
+const ITEM_TITLES: [&str; 6] = [
+    "加强组织领导",
+    "健全依法决策机制",
+    "严格规范公正文明执法",
+    "强化行政权力制约和监督",
+    "依法化解社会矛盾纠纷",
+    "提升法治思维和能力",
+];
 /// Sentences with figures; `#` is a number, `¤` a Chinese numeral.
 const SENTENCES: [&str; 14] = [
     "全年收到行政复议申请#件，办结#件，同比增长#.#%。",
@@ -240,8 +270,18 @@ const SENTENCES: [&str; 14] = [
 const CN_NUMERALS: [&str; 8] = ["十二", "二十三", "一百零五", "两", "三十", "〇", "九十九", "一千二百"];
 /// Page-footer furniture; `@` is a place.
 const FOOTERS: [&str; 12] = [
-    "分享到：", "微信 微博 QQ空间", "【打印本页】【关闭窗口】", "打印 | 关闭", "上一篇：关于开展普法宣传月活动的通知", "下一篇：无",
-    "扫一扫在手机打开当前页", "返回顶部", "相关链接", "版权所有：@人民政府 主办：@人民政府办公室", "网站标识码：# ICP备#号 公网安备 #号", "【我要纠错】 【收藏】",
+    "分享到：",
+    "微信 微博 QQ空间",
+    "【打印本页】【关闭窗口】",
+    "打印 | 关闭",
+    "上一篇：关于开展普法宣传月活动的通知",
+    "下一篇：无",
+    "扫一扫在手机打开当前页",
+    "返回顶部",
+    "相关链接",
+    "版权所有：@人民政府 主办：@人民政府办公室",
+    "网站标识码：# ICP备#号 公网安备 #号",
+    "【我要纠错】 【收藏】",
 ];
 
 /// A small deterministic generator (xorshift64*), so every run makes the same pages.
@@ -339,7 +379,8 @@ fn page(seed: usize) -> String {
     }
     let header = header.join(gap);
 
-    let mut report: Vec<String> = vec![fill(&mut r, &format!("{year}年，@深入推进依法行政，各项工作取得新成效。现将有关情况报告如下："))];
+    let mut report: Vec<String> =
+        vec![fill(&mut r, &format!("{year}年，@深入推进依法行政，各项工作取得新成效。现将有关情况报告如下："))];
     let (parts, items) = (&MARKERS[r.below(2)], &MARKERS[1 + r.below(4)]);
     let n = 1 + r.below(4);
     for part in &parts[..n] {
@@ -391,9 +432,15 @@ fn page(seed: usize) -> String {
 
 /// A page as a site serves it: HTML with the separators as entities, one paragraph a line.
 fn html(page: &str) -> String {
-    let mut out = String::from("<html><head><meta charset=\"utf-8\"><title>法治政府建设年度报告</title></head><body>\n");
+    let mut out =
+        String::from("<html><head><meta charset=\"utf-8\"><title>法治政府建设年度报告</title></head><body>\n");
     for line in page.lines() {
-        let line = line.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('»', "&raquo;").replace('\u{a0}', "&nbsp;");
+        let line = line
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('»', "&raquo;")
+            .replace('\u{a0}', "&nbsp;");
         out.push_str(&format!("<p>{line}</p>\n"));
     }
     out.push_str("</body></html>\n");
@@ -446,7 +493,11 @@ fn dict_line(word: &str) -> String {
         }
     }
     let name = word.trim();
-    if word.is_ascii() || name.is_empty() { format!("\"{quoted}\"") } else { format!("{name}=\"{quoted}\"") }
+    if word.is_ascii() || name.is_empty() {
+        format!("\"{quoted}\"")
+    } else {
+        format!("{name}=\"{quoted}\"")
+    }
 }
 
 #[cfg(test)]
@@ -537,17 +588,25 @@ mod tests {
         }
         let all = pages.concat();
         for sep in SEPARATORS {
-            assert!(pages.iter().any(|p| p.lines().next().is_some_and(|l| l.contains(sep))), "no breadcrumb with {sep:?}");
+            assert!(
+                pages.iter().any(|p| p.lines().next().is_some_and(|l| l.contains(sep))),
+                "no breadcrumb with {sep:?}"
+            );
         }
         for opener in OPENERS.iter().filter(|o| !o.is_empty()) {
             assert!(pages.iter().any(|p| p.trim_start().starts_with(opener)), "no page opening with {opener}");
         }
         assert!(pages.iter().any(|p| p.trim_start().starts_with("首页")));
-        for word in ["发布时间", "索引号", "来源", "字体", "打印", "ICP备", "一、", "（一）", "万元", "%", "\r\n", "\u{3000}"] {
+        for word in
+            ["发布时间", "索引号", "来源", "字体", "打印", "ICP备", "一、", "（一）", "万元", "%", "\r\n", "\u{3000}"]
+        {
             assert!(all.contains(word), "no page holds {word}");
         }
         assert!(pages.iter().any(|p| !p.contains('\n')), "no page with every line break lost");
-        assert!(pages.iter().any(|p| p.lines().next().is_some_and(|l| l.contains('。'))), "no head glued to a sentence");
+        assert!(
+            pages.iter().any(|p| p.lines().next().is_some_and(|l| l.contains('。'))),
+            "no head glued to a sentence"
+        );
         let html = html(&pages[0]);
         assert!(html.starts_with("<html>") && !html[html.find("<body>").unwrap()..].contains('»'));
     }

@@ -152,7 +152,9 @@ pub fn chromium() -> Result<PathBuf> {
     if which("chromium").is_none() {
         missing.extend(["chromium", "chromium-driver"]);
     }
-    if cfg!(target_os = "linux") && probe(Command::new("fc-list").args([":lang=zh", "family"])).unwrap_or_default().is_empty() {
+    if cfg!(target_os = "linux")
+        && probe(Command::new("fc-list").args([":lang=zh", "family"])).unwrap_or_default().is_empty()
+    {
         missing.push("fonts-wqy-microhei");
     }
     if !missing.is_empty() {
@@ -179,7 +181,9 @@ pub fn zhconv() -> Result {
     }
     let pip = |extra: &[&str]| {
         let mut cmd = Command::new(python);
-        cmd.args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--root-user-action=ignore"]).args(extra).arg("zhconv");
+        cmd.args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--root-user-action=ignore"])
+            .args(extra)
+            .arg("zhconv");
         run(&mut cmd)
     };
     // A Debian-managed python refuses plain installs (PEP 668); a user install is fine for us.
@@ -188,7 +192,11 @@ pub fn zhconv() -> Result {
 
 /// The python 3 interpreter's name.
 pub fn python() -> &'static str {
-    if cfg!(windows) { "python" } else { "python3" }
+    if cfg!(windows) {
+        "python"
+    } else {
+        "python3"
+    }
 }
 
 /// `apt-get install`s Debian packages (through sudo unless we are root).
@@ -231,7 +239,11 @@ fn exe(name: &str) -> String {
 
 /// A command name as `Command` must spell it (npm and its .bin shims are batch files on Windows).
 fn exe_cmd(name: &str) -> String {
-    if cfg!(windows) { format!("{name}.cmd") } else { name.to_string() }
+    if cfg!(windows) {
+        format!("{name}.cmd")
+    } else {
+        name.to_string()
+    }
 }
 
 #[cfg(test)]

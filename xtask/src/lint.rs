@@ -20,9 +20,23 @@ pub fn task(args: &[String]) -> Result {
         }
     }
     run(cargo().args(["fmt", "--all", "--check"]).current_dir(root()))?;
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]).current_dir(root()))?;
+    run(cargo()
+        .args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"])
+        .current_dir(root()))?;
     install::wasm_target()?;
     run(cargo()
-        .args(["clippy", "--target", WASM_TARGET, "-p", "fazhi-lens-web", "-p", "fazhi-lens", "--quiet", "--", "-D", "warnings"])
+        .args([
+            "clippy",
+            "--target",
+            WASM_TARGET,
+            "-p",
+            "fazhi-lens-web",
+            "-p",
+            "fazhi-lens",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ])
         .current_dir(root()))
 }

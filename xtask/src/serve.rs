@@ -58,7 +58,11 @@ pub fn spawn(root: PathBuf, addr: &str, base: &str) -> Result<(SocketAddr, threa
 /// `base` with exactly one leading and one trailing slash.
 fn normalize_base(base: &str) -> String {
     let inner = base.trim_matches('/');
-    if inner.is_empty() { "/".into() } else { format!("/{inner}/") }
+    if inner.is_empty() {
+        "/".into()
+    } else {
+        format!("/{inner}/")
+    }
 }
 
 /// A directory served at a URL path prefix.
@@ -221,7 +225,10 @@ mod tests {
     fn serves_files_with_mime_types() {
         let s = site("/");
         let r = s.respond("GET", "/");
-        assert_eq!((r.status, r.content_type, r.body.as_slice()), ("200 OK", "text/html; charset=utf-8", &b"<p>hi</p>"[..]));
+        assert_eq!(
+            (r.status, r.content_type, r.body.as_slice()),
+            ("200 OK", "text/html; charset=utf-8", &b"<p>hi</p>"[..])
+        );
         assert_eq!(s.respond("GET", "/app_bg.wasm?v=1").content_type, "application/wasm");
         assert_eq!(s.respond("GET", "/sub/").body, b"sub");
         assert_eq!(s.respond("POST", "/").status, "405 Method Not Allowed");

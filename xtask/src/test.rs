@@ -19,7 +19,16 @@ use crate::{build, cargo, dist, err, fuzz, lint, root, run, serve, target_dir, R
 
 /// The minimum scores on the seed reports, the same as `crates/core/tests/accuracy.rs` asserts.
 const SCORE_MINIMUMS: [&str; 10] = [
-    "--min-sections", "0.95", "--min-metrics", "0.98", "--min-ind", "0.85", "--min-keys", "0.85", "--min-meta", "0.95",
+    "--min-sections",
+    "0.95",
+    "--min-metrics",
+    "0.98",
+    "--min-ind",
+    "0.85",
+    "--min-keys",
+    "0.85",
+    "--min-meta",
+    "0.95",
 ];
 
 /// The minimum scores on the development set (`../shared/corpus-dev` against

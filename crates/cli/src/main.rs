@@ -249,7 +249,9 @@ fn read_error(e: &io::Error) -> String {
 fn folder_error(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "无法读取文件夹：不存在 (cannot read folder: not found)".into(),
-        io::ErrorKind::PermissionDenied => "无法读取文件夹：没有读取权限 (cannot read folder: permission denied)".into(),
+        io::ErrorKind::PermissionDenied => {
+            "无法读取文件夹：没有读取权限 (cannot read folder: permission denied)".into()
+        }
         _ => format!("无法读取文件夹 (cannot read folder): {e}"),
     }
 }
@@ -426,18 +428,22 @@ fn run_compare(args: &Args, inputs: &[Input], out: &mut impl Write) -> io::Resul
     let format = args.format.unwrap_or(Format::Text);
     let mut reports = Vec::new();
     let mut errors = Vec::new();
-    each_analyzed(inputs, |_, report| report, |input, result| {
-        match result {
-            Ok(report) => reports.push(report),
-            Err(error) => {
-                if format != Format::Json {
-                    eprintln!("{}: {error}", input.name);
+    each_analyzed(
+        inputs,
+        |_, report| report,
+        |input, result| {
+            match result {
+                Ok(report) => reports.push(report),
+                Err(error) => {
+                    if format != Format::Json {
+                        eprintln!("{}: {error}", input.name);
+                    }
+                    errors.push(serde_json::json!({ "source": input.name, "error": error }));
                 }
-                errors.push(serde_json::json!({ "source": input.name, "error": error }));
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     let comparison = compare(&reports);
     match format {
         Format::Json => {

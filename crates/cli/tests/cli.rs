@@ -37,7 +37,15 @@ fn scratch(name: &str) -> PathBuf {
 
 #[test]
 fn help_is_printed_for_every_way_of_asking() {
-    for args in [&["help"][..], &["--help"], &["-h"], &["analyze", "--help"], &["compare", "-h"], &["panel", "-h"], &["analyze", "x.txt", "--help"]] {
+    for args in [
+        &["help"][..],
+        &["--help"],
+        &["-h"],
+        &["analyze", "--help"],
+        &["compare", "-h"],
+        &["panel", "-h"],
+        &["analyze", "x.txt", "--help"],
+    ] {
         let out = fazhi(args);
         assert!(out.status.success(), "{args:?} succeeds");
         let stdout = text(&out.stdout);
@@ -59,8 +67,16 @@ fn command_line_mistakes_are_explained_in_chinese_and_english() {
         (&["analyze", "--format"], "需要一个值", "needs a value"),
         (&["analyze"], "请指定文件", "no FILE given"),
         (&["panel"], "请指定文件", "no FILE given"),
-        (&["analyze", "--format=csv", "x.txt"], "analyze 不支持 csv，可用 text、json", "analyze has no csv; use text or json"),
-        (&["panel", "--format", "json", "x.txt"], "panel 不支持 json，可用 csv、jsonl", "panel has no json; use csv or jsonl"),
+        (
+            &["analyze", "--format=csv", "x.txt"],
+            "analyze 不支持 csv，可用 text、json",
+            "analyze has no csv; use text or json",
+        ),
+        (
+            &["panel", "--format", "json", "x.txt"],
+            "panel 不支持 json，可用 csv、jsonl",
+            "panel has no json; use csv or jsonl",
+        ),
         (&["compare", "-f", "jsonl", "x.txt"], "compare 不支持 jsonl", "compare has no jsonl"),
         (&["summarise", "x.txt"], "未知子命令 summarise", "unknown command summarise"),
     ] {
@@ -191,10 +207,8 @@ fn cli_json_and_csv_follow_the_contract() {
         }
         assert_eq!(r["values"].as_array().map(Vec::len), Some(3));
     }
-    let accepted = rows
-        .iter()
-        .find(|r| r["indicator"] == "reconsideration_accepted" && r["unit"] == "宗")
-        .expect("accepted row");
+    let accepted =
+        rows.iter().find(|r| r["indicator"] == "reconsideration_accepted" && r["unit"] == "宗").expect("accepted row");
     assert_eq!(accepted["values"][0], 19);
     assert_eq!(accepted["delta"], 64);
     assert_eq!(accepted["pct"], 336.8);
@@ -295,7 +309,11 @@ fn folders_are_read_recursively_in_sorted_order() {
         let gone = error("gone.txt");
         assert!(gone.as_str().is_some_and(|e| e.contains("文件不存在") && e.contains("file not found")), "{gone}");
     }
-    assert_eq!(lines.iter().filter(|v| v.get("error").is_some()).count(), expected.len() - 6, "the others are analysed");
+    assert_eq!(
+        lines.iter().filter(|v| v.get("error").is_some()).count(),
+        expected.len() - 6,
+        "the others are analysed"
+    );
 
     // compare takes folders too, leaving the failures out (stderr, and "errors" in JSON).
     let out = fazhi(&["compare", "--format", "json", &root]);
@@ -322,8 +340,22 @@ fn panel_writes_the_long_table_of_the_seeds() {
     assert_eq!(
         header,
         &[
-            "file", "body", "region", "level", "year", "kind", "indicator", "label", "value", "unit", "approx", "printed",
-            "headline", "counts", "section", "evidence"
+            "file",
+            "body",
+            "region",
+            "level",
+            "year",
+            "kind",
+            "indicator",
+            "label",
+            "value",
+            "unit",
+            "approx",
+            "printed",
+            "headline",
+            "counts",
+            "section",
+            "evidence"
         ]
     );
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -341,10 +373,8 @@ fn panel_writes_the_long_table_of_the_seeds() {
     };
     assert_eq!(accepted("2021"), ["19"]);
     assert_eq!(accepted("2023"), ["83"]);
-    let row = rows
-        .iter()
-        .find(|r| r[col("year")] == "2021" && r[col("indicator")] == "reconsideration_accepted")
-        .unwrap();
+    let row =
+        rows.iter().find(|r| r[col("year")] == "2021" && r[col("indicator")] == "reconsideration_accepted").unwrap();
     assert_eq!(row[col("label")], "行政复议受理");
     assert_eq!(row[col("level")], "department", "深圳市坪山区司法局");
     assert_eq!(row[col("kind")], "key_indicator");
@@ -354,7 +384,8 @@ fn panel_writes_the_long_table_of_the_seeds() {
 
     let out = fazhi(&["panel", "--format", "jsonl", &corpus]);
     assert!(out.status.success());
-    let json: Vec<Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    let json: Vec<Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
     assert_eq!(json.len(), rows.len(), "the same rows");
     for (v, r) in json.iter().zip(rows) {
         assert_eq!(v["file"], r[col("file")].as_str());
@@ -383,7 +414,10 @@ fn panel_defuses_formulas_and_reports_failures() {
         .expect("fazhi runs");
     assert_eq!(out.status.code(), Some(1), "a failed file makes the run fail");
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("missing.txt: ") && stderr.contains("文件不存在") && stderr.contains("file not found"), "{stderr}");
+    assert!(
+        stderr.contains("missing.txt: ") && stderr.contains("文件不存在") && stderr.contains("file not found"),
+        "{stderr}"
+    );
     let csv = text(&out.stdout);
     let body: Vec<&str> = csv.lines().skip(1).collect();
     assert!(!body.is_empty());

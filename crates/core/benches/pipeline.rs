@@ -179,10 +179,7 @@ fn size_curve<M: Measurement>(c: &mut Criterion<M>, docs: &[String]) {
 
 /// Decode and analyse every file of a corpus in turn, as `fazhi analyze` does on one core.
 fn run_corpus(files: &[Vec<u8>]) -> usize {
-    files
-        .iter()
-        .map(|f| analyze_bytes(black_box(f), "report.txt").map_or(0, |(_, r)| r.metrics.len()))
-        .sum()
+    files.iter().map(|f| analyze_bytes(black_box(f), "report.txt").map_or(0, |(_, r)| r.metrics.len())).sum()
 }
 
 /// Corpora of about 12 MB: copies of the seed reports (as UTF-8 and as GB18030), many short

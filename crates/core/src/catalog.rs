@@ -56,7 +56,9 @@ mod tests {
 
     #[test]
     fn every_check_a_report_gets_is_in_the_catalog_in_order() {
-        let report = crate::analyze("某区2023年法治政府建设年度报告\n一、主要举措\n办理案件12件。\n二、存在的不足和原因\n原因是…\n");
+        let report = crate::analyze(
+            "某区2023年法治政府建设年度报告\n一、主要举措\n办理案件12件。\n二、存在的不足和原因\n原因是…\n",
+        );
         let ids: Vec<&str> = report.checks.iter().map(|c| c.id.as_str()).collect();
         let catalog: Vec<&str> = CHECKS.iter().map(|c| c.id).collect();
         assert_eq!(ids, catalog);

@@ -9,10 +9,10 @@ use std::sync::OnceLock;
 
 use crate::pattern::Pattern;
 
-use crate::text::boundary::{back_to, ends_clause, ends_statement, CLAUSE_LIMIT};
 use crate::normalize::Normalized;
 use crate::numbers;
 use crate::report::{Change, Direction};
+use crate::text::boundary::{back_to, ends_clause, ends_statement, CLAUSE_LIMIT};
 
 /// Comparison base, then (after an optional 分别) a direction word.
 fn statement() -> &'static Pattern {

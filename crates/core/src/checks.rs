@@ -182,7 +182,8 @@ fn title_standard(report: &Report) -> Check {
         return check(ID, false, "未找到报告标题。".into());
     };
     static YEAR: OnceLock<Pattern> = OnceLock::new();
-    let year = YEAR.get_or_init(|| Pattern::new(r"(19|20)[0-9]{2}[ \t\r\n\x{A0}\x{3000}]{0,8}年").expect("valid regex"));
+    let year =
+        YEAR.get_or_init(|| Pattern::new(r"(19|20)[0-9]{2}[ \t\r\n\x{A0}\x{3000}]{0,8}年").expect("valid regex"));
     let t = crate::script::simplify_str(title);
     let t = t.replace(|c: char| c.is_whitespace(), "");
     let mut missing = Vec::new();

@@ -21,7 +21,8 @@ pub fn row<S: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = S>) 
 /// leading apostrophe (OWASP's advice against CSV injection): headings and phrases come from
 /// the report, which is untrusted.
 pub fn field(out: &mut String, cell: &str) {
-    let formula = cell.starts_with(['=', '+', '@', '\t', '\r']) || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+    let formula =
+        cell.starts_with(['=', '+', '@', '\t', '\r']) || (cell.starts_with('-') && cell.parse::<f64>().is_err());
     let quote = formula || cell.contains([',', '"', '\r', '\n']);
     if quote {
         out.push('"');

@@ -29,13 +29,9 @@ use crate::text::numerals;
 /// reported. A unit that is a prefix of another ("个" of "个百分点") comes after it.
 fn units_from(c: char) -> &'static [(&'static str, &'static str)] {
     match c {
-        '个' => &[
-            ("个百分点", "个百分点"),
-            ("个工作日", "个工作日"),
-            ("个月", "个月"),
-            ("个次", "个次"),
-            ("个", "个"),
-        ],
+        '个' => {
+            &[("个百分点", "个百分点"), ("个工作日", "个工作日"), ("个月", "个月"), ("个次", "个次"), ("个", "个")]
+        }
         '百' => &[("百分点", "个百分点")],
         '工' => &[("工作日", "工作日")],
         '%' => &[("%", "%")],
@@ -89,8 +85,8 @@ fn units_from(c: char) -> &'static [(&'static str, &'static str)] {
 /// Words that begin with a unit character but are not a unit after a number ("3部门" is not
 /// "3部", "六部委" names a group of ministries).
 const NOT_UNITS: [&str; 17] = [
-    "部门", "部分", "部委", "处理", "处置", "处罚", "处室", "期间", "期限", "所有", "所属", "名单", "名称",
-    "场所", "类别", "本级", "年度",
+    "部门", "部分", "部委", "处理", "处置", "处罚", "处室", "期间", "期限", "所有", "所属", "名单", "名称", "场所",
+    "类别", "本级", "年度",
 ];
 
 /// Words before a count of years that make it a duration ("连续6年") rather than a date.
@@ -212,11 +208,7 @@ struct Innermost<'a> {
 
 impl<'a> Innermost<'a> {
     fn new(sections: &'a [Section]) -> Self {
-        Innermost {
-            sections,
-            next: 0,
-            open: Vec::new(),
-        }
+        Innermost { sections, next: 0, open: Vec::new() }
     }
 
     /// The innermost section holding `pos`; `pos` must not decrease between calls. Sections are
@@ -250,12 +242,7 @@ struct Closer {
 
 impl Closer {
     fn new(close: char, lookahead: usize) -> Self {
-        Closer {
-            close,
-            lookahead,
-            searched: 0,
-            found: None,
-        }
+        Closer { close, lookahead, searched: 0, found: None }
     }
 
     /// The offset just past the closing mark of the span opening at `open`, if it closes within
@@ -271,9 +258,7 @@ impl Closer {
         if from >= limit {
             return None;
         }
-        let hit = text[from..limit]
-            .char_indices()
-            .find(|&(_, c)| c == self.close || c == '\n');
+        let hit = text[from..limit].char_indices().find(|&(_, c)| c == self.close || c == '\n');
         match hit {
             Some((i, c)) if c == self.close => {
                 self.found = Some(from + i);
@@ -427,9 +412,7 @@ fn unit_at(rest: &str) -> Option<(&'static str, usize)> {
         Some(r) => (1, r),
         None => (0, rest),
     };
-    let &(u, out) = units_from(r.chars().next()?)
-        .iter()
-        .find(|(u, _)| has_prefix(r, u))?;
+    let &(u, out) = units_from(r.chars().next()?).iter().find(|(u, _)| has_prefix(r, u))?;
     // Every word of NOT_UNITS is its unit and one character more: compare that character
     // against the words of this unit only.
     // (Bytes, not chars: this runs for every number read.)
@@ -486,9 +469,7 @@ fn figure_at(text: &str, i: usize, n: &Number) -> Option<Span> {
     match unit {
         // A count of years is a figure only as a duration ("连续6年"), never a date or a plan
         // span ("2023年", "五年规划", "(2021-2025年)").
-        "年" if n.value >= 100.0 || !YEAR_DURATION.iter().any(|w| head.ends_with(w)) => {
-            return None
-        }
+        "年" if n.value >= 100.0 || !YEAR_DURATION.iter().any(|w| head.ends_with(w)) => return None,
         // Rankings: 前3名, 前十位.
         "名" | "位" if prev == Some('前') => return None,
         // The number of a session: "五次全会", "人大二次会议".
@@ -550,11 +531,7 @@ fn named_count_ok(text: &str, start: usize, num_end: usize, end: usize) -> bool 
         return false;
     }
     // An enumeration of numbered names: a neighbouring 、-item also opens with a numeral.
-    let starts_numeral = |s: &str| {
-        s.chars()
-            .next()
-            .is_some_and(|c| numbers::can_start(c) && !c.is_ascii_digit())
-    };
+    let starts_numeral = |s: &str| s.chars().next().is_some_and(|c| numbers::can_start(c) && !c.is_ascii_digit());
     let before = &text[..start];
     let delimiter = |&(_, c): &(usize, char)| c == '、' || ends_phrase(c);
     if let Some((d, '、')) = before.char_indices().rev().take(16).find(delimiter) {
@@ -576,9 +553,7 @@ fn named_count_ok(text: &str, start: usize, num_end: usize, end: usize) -> bool 
 
 /// Connective characters right after a unit that end the figure's phrase there ("18次共23项",
 /// "22%和减少14%", "33人的编制").
-const CONNECTIVES: [char; 13] = [
-    '和', '及', '与', '或', '共', '其', '等', '并', '且', '的', '以', '而', '占',
-];
+const CONNECTIVES: [char; 13] = ['和', '及', '与', '或', '共', '其', '等', '并', '且', '的', '以', '而', '占'];
 
 /// True when the words right after a figure name what it counts ("4场区委理论学习会").
 fn noun_follows(text: &str, post: usize) -> bool {
@@ -605,8 +580,7 @@ fn indicators(text: &str, spans: &[Span]) -> Vec<String> {
     // The previous figure's own phrase, for a bracket naming part of it ("(含3宗…)").
     let mut prev_own = String::new();
     // Scratch buffers, reused so that a figure costs one allocation (its phrase).
-    let (mut phrase, mut after, mut ctx, mut own_phrase) =
-        (String::new(), String::new(), String::new(), String::new());
+    let (mut phrase, mut after, mut ctx, mut own_phrase) = (String::new(), String::new(), String::new(), String::new());
     for (k, s) in spans.iter().enumerate() {
         let gap = &text[prev_post.min(s.pre)..s.pre];
         let (stop, sentence_end) = phrase_stops_in(gap);
@@ -617,11 +591,7 @@ fn indicators(text: &str, spans: &[Span]) -> Vec<String> {
             parts = false;
         }
         let noun_after = noun_follows(text, s.post);
-        let cap = if noun_after {
-            BEFORE_CHARS_NOUN_AFTER
-        } else {
-            BEFORE_CHARS
-        };
+        let cap = if noun_after { BEFORE_CHARS_NOUN_AFTER } else { BEFORE_CHARS };
 
         // The words before the number, back to the clause start or the previous figure.
         let floor = consumed.min(s.pre);
@@ -662,9 +632,7 @@ fn indicators(text: &str, spans: &[Span]) -> Vec<String> {
         let listed = lead.starts_with('、');
         // "(含3宗…)", "其中法律咨询30件、调解8件": parts of the figure before, named by both
         // phrases. A bracket belongs to the figure just before it, a clause to the sentence's.
-        let bracketed = lead
-            .strip_prefix('(')
-            .is_some_and(|r| r.starts_with('含') || r.starts_with("其中"));
+        let bracketed = lead.strip_prefix('(').is_some_and(|r| r.starts_with('含') || r.starts_with("其中"));
         parts |= lead.starts_with("其中");
         // A rate or an amount names itself ("办结率95%", "罚没款1万元"), however short.
         let named = own >= 2 && phrase.ends_with(['率', '款', '额', '量', '数', '费', '值']);
@@ -847,10 +815,7 @@ fn leading_word(t: &str) -> usize {
         '(' => &["(含", "("],
         _ => &[],
     };
-    words
-        .iter()
-        .find(|w| t.starts_with(*w))
-        .map_or(0, |w| w.len())
+    words.iter().find(|w| t.starts_with(*w)).map_or(0, |w| w.len())
 }
 
 /// Words that close the phrase before a number ("率达", "共计", "为"): the byte length of the
@@ -869,10 +834,7 @@ fn trailing_word(t: &str) -> usize {
         '共' | '是' | '均' | '、' | '和' | '及' | '(' | '等' => return c.len_utf8(),
         _ => &[],
     };
-    words
-        .iter()
-        .find(|w| t.ends_with(*w))
-        .map_or(0, |w| w.len())
+    words.iter().find(|w| t.ends_with(*w)).map_or(0, |w| w.len())
 }
 
 /// Strips time expressions and connectives from the start of a phrase read before a number, and
@@ -925,18 +887,7 @@ fn strip_date(p: &str) -> &str {
     let Some(mut r) = ["年", "月", "日"].iter().find_map(|u| r.strip_prefix(u)) else {
         return p;
     };
-    for w in [
-        "度",
-        "以来",
-        "来",
-        "底",
-        "末",
-        "初",
-        "份",
-        "上半年",
-        "下半年",
-        "全年",
-    ] {
+    for w in ["度", "以来", "来", "底", "末", "初", "份", "上半年", "下半年", "全年"] {
         if let Some(x) = r.strip_prefix(w) {
             r = x;
         }
@@ -951,9 +902,7 @@ fn strip_after(p: &mut String) {
             p.drain(..w.len());
         }
     }
-    while let Some(w) = ["和", "及", "与", "、", "等", "并", "共", "(", "其中", "的"]
-        .iter()
-        .find(|w| p.ends_with(*w))
+    while let Some(w) = ["和", "及", "与", "、", "等", "并", "共", "(", "其中", "的"].iter().find(|w| p.ends_with(*w))
     {
         p.truncate(p.len() - w.len());
     }
@@ -969,10 +918,7 @@ mod tests {
     }
 
     fn brief(input: &str) -> Vec<(String, f64, String, bool)> {
-        figures(input)
-            .into_iter()
-            .map(|f| (f.surface, f.value, f.unit, f.approx))
-            .collect()
+        figures(input).into_iter().map(|f| (f.surface, f.value, f.unit, f.approx)).collect()
     }
 
     fn f(s: &str, v: f64, u: &str, a: bool) -> (String, f64, String, bool) {
@@ -983,11 +929,7 @@ mod tests {
     fn counts_money_and_rates() {
         assert_eq!(
             brief("全镇办理信访事项312件,化解率达97.5%,追回欠薪8,420元。"),
-            vec![
-                f("312件", 312.0, "件", false),
-                f("97.5%", 97.5, "%", false),
-                f("8,420元", 8420.0, "元", false)
-            ]
+            vec![f("312件", 312.0, "件", false), f("97.5%", 97.5, "%", false), f("8,420元", 8420.0, "元", false)]
         );
         assert_eq!(
             brief("举办讲座1.2万场次,挽回损失约360万元,惠及群众超过5000人以上。"),
@@ -999,35 +941,17 @@ mod tests {
         );
         assert_eq!(
             brief("办结率超96%,提高2.5个百分点"),
-            vec![
-                f("96%", 96.0, "%", true),
-                f("2.5个百分点", 2.5, "个百分点", false)
-            ]
+            vec![f("96%", 96.0, "%", true), f("2.5个百分点", 2.5, "个百分点", false)]
         );
-        assert_eq!(
-            brief("满意率为百分之九十九点二"),
-            vec![f("百分之九十九点二", 99.2, "%", false)]
-        );
+        assert_eq!(brief("满意率为百分之九十九点二"), vec![f("百分之九十九点二", 99.2, "%", false)]);
     }
 
     #[test]
     fn chinese_numerals_that_count() {
-        assert_eq!(
-            brief("培育示范社区十余个"),
-            vec![f("十余个", 10.0, "个", true)]
-        );
-        assert_eq!(
-            brief("等两项经验获得推广"),
-            vec![f("两项", 2.0, "项", false)]
-        );
-        assert_eq!(
-            brief("轮训干部3万多人"),
-            vec![f("3万多人", 30_000.0, "人", true)]
-        );
-        assert_eq!(
-            brief("審結案件12宗、調解2場"),
-            vec![f("12宗", 12.0, "宗", false), f("2場", 2.0, "场", false)]
-        );
+        assert_eq!(brief("培育示范社区十余个"), vec![f("十余个", 10.0, "个", true)]);
+        assert_eq!(brief("等两项经验获得推广"), vec![f("两项", 2.0, "项", false)]);
+        assert_eq!(brief("轮训干部3万多人"), vec![f("3万多人", 30_000.0, "人", true)]);
+        assert_eq!(brief("審結案件12宗、調解2場"), vec![f("12宗", 12.0, "宗", false), f("2場", 2.0, "场", false)]);
     }
 
     #[test]
@@ -1061,7 +985,10 @@ mod tests {
         }
         // A count of meetings stays a count, even after a body with a term.
         assert_eq!(brief("区十六届人大常委会召开3次会议。"), vec![f("3次", 3.0, "次", false)]);
-        assert_eq!(brief("召开全会2次,组织五次全面检查。"), vec![f("2次", 2.0, "次", false), f("五次", 5.0, "次", false)]);
+        assert_eq!(
+            brief("召开全会2次,组织五次全面检查。"),
+            vec![f("2次", 2.0, "次", false), f("五次", 5.0, "次", false)]
+        );
     }
 
     #[test]
@@ -1103,43 +1030,23 @@ mod tests {
 
     #[test]
     fn durations_in_years_count() {
-        assert_eq!(
-            brief("连续6年开展评议活动"),
-            vec![f("6年", 6.0, "年", false)]
-        );
+        assert_eq!(brief("连续6年开展评议活动"), vec![f("6年", 6.0, "年", false)]);
     }
 
     #[test]
     fn indicator_phrases() {
-        let ind = |s: &str| {
-            figures(s)
-                .into_iter()
-                .map(|f| f.indicator)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            ind("召开5场镇党委理论学习会。"),
-            vec!["召开镇党委理论学习会"]
-        );
-        assert_eq!(
-            ind("2024年,全镇共受理信访事项88件。"),
-            vec!["全镇共受理信访事项"]
-        );
+        let ind = |s: &str| figures(s).into_iter().map(|f| f.indicator).collect::<Vec<_>>();
+        assert_eq!(ind("召开5场镇党委理论学习会。"), vec!["召开镇党委理论学习会"]);
+        assert_eq!(ind("2024年,全镇共受理信访事项88件。"), vec!["全镇共受理信访事项"]);
         assert_eq!(ind("化解率达91%"), vec!["化解率"]);
         // A bare verb borrows the noun of the figure before it.
         let v = ind("共收到调解申请40件,受理36件,办结30件。");
-        assert_eq!(
-            v,
-            vec!["收到调解申请", "受理收到调解申请", "办结收到调解申请"]
-        );
+        assert_eq!(v, vec!["收到调解申请", "受理收到调解申请", "办结收到调解申请"]);
         // …or the clause before, when it is the first figure of the sentence.
         let v = ind("清理村规民约,废止4件。");
         assert_eq!(v, vec!["清理村规民约废止"]);
         // Document titles are not what is counted.
-        assert_eq!(
-            ind("出台《甲办法》、《乙规定》等2部规章。"),
-            vec!["出台规章"]
-        );
+        assert_eq!(ind("出台《甲办法》、《乙规定》等2部规章。"), vec!["出台规章"]);
     }
 
     #[test]
@@ -1157,33 +1064,12 @@ mod tests {
 
     #[test]
     fn innermost_section() {
-        let sec = |start, end| Section {
-            level: 1,
-            marker: String::new(),
-            title: String::new(),
-            kind: None,
-            start,
-            end,
-        };
+        let sec =
+            |start, end| Section { level: 1, marker: String::new(), title: String::new(), kind: None, start, end };
         let secs = [sec(0, 100), sec(10, 50), sec(20, 30), sec(60, 90)];
         let mut m = Innermost::new(&secs);
-        let got: Vec<_> = [5, 15, 25, 35, 55, 70, 95, 120]
-            .iter()
-            .map(|&p| m.at(p))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                Some(0),
-                Some(1),
-                Some(2),
-                Some(1),
-                Some(0),
-                Some(3),
-                Some(0),
-                None
-            ]
-        );
+        let got: Vec<_> = [5, 15, 25, 35, 55, 70, 95, 120].iter().map(|&p| m.at(p)).collect();
+        assert_eq!(got, vec![Some(0), Some(1), Some(2), Some(1), Some(0), Some(3), Some(0), None]);
     }
 
     proptest::proptest! {
@@ -1209,21 +1095,8 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for s in [
-            "",
-            "1",
-            "一",
-            "“",
-            "《",
-            "》3件",
-            "百分之",
-            "、三个",
-            "3件、",
-            "第",
-            "\n\n5人\n",
-            "超过",
-            "约3",
-        ] {
+        for s in ["", "1", "一", "“", "《", "》3件", "百分之", "、三个", "3件、", "第", "\n\n5人\n", "超过", "约3"]
+        {
             let _ = figures(s);
         }
         let long = "“1件".repeat(2000) + &"《2人".repeat(2000);

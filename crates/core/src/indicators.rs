@@ -34,8 +34,8 @@ use crate::normalize::Normalized;
 use crate::report::{Figure, KeyValue};
 
 use crate::text::boundary::{
-    back_edge, back_to, ends_clause, ends_statement, forward_edge, forward_to, inside_brackets, joins_items, CLAUSE_LIMIT,
-    SENTENCE_LIMIT,
+    back_edge, back_to, ends_clause, ends_statement, forward_edge, forward_to, inside_brackets, joins_items,
+    CLAUSE_LIMIT, SENTENCE_LIMIT,
 };
 use lexicon::{bit, lexicon, members, within, Hit, Lexicon, Set};
 
@@ -668,7 +668,8 @@ fn trimmed(mut s: String) -> String {
 fn qualifier(text: &str, entry: &Indicator, f: &Figure, p: &Pick) -> String {
     // The item is read as its two halves around the figure, trimmed at its outer ends; a
     // String is only made for the answer.
-    let not_word = |c: char| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '、' | ',' | '。' | ';' | ':');
+    let not_word =
+        |c: char| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '、' | ',' | '。' | ';' | ':');
     let mut before = text.get(p.local.start..p.fig.start).unwrap_or("").trim_start_matches(not_word);
     let mut after = text.get(p.fig.end..p.local.end).unwrap_or("").trim_end_matches(not_word);
     if after.is_empty() {

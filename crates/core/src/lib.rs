@@ -13,10 +13,10 @@
 //! workspace's root package) and the CLI (`crates/cli`) only render a [`Report`].
 
 mod bytes;
+pub mod catalog;
 mod changes;
 mod checks;
 pub mod compare;
-pub mod catalog;
 pub mod csv;
 pub mod decode;
 mod figures;
@@ -61,8 +61,15 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in order.
-    pub const ALL: [Stage; 7] =
-        [Stage::Normalize, Stage::Sections, Stage::Meta, Stage::Figures, Stage::Indicators, Stage::Changes, Stage::Checks];
+    pub const ALL: [Stage; 7] = [
+        Stage::Normalize,
+        Stage::Sections,
+        Stage::Meta,
+        Stage::Figures,
+        Stage::Indicators,
+        Stage::Changes,
+        Stage::Checks,
+    ];
 
     /// A short lower-case name ("figures").
     pub fn name(self) -> &'static str {
@@ -101,7 +108,8 @@ pub fn analyze_observed(input: &str, observer: &mut impl Observer) -> Report {
     let outline = run(observer, Stage::Sections, || sections::segment(&view));
     let meta = run(observer, Stage::Meta, || meta::extract(&view, &outline));
     let metrics = run(observer, Stage::Figures, || figures::find(&view, &outline.sections));
-    let key_indicators = run(observer, Stage::Indicators, || indicators::attach_in(&view, &metrics, meta.region.as_deref()));
+    let key_indicators =
+        run(observer, Stage::Indicators, || indicators::attach_in(&view, &metrics, meta.region.as_deref()));
     let changes = run(observer, Stage::Changes, || changes::find(&view));
     let mut report = Report {
         source: String::new(),

@@ -289,7 +289,8 @@ fn title_line(text: &str, preamble: Range<usize>) -> Option<(Option<Range<usize>
         // A text that lost its line breaks: the title runs straight into the opening.
         if let Some(i) = t.find("报告") {
             let head = &t[..i + "报告".len()];
-            if head.chars().count() <= 80 && !head.contains(['。', ',', ';', ':', '•', '/', '|']) && about_law(head) {
+            if head.chars().count() <= 80 && !head.contains(['。', ',', ';', ':', '•', '/', '|']) && about_law(head)
+            {
                 return Some((None, at..at + head.len()));
             }
         }
@@ -320,7 +321,9 @@ fn head_of(text: &str, prev: Option<Range<usize>>, title: &str) -> Option<Range<
         h.chars().count() <= 25
             && !h.contains(|c: char| (c.is_ascii_punctuation() && c != ' ') || "。、“”《》".contains(c))
             && !h.contains("报告")
-            && ((title_body(title).is_none() && title_body(&joined).is_some() && !h.contains(|c: char| c.is_ascii_digit()))
+            && ((title_body(title).is_none()
+                && title_body(&joined).is_some()
+                && !h.contains(|c: char| c.is_ascii_digit()))
                 || (first_year(title).is_none() && first_year(h).is_some() && title_body(&joined).is_some()))
     })
 }
@@ -341,7 +344,9 @@ fn title_lead(t: &str) -> usize {
         let r = &t[at..];
         let step = if let Some(inner) = r.strip_prefix('【').or_else(|| r.strip_prefix('[')) {
             match inner.find(['】', ']']) {
-                Some(i) if inner[..i].chars().count() <= 20 => r.len() - inner.len() + i + inner[i..].chars().next().map_or(0, char::len_utf8),
+                Some(i) if inner[..i].chars().count() <= 20 => {
+                    r.len() - inner.len() + i + inner[i..].chars().next().map_or(0, char::len_utf8)
+                }
                 _ => 0,
             }
         } else if r.starts_with(['】', ']', ' ', '|', '·']) {
@@ -415,7 +420,10 @@ fn opening_region<'t>(text: &str, line: &'t str) -> Option<&'t str> {
     let c = res().opening.captures(line)?;
     let g = c.get(1)?;
     let m = g.as_str();
-    let suffix = ["街道", "自治区"].into_iter().find(|s| m.ends_with(s)).map_or_else(|| m.chars().next_back().map_or(0, char::len_utf8), str::len);
+    let suffix = ["街道", "自治区"]
+        .into_iter()
+        .find(|s| m.ends_with(s))
+        .map_or_else(|| m.chars().next_back().map_or(0, char::len_utf8), str::len);
     let name = &m[..m.len() - suffix];
     if name.chars().any(not_in_name) {
         return None;
@@ -501,13 +509,13 @@ fn common_before(level: &str, c: char) -> bool {
     // "依法治区", "法治市": rule of law, not a place.
     c == '治'
         || match level {
-        "区" => "社园景辖片小街湾山郊矿林牧灾校战营特".contains(c),
-        "市" => "城超都门股楼菜夜上开黑".contains(c),
-        "镇" => "城乡村集重古名".contains(c),
-        "乡" => "城家下返故异同".contains(c),
-        "县" => "郡".contains(c),
-        _ => false,
-    }
+            "区" => "社园景辖片小街湾山郊矿林牧灾校战营特".contains(c),
+            "市" => "城超都门股楼菜夜上开黑".contains(c),
+            "镇" => "城乡村集重古名".contains(c),
+            "乡" => "城家下返故异同".contains(c),
+            "县" => "郡".contains(c),
+            _ => false,
+        }
 }
 
 /// Places whose uses without the level's word are counted: the best ones by their mentions.
@@ -582,7 +590,9 @@ fn opening_org(opening: &str, level: &str, region: &str) -> Option<String> {
     for (i, _) in head.match_indices(level) {
         let rest = &head[i + level.len()..];
         let name: String = rest.chars().take_while(|&c| is_han(c)).take(10).collect();
-        if let Some(end) = ["局", "厅", "委员会", "办公室", "中心"].iter().filter_map(|o| name.find(o).map(|k| k + o.len())).min() {
+        if let Some(end) =
+            ["局", "厅", "委员会", "办公室", "中心"].iter().filter_map(|o| name.find(o).map(|k| k + o.len())).min()
+        {
             if !name[..end].contains("政府") {
                 return Some(format!("{region}{}", &name[..end]));
             }
@@ -872,7 +882,8 @@ mod tests {
 
     #[test]
     fn title_on_two_lines_and_publication_before_document_date() {
-        let input = "青石区人民政府\n2030年法治政府建设年度报告\n成文日期：2031-01-10 发布日期：2031-01-20\n一、工作\n内容。\n";
+        let input =
+            "青石区人民政府\n2030年法治政府建设年度报告\n成文日期：2031-01-10 发布日期：2031-01-20\n一、工作\n内容。\n";
         let m = meta(input);
         assert_eq!(m.title.as_deref(), Some("青石区人民政府2030年法治政府建设年度报告"));
         assert_eq!(m.body.as_deref(), Some("青石区人民政府"));
@@ -906,8 +917,14 @@ mod tests {
         );
         // A site tag, or what is left of one, or a site's name, before the title.
         for lead in ["【省政府法治建设报告】", "】", "[法治专栏]", "青石日报网"] {
-            let input = format!("{lead}青石省人民政府关于2030年度法治政府建设情况的报告\n2030年，省政府坚持依法行政。\n一、工作\n");
-            assert_eq!(trio(&input), some("青石省人民政府关于2030年度法治政府建设情况的报告", "青石省", 2030), "{lead}");
+            let input = format!(
+                "{lead}青石省人民政府关于2030年度法治政府建设情况的报告\n2030年，省政府坚持依法行政。\n一、工作\n"
+            );
+            assert_eq!(
+                trio(&input),
+                some("青石省人民政府关于2030年度法治政府建设情况的报告", "青石省", 2030),
+                "{lead}"
+            );
         }
         // A site's name glued to the opening, or to the first line of a title over two.
         let m = meta("青石市人民政府网2030年，青石区坚持依法行政。\n一、工作\n内容。\n");
@@ -928,8 +945,13 @@ mod tests {
         // Printed twice, or over two lines in other places than after the body.
         let twice = "青石市2030年法治政府建设年度报告\n青石市2030年法治政府建设年度报告\n一、工作\n";
         assert_eq!(trio(twice), some("青石市2030年法治政府建设年度报告", "青石市", 2030));
-        for two in ["青石市2030年法治政府\n建设年度报告", "青石市2030年\n法治政府建设年度报告"] {
-            assert_eq!(trio(&format!("{two}\n一、工作\n")), some("青石市2030年法治政府建设年度报告", "青石市", 2030), "{two}");
+        for two in ["青石市2030年法治政府\n建设年度报告", "青石市2030年\n法治政府建设年度报告"]
+        {
+            assert_eq!(
+                trio(&format!("{two}\n一、工作\n")),
+                some("青石市2030年法治政府建设年度报告", "青石市", 2030),
+                "{two}"
+            );
         }
         // Behind a dozen lines of a page's index list.
         let list = "• 索引号\n• 115000/2031-0001\n• 主题分类\n• 法制\n• 工作报告\n• 青石区司法局\n• 2031-03-22\n";
@@ -973,8 +995,10 @@ mod tests {
         // A sub-district: the 街道.
         let m = meta("海川市青石区东门街道办事处2030年法治政府建设工作报告\n一、工作\n");
         assert_eq!((m.body.as_deref(), m.region.as_deref()), (Some("海川市青石区东门街道办事处"), Some("东门街道")));
-        let m = meta("2030年，在区委、区政府的坚强领导下，东门街道深入推进依法行政。现将我街道法治政府建设情况报告如下：\n\
-一、工作\n（一）东门街道完善制度。内容。\n");
+        let m = meta(
+            "2030年，在区委、区政府的坚强领导下，东门街道深入推进依法行政。现将我街道法治政府建设情况报告如下：\n\
+一、工作\n（一）东门街道完善制度。内容。\n",
+        );
         assert_eq!((m.body.as_deref(), m.region.as_deref()), (Some("东门街道办事处"), Some("东门街道")));
         // A sub-district that calls itself "街道" and names itself once.
         let m = meta("为全面推进依法行政，街道坚持依法办事。结合东门街道实际，现就2030年法治政府建设工作开展情况报告如下：\n一、基本情况\n内容。\n");
@@ -985,7 +1009,8 @@ mod tests {
         assert_eq!((m.body.as_deref(), m.region), (Some("司法部"), None));
         let m = meta("2030年，司法部坚持依法行政。\n一、工作\n内容。\n");
         assert_eq!((m.body.as_deref(), m.region), (Some("司法部"), None));
-        for title in ["国家市场监督管理总局", "住房和城乡建设部", "国家乡村振兴局", "国务院"] {
+        for title in ["国家市场监督管理总局", "住房和城乡建设部", "国家乡村振兴局", "国务院"]
+        {
             let m = meta(&format!("{title}关于2030年度法治政府建设情况的报告\n一、工作\n"));
             assert_eq!((m.body.as_deref(), m.region), (Some(title), None), "{title}");
         }
@@ -1020,7 +1045,8 @@ mod tests {
         let m = meta("2030年，海川坚持依法行政，市政府常务会议学法4次，全市推进法治建设。\n一、工作\n内容。\n");
         assert_eq!(m.region.as_deref(), Some("海川市"));
         // Words that end like a place are not one.
-        let m = meta("2030年，区政府坚持依法行政，深入社区开展普法，建设先行示范区，推进依法治区。\n一、工作\n内容。\n");
+        let m =
+            meta("2030年，区政府坚持依法行政，深入社区开展普法，建设先行示范区，推进依法治区。\n一、工作\n内容。\n");
         assert_eq!(m.region, None);
         // An opening that starts with a verb names no region.
         let m = meta("2030年，贯彻市委全会精神，我县坚持依法行政。\n一、工作\n内容。\n");

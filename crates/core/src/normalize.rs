@@ -313,10 +313,31 @@ const SIMPLIFIED: u8 = 8;
 /// furniture word, a breadcrumb opening) holds one: a line without any of them needs no
 /// chrome checks, which saves two searches per line of report text.
 const CHROME_PAIRS: [(char, char); 25] = [
-    ('布', '时'), ('布', '日'), ('布', '机'), ('来', '源'), ('索', '引'), ('供', '日'), ('浏', '览'),
-    ('点', '击'), ('体', '裁'), ('文', '日'), ('分', '享'), ('打', '印'), ('闭', '窗'), ('P', '备'),
-    ('安', '备'), ('一', '扫'), ('识', '码'), ('新', '闻'), ('链', '接'), ('字', '体'), ('顶', '部'),
-    ('位', '置'), ('首', '页'), ('关', '闭'), ('一', '篇'),
+    ('布', '时'),
+    ('布', '日'),
+    ('布', '机'),
+    ('来', '源'),
+    ('索', '引'),
+    ('供', '日'),
+    ('浏', '览'),
+    ('点', '击'),
+    ('体', '裁'),
+    ('文', '日'),
+    ('分', '享'),
+    ('打', '印'),
+    ('闭', '窗'),
+    ('P', '备'),
+    ('安', '备'),
+    ('一', '扫'),
+    ('识', '码'),
+    ('新', '闻'),
+    ('链', '接'),
+    ('字', '体'),
+    ('顶', '部'),
+    ('位', '置'),
+    ('首', '页'),
+    ('关', '闭'),
+    ('一', '篇'),
 ];
 
 /// True when the view characters `a` then `b` are one of [`CHROME_PAIRS`]. Written out as a
@@ -377,15 +398,38 @@ fn pinyin_len(rest: &str) -> Option<usize> {
 
 /// Header keys of a page ("发布时间：…", "索引号：…"); a line holding one is a page header.
 const HEADER_KEYS: [&str; 10] = [
-    "发布时间", "发布日期", "信息来源", "发布机构", "索引号", "信息提供日期", "浏览次数", "点击数", "体裁分类", "成文日期",
+    "发布时间",
+    "发布日期",
+    "信息来源",
+    "发布机构",
+    "索引号",
+    "信息提供日期",
+    "浏览次数",
+    "点击数",
+    "体裁分类",
+    "成文日期",
 ];
 
 /// Words of web-page furniture (share and print links, site identifiers). The first seven
 /// never occur in report text; the rest only count on a line of their own or at the end of a
 /// very long one.
 const FURNITURE: [&str; 16] = [
-    "分享到", "打印本页", "关闭窗口", "ICP备", "公网安备", "扫一扫", "网站标识码", "相关新闻", "相关链接",
-    "字体:[", "【打印】", "【关闭】", "上一篇", "下一篇", "返回顶部", "当前位置",
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "ICP备",
+    "公网安备",
+    "扫一扫",
+    "网站标识码",
+    "相关新闻",
+    "相关链接",
+    "字体:[",
+    "【打印】",
+    "【关闭】",
+    "上一篇",
+    "下一篇",
+    "返回顶部",
+    "当前位置",
 ];
 /// How many of [`FURNITURE`] (the first ones) never occur in report text.
 const STRONG_FURNITURE: usize = 7;
@@ -425,7 +469,8 @@ pub fn is_chrome_line(line: &str) -> bool {
 fn chrome_words() -> &'static crate::pattern::Pattern {
     static RE: std::sync::OnceLock<crate::pattern::Pattern> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        let words: Vec<String> = HEADER_KEYS.iter().chain(FURNITURE.iter()).map(|w| crate::pattern::escape(w)).collect();
+        let words: Vec<String> =
+            HEADER_KEYS.iter().chain(FURNITURE.iter()).map(|w| crate::pattern::escape(w)).collect();
         crate::pattern::Pattern::new(&words.join("|")).expect("valid regex")
     })
 }
@@ -434,7 +479,8 @@ fn chrome_words() -> &'static crate::pattern::Pattern {
 const CRUMB_SEPARATORS: [char; 4] = ['>', '»', '→', '›'];
 
 /// Words that open a breadcrumb ("您当前的位置：首页 > …").
-const CRUMB_OPENERS: [&str; 7] = ["首页", "当前位置", "您的位置", "您当前的位置", "您当前位置", "您现在的位置", "现在位置"];
+const CRUMB_OPENERS: [&str; 7] =
+    ["首页", "当前位置", "您的位置", "您当前的位置", "您当前位置", "您现在的位置", "现在位置"];
 
 /// Characters of a line read for a breadcrumb's "首页" behind a site's name ("法制查询首页→…").
 const CRUMB_LEAD: usize = 30;
@@ -492,10 +538,8 @@ pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
             let item_at = after + rest.len() - item.len();
             // The last crumb ends at a space, at a header key, or after a first "报告" when
             // the page's own title runs on right after it.
-            let stop = [item.find(' '), HEADER_KEYS.iter().filter_map(|k| item.find(k)).min()]
-                .into_iter()
-                .flatten()
-                .min();
+            let stop =
+                [item.find(' '), HEADER_KEYS.iter().filter_map(|k| item.find(k)).min()].into_iter().flatten().min();
             let stop = match (stop, item.find("报告")) {
                 (Some(sp), Some(r)) if r + "报告".len() < sp => Some(r + "报告".len()),
                 (None, Some(r)) => Some(r + "报告".len()),
@@ -598,7 +642,13 @@ struct LineFold {
 ///
 /// Runs of input that the view keeps unchanged are copied whole, and runs that map byte for
 /// byte go into `map` as one piece: this loop sees every byte of every report.
-fn fold_line(input: &str, range: Range<usize>, cut: &[Range<usize>], text: &mut String, map: &mut OffsetMap) -> LineFold {
+fn fold_line(
+    input: &str,
+    range: Range<usize>,
+    cut: &[Range<usize>],
+    text: &mut String,
+    map: &mut OffsetMap,
+) -> LineFold {
     let bytes = input.as_bytes();
     let class = bmp_class();
     let end = range.end.min(input.len());
@@ -650,9 +700,8 @@ fn fold_line(input: &str, range: Range<usize>, cut: &[Range<usize>], text: &mut 
                 prev = u32::from(b0);
                 i += 1;
             } else if b0 & 0xF0 == 0xE0 && i + 3 <= stop {
-                let u = u32::from(b0 & 0x0F) << 12
-                    | u32::from(bytes[i + 1] & 0x3F) << 6
-                    | u32::from(bytes[i + 2] & 0x3F);
+                let u =
+                    u32::from(b0 & 0x0F) << 12 | u32::from(bytes[i + 1] & 0x3F) << 6 | u32::from(bytes[i + 2] & 0x3F);
                 let k = class.get(u as usize).copied().unwrap_or(CHANGED);
                 let mut view = u;
                 if k & CHANGED != 0 {
@@ -769,7 +818,8 @@ fn lost_prefix(line: &str) -> Option<Range<usize>> {
     let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
     // The marks may stand before the line's indentation too ("?　（一）…").
     let next = rest[len..].trim_start_matches([' ', '\t', '\u{3000}', '\u{A0}']).chars().next()?;
-    (is_han(next) || next.is_ascii_alphanumeric() || matches!(next, '(' | '（' | '【' | '“' | '《')).then_some(lead..lead + len)
+    (is_han(next) || next.is_ascii_alphanumeric() || matches!(next, '(' | '（' | '【' | '“' | '《'))
+        .then_some(lead..lead + len)
 }
 
 /// Normalises decoded input text into the matching view.
@@ -907,14 +957,19 @@ mod tests {
 
     #[test]
     fn chrome_glued_to_report_text_is_cut_out() {
-        let input = "首页 > 政务公开 > 年度报告某区2030年法治政府建设年度报告信息来源：区司法局发布时间：2031-01-15 09:30:00\
+        let input =
+            "首页 > 政务公开 > 年度报告某区2030年法治政府建设年度报告信息来源：区司法局发布时间：2031-01-15 09:30:00\
 2030年，某区完善制度12项。一、工作成效。分享到：【打印本页】粤ICP备0000号";
         let n = normalize(input);
         assert_eq!(n.text, "\n某区2030年法治政府建设年度报告\n2030年,某区完善制度12项。一、工作成效。\n");
         let pieces: Vec<&str> = n.chrome.iter().map(|r| &input[r.clone()]).collect();
         assert_eq!(
             pieces,
-            ["首页 > 政务公开 > 年度报告", "信息来源：区司法局发布时间：2031-01-15 09:30:00", "分享到：【打印本页】粤ICP备0000号"]
+            [
+                "首页 > 政务公开 > 年度报告",
+                "信息来源：区司法局发布时间：2031-01-15 09:30:00",
+                "分享到：【打印本页】粤ICP备0000号"
+            ]
         );
         assert!(n.chrome_text[1].contains("2031-01-15"));
         let s = n.text.find("12项").unwrap();
@@ -937,7 +992,11 @@ mod tests {
     #[test]
     fn report_text_is_not_taken_for_chrome() {
         // Header words inside sentences, a long line, a title with a header glued on.
-        for line in ["资金来源:财政拨款。共3项。", "本报告所附相关链接已核实。", "某区2030年法治政府建设年度报告 发布时间:2031-01-15"] {
+        for line in [
+            "资金来源:财政拨款。共3项。",
+            "本报告所附相关链接已核实。",
+            "某区2030年法治政府建设年度报告 发布时间:2031-01-15",
+        ] {
             assert!(!is_chrome_line(line), "{line}");
         }
         assert!(inline_chrome("资金来源:财政拨款。共3项。").is_empty());

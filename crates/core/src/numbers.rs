@@ -77,10 +77,7 @@ impl Dec {
     }
 
     fn times_pow10(self, k: i32) -> Dec {
-        Dec {
-            mant: self.mant,
-            exp: self.exp.saturating_add(k),
-        }
+        Dec { mant: self.mant, exp: self.exp.saturating_add(k) }
     }
 
     /// The value as a float; never infinite or NaN (a run of thousands of digits gives
@@ -88,11 +85,7 @@ impl Dec {
     fn value(self) -> f64 {
         let m = self.mant as f64;
         // Dividing by an exact power of ten rounds once, so 9944e-2 prints as 99.44.
-        let v = if self.exp >= 0 {
-            m * 10f64.powi(self.exp)
-        } else {
-            m / 10f64.powi(self.exp.saturating_neg())
-        };
+        let v = if self.exp >= 0 { m * 10f64.powi(self.exp) } else { m / 10f64.powi(self.exp.saturating_neg()) };
         if v.is_finite() {
             v
         } else if v.is_nan() {
@@ -152,11 +145,7 @@ pub fn read_at(s: &str) -> Option<Number> {
     let mut n = read_one(s)?;
     // A range: the low end is kept, the high end consumed ("3-5个", "三至五场").
     let rest = &s[n.len..];
-    if let Some(sep) = rest
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '-' | '~' | '〜' | '—' | '–' | '至' | '到'))
-    {
+    if let Some(sep) = rest.chars().next().filter(|c| matches!(c, '-' | '~' | '〜' | '—' | '–' | '至' | '到')) {
         let after = &rest[sep.len_utf8()..];
         if let Some(hi) = read_one(after) {
             if hi.chinese == n.chinese && !hi.percent {
@@ -210,15 +199,7 @@ fn read_one(s: &str) -> Option<Number> {
             }
         }
     }
-    Some(Number {
-        value: dec.value(),
-        len,
-        approx,
-        folded,
-        percent: false,
-        chinese,
-        range: false,
-    })
+    Some(Number { value: dec.value(), len, approx, folded, percent: false, chinese, range: false })
 }
 
 /// Length of 余 or 多 at the start of `s`.
@@ -241,8 +222,7 @@ fn read_arabic(s: &str) -> (Dec, usize) {
     // digits, so "3,4" or "12,3456" are not joined.
     if i <= 3 {
         while b.get(i) == Some(&b',')
-            && b.get(i + 1..i + 4)
-                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && b.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
             && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
         {
             for &d in &b[i + 1..i + 4] {
@@ -376,12 +356,7 @@ fn read_chinese(s: &str) -> Option<Chinese> {
         } else if c == '点' {
             // 三十六点九: a decimal part ends the number.
             let after = &s[i + c.len_utf8()..];
-            if len == 0
-                || !after
-                    .chars()
-                    .next()
-                    .is_some_and(|c| cn_digit(c).is_some() && c != '两')
-            {
+            if len == 0 || !after.chars().next().is_some_and(|c| cn_digit(c).is_some() && c != '两') {
                 break;
             }
             let mut f = Dec::default();
@@ -419,32 +394,22 @@ fn read_chinese(s: &str) -> Option<Chinese> {
             Some(d) => d,
             None => 0,
         };
-        yi.saturating_add(wan)
-            .saturating_add(sec)
-            .saturating_add(tail)
+        yi.saturating_add(wan).saturating_add(sec).saturating_add(tail)
     };
     let dec = match frac {
         Some(f) => {
             let scale = 10u64.saturating_pow((-f.exp) as u32);
-            Dec {
-                mant: int.saturating_mul(scale).saturating_add(f.mant),
-                exp: f.exp,
-            }
+            Dec { mant: int.saturating_mul(scale).saturating_add(f.mant), exp: f.exp }
         }
         None => Dec { mant: int, exp: 0 },
     };
-    Some(Chinese {
-        dec,
-        len,
-        approx,
-        ended_with_mag,
-    })
+    Some(Chinese { dec, len, approx, ended_with_mag })
 }
 
 /// Words ending in 约/近/超 that are not approximations ("节约300万元", "就近3公里").
 const NOT_APPROX: [&str; 16] = [
-    "节约", "制约", "签约", "合约", "履约", "预约", "公约", "条约", "契约", "违约", "集约", "特约",
-    "附近", "就近", "邻近", "赶超",
+    "节约", "制约", "签约", "合约", "履约", "预约", "公约", "条约", "契约", "违约", "集约", "特约", "附近", "就近",
+    "邻近", "赶超",
 ];
 
 /// If `before` (the view text just before a number) ends with an approximation word ("超过",
@@ -467,19 +432,13 @@ pub fn approx_before(before: &str) -> usize {
         }
         _ => return 0,
     };
-    words
-        .iter()
-        .find(|w| before.ends_with(*w))
-        .map_or(0, |w| w.len())
+    words.iter().find(|w| before.ends_with(*w)).map_or(0, |w| w.len())
 }
 
 /// If `after` (the view text just after a figure's unit) starts with "以上" or "左右", its byte
 /// length; else 0.
 pub fn approx_after(after: &str) -> usize {
-    ["以上", "左右"]
-        .iter()
-        .find(|w| after.starts_with(*w))
-        .map_or(0, |w| w.len())
+    ["以上", "左右"].iter().find(|w| after.starts_with(*w)).map_or(0, |w| w.len())
 }
 
 #[cfg(test)]
@@ -551,10 +510,7 @@ mod tests {
     #[test]
     fn percent_in_words() {
         let n = read_at("百分之三十六点九的").unwrap();
-        assert_eq!(
-            (n.value, n.len, n.percent),
-            (36.9, "百分之三十六点九".len(), true)
-        );
+        assert_eq!((n.value, n.len, n.percent), (36.9, "百分之三十六点九".len(), true));
         let n = read_at("百分之百").unwrap();
         assert_eq!((n.value, n.percent), (100.0, true));
         let n = read_at("百分之85").unwrap();
@@ -575,17 +531,7 @@ mod tests {
 
     #[test]
     fn not_numbers() {
-        for s in [
-            "万一",
-            "千方百计",
-            "百姓",
-            "几十个",
-            "亿元",
-            "点",
-            "",
-            "x1",
-            "是",
-        ] {
+        for s in ["万一", "千方百计", "百姓", "几十个", "亿元", "点", "", "x1", "是"] {
             assert!(read_at(s).is_none(), "{s:?}");
         }
         // "十四五" reads as 14 (a range with 五); figures reject it for lack of a unit.

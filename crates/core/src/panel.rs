@@ -83,7 +83,8 @@ const DEPARTMENT_ENDS: [&str; 14] =
 pub fn level(body: Option<&str>, region: Option<&str>) -> Option<Level> {
     let body = body.map(|b| crate::simplify(b.trim())).filter(|b| !b.is_empty());
     let region = region.map(|r| crate::simplify(r.trim())).filter(|r| !r.is_empty());
-    let government = body.as_deref().map(|b| b.strip_suffix("人民政府").or_else(|| b.strip_suffix("政府")).unwrap_or(b));
+    let government =
+        body.as_deref().map(|b| b.strip_suffix("人民政府").or_else(|| b.strip_suffix("政府")).unwrap_or(b));
     let is_government = body.as_deref().is_some_and(|b| b.ends_with("政府"));
     if let Some(b) = body.as_deref() {
         if b.ends_with("街道办事处") || b.ends_with("街道办") || b.ends_with("街道") {
@@ -203,7 +204,8 @@ pub fn rows(report: &Report, text: &str) -> Vec<Row> {
     };
     let mut ids: Vec<&String> = report.key_indicators.keys().collect();
     ids.sort_by_key(|id| (catalog::indicator_rank(id), id.as_str()));
-    let mut out = Vec::with_capacity(report.metrics.len() + report.key_indicators.values().map(Vec::len).sum::<usize>());
+    let mut out =
+        Vec::with_capacity(report.metrics.len() + report.key_indicators.values().map(Vec::len).sum::<usize>());
     for id in ids {
         let label = catalog::indicator_label(id).unwrap_or(id.as_str());
         for v in report.key_indicators.get(id).into_iter().flatten() {
@@ -214,7 +216,11 @@ pub fn rows(report: &Report, text: &str) -> Vec<Row> {
                 value: v.value,
                 unit: v.unit.clone(),
                 approx: v.approx,
-                printed: if v.printed.is_empty() { figure.map(|f| f.surface.clone()).unwrap_or_default() } else { v.printed.clone() },
+                printed: if v.printed.is_empty() {
+                    figure.map(|f| f.surface.clone()).unwrap_or_default()
+                } else {
+                    v.printed.clone()
+                },
                 headline: Some(v.headline),
                 counts: v.counts(),
                 section: section(figure.and_then(|f| f.section)),
@@ -271,8 +277,22 @@ fn sentence_around(text: &str, start: usize, end: usize) -> Option<&str> {
 /// The CSV columns, in order. `kind` and `level` hold the ids of [`Kind`] and [`Level`],
 /// `headline` "yes", "no" or "" (a figure), `approx` "≈" or "".
 pub const COLUMNS: [&str; 16] = [
-    "file", "body", "region", "level", "year", "kind", "indicator", "label", "value", "unit", "approx", "printed",
-    "headline", "counts", "section", "evidence",
+    "file",
+    "body",
+    "region",
+    "level",
+    "year",
+    "kind",
+    "indicator",
+    "label",
+    "value",
+    "unit",
+    "approx",
+    "printed",
+    "headline",
+    "counts",
+    "section",
+    "evidence",
 ];
 
 /// Writes the header record of the panel's CSV.

@@ -24,7 +24,7 @@ use std::ops::{Index, Range};
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Anchored, Input};
-use regex_syntax::ast::{Ast, AssertionKind, ClassSetItem, Flag, GroupKind, Visitor};
+use regex_syntax::ast::{AssertionKind, Ast, ClassSetItem, Flag, GroupKind, Visitor};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// A pattern that does not compile (only ever a programming error: patterns are fixed).
@@ -79,7 +79,9 @@ impl Pattern {
     fn build(pattern: &str, prefilter: bool) -> Result<Pattern, Error> {
         let ast = regex_syntax::ast::parse::Parser::new().parse(pattern).map_err(|e| Error(e.to_string()))?;
         regex_syntax::ast::visit(&ast, TablesUsed).map_err(Error)?;
-        let hir = regex_syntax::hir::translate::Translator::new().translate(pattern, &ast).map_err(|e| Error(e.to_string()))?;
+        let hir = regex_syntax::hir::translate::Translator::new()
+            .translate(pattern, &ast)
+            .map_err(|e| Error(e.to_string()))?;
         let props = hir.properties();
         // Anchored at the start of the text: the automaton already searches only there.
         let at_start = props.look_set_prefix().contains(Look::Start);
@@ -337,7 +339,15 @@ impl Visitor for TablesUsed {
     fn visit_pre(&mut self, ast: &Ast) -> Result<(), String> {
         let flags = match ast {
             Ast::ClassPerl(_) | Ast::ClassUnicode(_) => return Err("a Unicode class (spell it out, e.g. [0-9])".into()),
-            Ast::Assertion(a) if !matches!(a.kind, AssertionKind::StartLine | AssertionKind::EndLine | AssertionKind::StartText | AssertionKind::EndText) => {
+            Ast::Assertion(a)
+                if !matches!(
+                    a.kind,
+                    AssertionKind::StartLine
+                        | AssertionKind::EndLine
+                        | AssertionKind::StartText
+                        | AssertionKind::EndText
+                ) =>
+            {
                 return Err("a word boundary".into())
             }
             Ast::Flags(f) => Some(&f.flags),
@@ -355,7 +365,9 @@ impl Visitor for TablesUsed {
 
     fn visit_class_set_item_pre(&mut self, item: &ClassSetItem) -> Result<(), String> {
         match item {
-            ClassSetItem::Perl(_) | ClassSetItem::Unicode(_) => Err("a Unicode class (spell it out, e.g. [0-9])".into()),
+            ClassSetItem::Perl(_) | ClassSetItem::Unicode(_) => {
+                Err("a Unicode class (spell it out, e.g. [0-9])".into())
+            }
             _ => Ok(()),
         }
     }
@@ -484,7 +496,11 @@ mod tests {
     #[test]
     fn context_before_start_is_kept() {
         let p = Pattern::build(r"(?m)^和", true).expect("valid");
-        assert_eq!(p.find_at("和和", 3), None, "(?m)^ looks at the character before the search, not at where it starts");
+        assert_eq!(
+            p.find_at("和和", 3),
+            None,
+            "(?m)^ looks at the character before the search, not at where it starts"
+        );
         assert_eq!(p.find_at("和和", 0).map(|m| m.range()), Some(0..3));
         assert_eq!(p.find_at("和\n和", 3).map(|m| m.range()), Some(4..7), "after a line break it may match");
     }
@@ -493,7 +509,8 @@ mod tests {
     fn captures_agree_with_find() {
         let p = Pattern::build(r"(同比|环比)(增长|下降)?([0-9]{1,9})", true).expect("valid");
         let h = "同比12，环比下降3，同比增长45";
-        let caps: Vec<_> = p.captures_iter(h).map(|c| (c[1].to_string(), c.get(2).map(|m| m.as_str()), c[3].to_string())).collect();
+        let caps: Vec<_> =
+            p.captures_iter(h).map(|c| (c[1].to_string(), c.get(2).map(|m| m.as_str()), c[3].to_string())).collect();
         assert_eq!(
             caps,
             vec![

@@ -668,11 +668,19 @@ mod tests {
     fn a_page_cut_short_keeps_no_half_heading() {
         let page = format!("一、主要工作\n（一）甲项。{}\n", "内容。".repeat(400));
         // Cut inside the last heading's line: it is left out.
-        for tail in ["（二）加强行政", "（二）加强行政\u{FFFD}", "二、存在的", "一是健全机制。内容。\n二是完善制度推动法治工作落"] {
+        for tail in [
+            "（二）加强行政",
+            "（二）加强行政\u{FFFD}",
+            "二、存在的",
+            "一是健全机制。内容。\n二是完善制度推动法治工作落",
+        ] {
             let t = titles(&format!("{page}{tail}"));
             let last = t.last().map(|x| x.1.as_str());
             assert!(!tail.contains(last.unwrap_or("-")) || tail.starts_with("一是"), "{tail}: {t:?}");
-            assert!(!t.iter().any(|x| x.1.contains("落") || x.1.contains("加强行政") || x.1.contains("存在的")), "{tail}: {t:?}");
+            assert!(
+                !t.iter().any(|x| x.1.contains("落") || x.1.contains("加强行政") || x.1.contains("存在的")),
+                "{tail}: {t:?}"
+            );
         }
         // Whole headings before the cut stay: a title ended by its line or by its sentence.
         let t = titles(&format!("{page}（二）加强行政\n严格落实规范"));
@@ -687,11 +695,13 @@ mod tests {
     fn an_item_one_cut_short_reads_as_its_report_wrote_the_others() {
         let body = "内容。".repeat(400);
         // Here "一是" opens enumerations: the last one, cut before any "二是", is one too.
-        let enumerating = format!("一、工作\n（一）甲项\n一是做法甲。{body}二是做法乙。内容。\n（二）乙项\n一是做法丙。内容");
+        let enumerating =
+            format!("一、工作\n（一）甲项\n一是做法甲。{body}二是做法乙。内容。\n（二）乙项\n一是做法丙。内容");
         let t = titles(&enumerating);
         assert_eq!(t, [(1, "工作".into()), (2, "甲项".into()), (2, "乙项".into())]);
         // Here items are paragraphs of their own: the cut one is a heading.
-        let separate = format!("一、工作\n（一）甲项\n一是做法甲。{body}\n二是做法乙。内容。\n（二）乙项\n一是做法丙。内容");
+        let separate =
+            format!("一、工作\n（一）甲项\n一是做法甲。{body}\n二是做法乙。内容。\n（二）乙项\n一是做法丙。内容");
         let t = titles(&separate);
         assert_eq!(t.last(), Some(&(3, "做法丙".into())));
     }

@@ -27,13 +27,8 @@ struct Bar {
 }
 
 /// The seed reports: the same minimums as `SCORE_MINIMUMS` in `xtask/src/test.rs`.
-const SEEDS: Bar = Bar {
-    sections_f1: 0.95,
-    figures_f1: 0.98,
-    indicator_agreement: Some(0.85),
-    keys_f1: Some(0.85),
-    meta: 0.95,
-};
+const SEEDS: Bar =
+    Bar { sections_f1: 0.95, figures_f1: 0.98, indicator_agreement: Some(0.85), keys_f1: Some(0.85), meta: 0.95 };
 
 /// The development set: the same minimums as `DEV_SCORE_MINIMUMS` in `xtask/src/test.rs`.
 const DEV: Bar = Bar { sections_f1: 0.98, figures_f1: 0.99, indicator_agreement: None, keys_f1: None, meta: 0.95 };
@@ -66,7 +61,12 @@ fn strip_pinyin(s: &str) -> String {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
         match after.find(')') {
-            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c)) => {
+            Some(j)
+                if j > 0
+                    && after[..j]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c)) =>
+            {
                 rest = &after[j + 1..];
             }
             _ => {
@@ -114,7 +114,13 @@ impl Tally {
         self.gold += o.gold;
     }
     fn prf(self) -> (f64, f64, f64) {
-        let p = if self.pred > 0 { self.tp as f64 / self.pred as f64 } else if self.gold == 0 { 1.0 } else { 0.0 };
+        let p = if self.pred > 0 {
+            self.tp as f64 / self.pred as f64
+        } else if self.gold == 0 {
+            1.0
+        } else {
+            0.0
+        };
         let r = if self.gold > 0 { self.tp as f64 / self.gold as f64 } else { 1.0 };
         let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         (p, r, f)
@@ -294,9 +300,15 @@ fn score_set(corpus: &str, gold: &str, bar: &Bar) {
         println!(
             "{:28} {:.2}/{:.2}/{:.2} {:.2}/{:.2}/{:.2} {:5.2} {:.2}/{:.2} {mo}/{mn}",
             file.trim_end_matches(".txt"),
-            sp.0, sp.1, sp.2, mp.0, mp.1, mp.2,
+            sp.0,
+            sp.1,
+            sp.2,
+            mp.0,
+            mp.1,
+            mp.2,
             if tp > 0 { agree as f64 / tp as f64 } else { 0.0 },
-            kp.0, kp.1,
+            kp.0,
+            kp.1,
         );
         if verbose {
             for line in &misses {

@@ -12,8 +12,7 @@ use fazhi_lens::{analyze, invariants};
 const PREFIXES: [&str; 7] = ["您的位置：", "当前位置：", "您现在的位置:", "当前位置 : ", "位置：", "首页", "您的位置>"];
 
 /// What sits between crumbs: one to three bytes, with or without spaces around.
-const SEPARATORS: [&str; 14] =
-    [" » ", "»", " › ", ">", " > ", "＞", " → ", "/", " | ", "》", " · ", "—", ">>", "＞＞"];
+const SEPARATORS: [&str; 14] = [" » ", "»", " › ", ">", " > ", "＞", " → ", "/", " | ", "》", " · ", "—", ">>", "＞＞"];
 
 /// What follows the last crumb on the same line (nothing, a title, a header run).
 const TAILS: [&str; 7] = [

@@ -229,7 +229,10 @@ const JOINT: &str = "中共青石县委 青石县人民政府 关于2030年度�
 #[test]
 fn joint_report_that_lost_its_line_breaks_and_was_cut_short() {
     let r = report(JOINT);
-    assert_eq!(meta(&r), (Some("中共青石县委 青石县人民政府 关于2030年度法治政府建设的报告"), Some("青石县"), Some(2030)));
+    assert_eq!(
+        meta(&r),
+        (Some("中共青石县委 青石县人民政府 关于2030年度法治政府建设的报告"), Some("青石县"), Some(2030))
+    );
     assert_eq!(r.meta.body.as_deref(), Some("中共青石县委、青石县人民政府"));
     assert_eq!(r.meta.published.as_deref(), Some("2031-02-20"));
     assert_eq!(
@@ -319,7 +322,13 @@ fn ministry_report_has_no_region() {
     assert_eq!(kinds(&r), [Measures, Measures, Problems, Plans]);
     assert_eq!(
         figures(&r),
-        [("6次", 6.0, "次"), ("12次", 12.0, "次"), ("七期", 7.0, "期"), ("46件", 46.0, "件"), ("1,280件", 1280.0, "件")]
+        [
+            ("6次", 6.0, "次"),
+            ("12次", 12.0, "次"),
+            ("七期", 7.0, "期"),
+            ("46件", 46.0, "件"),
+            ("1,280件", 1280.0, "件")
+        ]
     );
 }
 

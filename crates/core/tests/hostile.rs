@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 mod support;
 
 use fazhi_lens::decode::{Format, ZipProblem};
-use support::zip::{archive, crc32, Entry};
 use fazhi_lens::{analyze, analyze_bytes, decode, DecodeError, Report};
+use support::zip::{archive, crc32, Entry};
 
 /// `full` in release builds (or with FAZHI_HOSTILE_FULL set), a tenth of it in debug builds.
 fn size(full: usize) -> usize {
@@ -231,8 +231,10 @@ fn utf16_bom_with_odd_length_or_garbage() {
 
 /// A zip archive of `files`: (name, body as stored, method, declared uncompressed size, CRC).
 fn zip_raw(files: &[(&str, &[u8], u16, u32, u32)]) -> Vec<u8> {
-    let entries: Vec<Entry> =
-        files.iter().map(|&(name, body, method, size, crc)| Entry { name, body: body.to_vec(), method, size, crc }).collect();
+    let entries: Vec<Entry> = files
+        .iter()
+        .map(|&(name, body, method, size, crc)| Entry { name, body: body.to_vec(), method, size, crc })
+        .collect();
     archive(&entries)
 }
 
@@ -414,7 +416,8 @@ fn a_hundred_thousand_headings() {
 fn huge_breadcrumbs_with_multibyte_separators() {
     for sep in ["»", " › ", "＞", "》", "→", ">>"] {
         let crumbs: String = (0..size(50_000)).map(|i| format!("栏目{i}{sep}")).collect();
-        let page = format!("您的位置：首页{sep}{crumbs}发布时间：2024-03-15【字体：大 中 小】\n{}", synthetic_report(4096));
+        let page =
+            format!("您的位置：首页{sep}{crumbs}发布时间：2024-03-15【字体：大 中 小】\n{}", synthetic_report(4096));
         analyze_checked(&format!("breadcrumb of {sep:?}"), &page);
         analyze_checked(&format!("bare breadcrumb of {sep:?}"), &format!("当前位置：{crumbs}"));
     }
@@ -597,7 +600,13 @@ fn mirror_noise_at_size() {
     analyze_checked("one garbled line, repaired", &text);
     // A text that only calls itself "区政府" and names thousands of districts.
     let places: String = (0..size(200_000))
-        .map(|i| format!("{}{}区", char::from_u32(0x4E00 + (i * 7 % 20000) as u32).unwrap_or('甲'), char::from_u32(0x4E00 + (i % 20000) as u32).unwrap_or('乙')))
+        .map(|i| {
+            format!(
+                "{}{}区",
+                char::from_u32(0x4E00 + (i * 7 % 20000) as u32).unwrap_or('甲'),
+                char::from_u32(0x4E00 + (i % 20000) as u32).unwrap_or('乙')
+            )
+        })
         .collect::<Vec<_>>()
         .join("，");
     let text = format!("2030年，区政府坚持依法行政。\n一、工作\n（一）走访{places}。\n");
@@ -614,7 +623,10 @@ fn a_report_cut_short_at_every_byte() {
         // No figure runs to the torn end with a unit that may go on.
         if let Some(f) = r.metrics.last() {
             let tail = text[f.end..].trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FFFD}');
-            assert!(!(tail.is_empty() && ["人", "件", "场", "个"].contains(&f.unit.as_str()) && text.ends_with('\u{FFFD}')), "cut at {cut}: {f:?}");
+            assert!(
+                !(tail.is_empty() && ["人", "件", "场", "个"].contains(&f.unit.as_str()) && text.ends_with('\u{FFFD}')),
+                "cut at {cut}: {f:?}"
+            );
         }
     }
 }

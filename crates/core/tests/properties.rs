@@ -11,9 +11,9 @@
 mod support;
 
 use fazhi_lens::invariants::check as violations;
-use support::zip::zip;
 use fazhi_lens::{analyze, analyze_bytes, decode};
 use proptest::prelude::*;
+use support::zip::zip;
 
 /// Analyses `input` and fails the property on any violated invariant.
 fn check(input: &str) -> Result<(), TestCaseError> {

@@ -44,10 +44,7 @@ impl Decryptor {
     pub fn open(enc: &Dict, id0: &[u8]) -> Result<Decryptor, CryptError> {
         let filter = get(enc, b"Filter").and_then(Obj::as_name).unwrap_or(b"Standard");
         if filter != b"Standard" {
-            return Err(CryptError::Unsupported(format!(
-                "security handler {}",
-                String::from_utf8_lossy(filter)
-            )));
+            return Err(CryptError::Unsupported(format!("security handler {}", String::from_utf8_lossy(filter))));
         }
         let int = |k: &[u8]| get(enc, k).and_then(Obj::as_i64);
         let v = int(b"V").unwrap_or(0);
@@ -265,8 +262,7 @@ pub fn md5(data: &[u8]) -> [u8; 16] {
     }
     msg.extend_from_slice(&((data.len() as u64).wrapping_mul(8)).to_le_bytes());
     for chunk in msg.chunks_exact(64) {
-        let w: Vec<u32> =
-            chunk.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        let w: Vec<u32> = chunk.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
         let [mut a, mut b, mut c, mut d] = h;
         for i in 0..64 {
             let (f, g) = match i / 16 {
@@ -366,7 +362,12 @@ fn expand_key(key: &[u8], sbox: &[u8; 256]) -> Vec<[u8; 16]> {
     for i in nk..4 * (rounds + 1) {
         let mut t = w[i - 1];
         if i % nk == 0 {
-            t = [sbox[usize::from(t[1])] ^ rcon, sbox[usize::from(t[2])], sbox[usize::from(t[3])], sbox[usize::from(t[0])]];
+            t = [
+                sbox[usize::from(t[1])] ^ rcon,
+                sbox[usize::from(t[2])],
+                sbox[usize::from(t[3])],
+                sbox[usize::from(t[0])],
+            ];
             rcon = xtime(rcon);
         } else if nk > 6 && i % nk == 4 {
             t = t.map(|b| sbox[usize::from(b)]);

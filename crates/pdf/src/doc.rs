@@ -118,7 +118,8 @@ impl<'a> Doc<'a> {
         let mut any = false;
         let base = find(&self.buf[..self.buf.len().min(1024)], b"%PDF-").unwrap_or(0);
         while seen.insert(offset) && seen.len() <= MAX_XREF_SECTIONS {
-            let section = self.read_section(offset).or_else(|| if base > 0 { self.read_section(offset + base) } else { None });
+            let section =
+                self.read_section(offset).or_else(|| if base > 0 { self.read_section(offset + base) } else { None });
             let Some(trailer) = section else { break };
             any = true;
             for (k, v) in &trailer {
@@ -181,7 +182,8 @@ impl<'a> Doc<'a> {
         }
         let _ = num;
         let data = filter::decode(&dict, &raw, MAX_STREAM).ok()?;
-        let w: Vec<usize> = get(&dict, b"W")?.as_array()?.iter().map(|x| x.as_i64().unwrap_or(0).clamp(0, 8) as usize).collect();
+        let w: Vec<usize> =
+            get(&dict, b"W")?.as_array()?.iter().map(|x| x.as_i64().unwrap_or(0).clamp(0, 8) as usize).collect();
         if w.len() < 3 {
             return None;
         }
@@ -199,7 +201,8 @@ impl<'a> Doc<'a> {
             let (start, count) = (pair[0].max(0) as u64, pair[1].max(0) as u64);
             for i in 0..count {
                 let Some(r) = rows.next() else { break };
-                let field = |from: usize, len: usize| r[from..from + len].iter().fold(0u64, |v, &b| v << 8 | u64::from(b));
+                let field =
+                    |from: usize, len: usize| r[from..from + len].iter().fold(0u64, |v, &b| v << 8 | u64::from(b));
                 let kind = if w[0] == 0 { 1 } else { field(0, w[0]) };
                 let (a, b) = (field(w[0], w[1]), field(w[0] + w[1], w[2]));
                 let num = start + i;
@@ -431,7 +434,14 @@ impl<'a> Doc<'a> {
         pages
     }
 
-    fn walk(&self, node: &Obj, inherited: Option<Rc<Obj>>, seen: &mut HashSet<u32>, pages: &mut Vec<Page>, depth: usize) {
+    fn walk(
+        &self,
+        node: &Obj,
+        inherited: Option<Rc<Obj>>,
+        seen: &mut HashSet<u32>,
+        pages: &mut Vec<Page>,
+        depth: usize,
+    ) {
         if depth > 64 || pages.len() >= MAX_PAGES {
             return;
         }

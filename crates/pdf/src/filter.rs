@@ -48,7 +48,8 @@ pub fn decode(dict: &Dict, data: &[u8], limit: usize) -> Result<Vec<u8>, FilterE
 fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, FilterError> {
     use miniz_oxide::inflate::{decompress_to_vec_with_limit, decompress_to_vec_zlib_with_limit, TINFLStatus};
     let zlib = data.len() >= 2 && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0 && data[0] & 0x0F == 8;
-    let r = if zlib { decompress_to_vec_zlib_with_limit(data, limit) } else { decompress_to_vec_with_limit(data, limit) };
+    let r =
+        if zlib { decompress_to_vec_zlib_with_limit(data, limit) } else { decompress_to_vec_with_limit(data, limit) };
     match r {
         Ok(v) => Ok(v),
         Err(e) if e.status == TINFLStatus::HasMoreOutput => Err(FilterError::TooLarge),
@@ -180,7 +181,15 @@ fn lzw(data: &[u8], early: bool, limit: usize) -> Result<Vec<u8>, FilterError> {
             }
             prev = Some(code);
             let next = table.len() as u32 + u32::from(early);
-            width = if next >= 2048 { 12 } else if next >= 1024 { 11 } else if next >= 512 { 10 } else { 9 };
+            width = if next >= 2048 {
+                12
+            } else if next >= 1024 {
+                11
+            } else if next >= 512 {
+                10
+            } else {
+                9
+            };
             if table.len() >= 4096 {
                 table.truncate(258);
                 prev = None;

@@ -109,7 +109,13 @@ impl Font {
             font.simple_encoding(doc, dict, subtype);
             font.first_char = get(dict, b"FirstChar").and_then(Obj::as_i64).unwrap_or(0).clamp(0, 255) as u32;
             if let Some(w) = get(dict, b"Widths").map(|w| doc.resolve(w)) {
-                font.simple_widths = w.as_array().unwrap_or_default().iter().take(256).map(|x| doc.resolve(x).as_f64().unwrap_or(0.0)).collect();
+                font.simple_widths = w
+                    .as_array()
+                    .unwrap_or_default()
+                    .iter()
+                    .take(256)
+                    .map(|x| doc.resolve(x).as_f64().unwrap_or(0.0))
+                    .collect();
             }
             let desc = get(dict, b"FontDescriptor").map(|d| doc.resolve(d));
             font.default_width = desc
@@ -130,7 +136,11 @@ impl Font {
                 let spaces = parse_cmap(&data, &mut font.to_unicode, &mut font.ranges);
                 // A composite font with an Identity encoding splits codes as ToUnicode does when
                 // it says differently (1-byte codes under Identity are damage, but seen).
-                if font.fallback == Fallback::None && !spaces.is_empty() && font.spaces.len() == 1 && font.spaces[0].len == 2 {
+                if font.fallback == Fallback::None
+                    && !spaces.is_empty()
+                    && font.spaces.len() == 1
+                    && font.spaces[0].len == 2
+                {
                     let all_one = spaces.iter().all(|s| s.len == 1);
                     if all_one {
                         font.spaces = spaces;
@@ -150,11 +160,8 @@ impl Font {
             self.spaces = vec![Space { len: 2, lo: [0; 4], hi: [0xFF; 4] }];
         } else if n.starts_with("GBK2K") {
             self.fallback = Fallback::Gbk;
-            self.spaces = vec![
-                one,
-                Space { len: 4, lo: [0x81, 0x30, 0x81, 0x30], hi: [0xFE, 0x39, 0xFE, 0x39] },
-                two(0x81),
-            ];
+            self.spaces =
+                vec![one, Space { len: 4, lo: [0x81, 0x30, 0x81, 0x30], hi: [0xFE, 0x39, 0xFE, 0x39] }, two(0x81)];
         } else if n.starts_with("GB") {
             self.fallback = Fallback::Gbk;
             self.spaces = vec![one, two(0x81)];
@@ -217,7 +224,8 @@ impl Font {
     pub fn decode(&self, s: &[u8], out: &mut Vec<Code>) {
         let mut i = 0;
         while i < s.len() {
-            let len = if self.fallback == Fallback::Simple && self.spaces.is_empty() { 1 } else { self.code_len(&s[i..]) };
+            let len =
+                if self.fallback == Fallback::Simple && self.spaces.is_empty() { 1 } else { self.code_len(&s[i..]) };
             let bytes = &s[i..(i + len).min(s.len())];
             i += len;
             let code = bytes.iter().fold(0u32, |v, &b| v << 8 | u32::from(b));
@@ -229,7 +237,8 @@ impl Font {
                         if (0xD800..0xDC00).contains(&code) && i + 1 < s.len() {
                             let lo = u32::from(s[i]) << 8 | u32::from(s[i + 1]);
                             i += 2;
-                            char::from_u32(0x10000 + ((code - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF)).map(String::from)
+                            char::from_u32(0x10000 + ((code - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF))
+                                .map(String::from)
                         } else {
                             char::from_u32(code).map(String::from)
                         }
@@ -295,12 +304,19 @@ fn decode_legacy(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> Option<St
 }
 
 /// Reads a CMap: code-space ranges, and bfchar/bfrange mappings into `map` and `ranges`.
-fn parse_cmap(data: &[u8], map: &mut HashMap<(u8, u32), String>, ranges: &mut Vec<(u8, u32, u32, Vec<u16>)>) -> Vec<Space> {
+fn parse_cmap(
+    data: &[u8],
+    map: &mut HashMap<(u8, u32), String>,
+    ranges: &mut Vec<(u8, u32, u32, Vec<u16>)>,
+) -> Vec<Space> {
     let mut spaces = Vec::new();
     let mut lx = Lexer::new(data, 0);
     let mut operands: Vec<Obj> = Vec::new();
-    let code = |s: &[u8]| -> (u8, u32) { (s.len().min(4) as u8, s.iter().take(4).fold(0u32, |v, &b| v << 8 | u32::from(b))) };
-    let utf16 = |s: &[u8]| -> Vec<u16> { s.chunks(2).map(|c| u16::from(c[0]) << 8 | u16::from(*c.get(1).unwrap_or(&0))).collect() };
+    let code =
+        |s: &[u8]| -> (u8, u32) { (s.len().min(4) as u8, s.iter().take(4).fold(0u32, |v, &b| v << 8 | u32::from(b))) };
+    let utf16 = |s: &[u8]| -> Vec<u16> {
+        s.chunks(2).map(|c| u16::from(c[0]) << 8 | u16::from(*c.get(1).unwrap_or(&0))).collect()
+    };
     let mut guard = 0usize;
     while !lx.at_end() {
         guard += 1;
@@ -387,9 +403,9 @@ fn parse_cmap(data: &[u8], map: &mut HashMap<(u8, u32), String>, ranges: &mut Ve
 /// WinAnsiEncoding (also used for Standard and MacRoman bases, whose printable ASCII agrees).
 fn win_ansi() -> [Option<char>; 256] {
     const HIGH: [u16; 32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
-        0x0178,
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D,
+        0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,
+        0x017E, 0x0178,
     ];
     let mut t = [None; 256];
     for (i, slot) in t.iter_mut().enumerate() {
@@ -419,18 +435,68 @@ pub fn glyph_name(name: &[u8]) -> Option<char> {
         return n.chars().next().filter(char::is_ascii_alphabetic);
     }
     const NAMES: &[(&str, char)] = &[
-        ("space", ' '), ("exclam", '!'), ("quotedbl", '"'), ("numbersign", '#'), ("dollar", '$'), ("percent", '%'),
-        ("ampersand", '&'), ("quotesingle", '\''), ("parenleft", '('), ("parenright", ')'), ("asterisk", '*'),
-        ("plus", '+'), ("comma", ','), ("hyphen", '-'), ("period", '.'), ("slash", '/'), ("zero", '0'), ("one", '1'),
-        ("two", '2'), ("three", '3'), ("four", '4'), ("five", '5'), ("six", '6'), ("seven", '7'), ("eight", '8'),
-        ("nine", '9'), ("colon", ':'), ("semicolon", ';'), ("less", '<'), ("equal", '='), ("greater", '>'),
-        ("question", '?'), ("at", '@'), ("bracketleft", '['), ("backslash", '\\'), ("bracketright", ']'),
-        ("asciicircum", '^'), ("underscore", '_'), ("grave", '`'), ("braceleft", '{'), ("bar", '|'),
-        ("braceright", '}'), ("asciitilde", '~'), ("quoteright", '\u{2019}'), ("quoteleft", '\u{2018}'),
-        ("quotedblleft", '\u{201C}'), ("quotedblright", '\u{201D}'), ("bullet", '\u{2022}'), ("endash", '\u{2013}'),
-        ("emdash", '\u{2014}'), ("ellipsis", '\u{2026}'), ("periodcentered", '\u{B7}'), ("degree", '\u{B0}'),
-        ("minus", '\u{2212}'), ("multiply", '\u{D7}'), ("divide", '\u{F7}'), ("section", '\u{A7}'),
-        ("copyright", '\u{A9}'), ("registered", '\u{AE}'), ("nbspace", ' '), ("fi", '\u{FB01}'), ("fl", '\u{FB02}'),
+        ("space", ' '),
+        ("exclam", '!'),
+        ("quotedbl", '"'),
+        ("numbersign", '#'),
+        ("dollar", '$'),
+        ("percent", '%'),
+        ("ampersand", '&'),
+        ("quotesingle", '\''),
+        ("parenleft", '('),
+        ("parenright", ')'),
+        ("asterisk", '*'),
+        ("plus", '+'),
+        ("comma", ','),
+        ("hyphen", '-'),
+        ("period", '.'),
+        ("slash", '/'),
+        ("zero", '0'),
+        ("one", '1'),
+        ("two", '2'),
+        ("three", '3'),
+        ("four", '4'),
+        ("five", '5'),
+        ("six", '6'),
+        ("seven", '7'),
+        ("eight", '8'),
+        ("nine", '9'),
+        ("colon", ':'),
+        ("semicolon", ';'),
+        ("less", '<'),
+        ("equal", '='),
+        ("greater", '>'),
+        ("question", '?'),
+        ("at", '@'),
+        ("bracketleft", '['),
+        ("backslash", '\\'),
+        ("bracketright", ']'),
+        ("asciicircum", '^'),
+        ("underscore", '_'),
+        ("grave", '`'),
+        ("braceleft", '{'),
+        ("bar", '|'),
+        ("braceright", '}'),
+        ("asciitilde", '~'),
+        ("quoteright", '\u{2019}'),
+        ("quoteleft", '\u{2018}'),
+        ("quotedblleft", '\u{201C}'),
+        ("quotedblright", '\u{201D}'),
+        ("bullet", '\u{2022}'),
+        ("endash", '\u{2013}'),
+        ("emdash", '\u{2014}'),
+        ("ellipsis", '\u{2026}'),
+        ("periodcentered", '\u{B7}'),
+        ("degree", '\u{B0}'),
+        ("minus", '\u{2212}'),
+        ("multiply", '\u{D7}'),
+        ("divide", '\u{F7}'),
+        ("section", '\u{A7}'),
+        ("copyright", '\u{A9}'),
+        ("registered", '\u{AE}'),
+        ("nbspace", ' '),
+        ("fi", '\u{FB01}'),
+        ("fl", '\u{FB02}'),
     ];
     NAMES.iter().find(|(k, _)| *k == n).map(|&(_, c)| c)
 }

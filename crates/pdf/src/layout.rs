@@ -89,7 +89,8 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
 pub fn is_page_number(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_matches(|c: char| "-—–－_~·•|[]【】()（）".contains(c));
-    let digits = |s: &str| !s.is_empty() && s.len() <= 5 && s.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let digits =
+        |s: &str| !s.is_empty() && s.len() <= 5 && s.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if digits(t) {
         return true;
     }
@@ -281,7 +282,8 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for t in ["3", "- 3 -", "— 3 —", "－ 12 －", "第3页 共12页", "第 3 页", "3/12", "Page 3", "共12页 第3页"] {
+        for t in ["3", "- 3 -", "— 3 —", "－ 12 －", "第3页 共12页", "第 3 页", "3/12", "Page 3", "共12页 第3页"]
+        {
             assert!(is_page_number(t), "{t}");
         }
         for t in ["2023", "共办理案件12件", "第3页的内容", "一、总体情况"] {
@@ -291,7 +293,16 @@ mod tests {
 
     #[test]
     fn headings() {
-        for t in ["一、总体情况", "（一）加强领导", "(二)工作", "1.依法行政", "2、制度", "（3）案件", "第一部分 总体", "①落实"] {
+        for t in [
+            "一、总体情况",
+            "（一）加强领导",
+            "(二)工作",
+            "1.依法行政",
+            "2、制度",
+            "（3）案件",
+            "第一部分 总体",
+            "①落实",
+        ] {
             assert!(is_heading(t), "{t}");
         }
         for t in ["1.5亿元投入", "2023年，全区", "一是加强", "其中一、二", "12.3%"] {
@@ -312,10 +323,20 @@ mod tests {
             v
         };
         let pages = vec![
-            page(1, vec![line("一、总体情况", 72.0, 160.0, 700.0), line("全区坚持依法行政，全年办理", 96.0, 520.0, 680.0), line("行政复议案件25件。", 72.0, 200.0, 664.0)]),
+            page(
+                1,
+                vec![
+                    line("一、总体情况", 72.0, 160.0, 700.0),
+                    line("全区坚持依法行政，全年办理", 96.0, 520.0, 680.0),
+                    line("行政复议案件25件。", 72.0, 200.0, 664.0),
+                ],
+            ),
             page(2, vec![line("（一）加强领导", 72.0, 160.0, 700.0), line("健全制度", 96.0, 520.0, 680.0)]),
             page(3, vec![line("继续推进", 96.0, 520.0, 700.0)]),
         ];
-        assert_eq!(text(pages), "一、总体情况\n全区坚持依法行政，全年办理行政复议案件25件。\n（一）加强领导\n健全制度继续推进\n");
+        assert_eq!(
+            text(pages),
+            "一、总体情况\n全区坚持依法行政，全年办理行政复议案件25件。\n（一）加强领导\n健全制度继续推进\n"
+        );
     }
 }

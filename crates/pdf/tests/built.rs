@@ -46,7 +46,9 @@ fn classic(objects: &Objects, trailer_extra: &str) -> Vec<u8> {
             None => out.extend_from_slice(b"0000000000 65535 f \n"),
         }
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n", max + 1).as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n", max + 1).as_bytes(),
+    );
     out
 }
 
@@ -114,7 +116,10 @@ fn xref_stream_and_object_stream() {
     let off6 = out.len();
     out.extend_from_slice(b"6 0 obj\n");
     let first = header.len() + 1;
-    out.extend_from_slice(&stream(&format!("/Type /ObjStm /N 4 /First {first} /Filter /FlateDecode"), &flate(objstm_data.as_bytes())));
+    out.extend_from_slice(&stream(
+        &format!("/Type /ObjStm /N 4 /First {first} /Filter /FlateDecode"),
+        &flate(objstm_data.as_bytes()),
+    ));
     out.extend_from_slice(b"\nendobj\n");
     let off7 = out.len();
     // Rows: type (1 byte), field 2 (2 bytes), field 3 (2 bytes), PNG "Up" predicted.
@@ -164,8 +169,10 @@ fn incremental_update_latest_wins() {
     pdf.extend_from_slice(b"\nendobj\n");
     let xref = pdf.len();
     pdf.extend_from_slice(
-        format!("xref\n4 1\n{at:010} 00000 n \ntrailer\n<< /Size 5 /Root 1 0 R /Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n")
-            .as_bytes(),
+        format!(
+            "xref\n4 1\n{at:010} 00000 n \ntrailer\n<< /Size 5 /Root 1 0 R /Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n"
+        )
+        .as_bytes(),
     );
     assert_eq!(extract_text(&pdf).map(|t| t.text), Ok("New text\n".to_string()));
 }
@@ -252,7 +259,7 @@ fn pad(pw: &[u8]) -> Vec<u8> {
 fn rc4_encrypted(user: &[u8], text: &str) -> Vec<u8> {
     let id = b"0123456789abcdef";
     let p: i32 = -3904; // no printing, no copying
-    // O (algorithm 3).
+                        // O (algorithm 3).
     let mut d = md5(&pad(b"owner"));
     for _ in 0..50 {
         d = md5(&d);
@@ -314,8 +321,15 @@ fn a_user_password_is_asked_for() {
 #[test]
 fn image_only_has_no_text_layer() {
     let mut objects = page_objects(b"q 595 0 0 842 0 0 cm /Im1 Do Q", "");
-    objects[2].1 = b"<< /Type /Page /Parent 2 0 R /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>".to_vec();
-    objects.push((5, stream("/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8", &[0, 255, 255, 0])));
+    objects[2].1 =
+        b"<< /Type /Page /Parent 2 0 R /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>".to_vec();
+    objects.push((
+        5,
+        stream(
+            "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8",
+            &[0, 255, 255, 0],
+        ),
+    ));
     assert_eq!(extract_text(&classic(&objects, "")), Err(PdfError::NoTextLayer { pages: 1 }));
 }
 

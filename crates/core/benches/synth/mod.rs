@@ -45,7 +45,8 @@ impl Rng {
     }
 }
 
-const PLACES: [&str; 10] = ["青川市", "白水县", "临江区", "石桥县", "南湖区", "东岭县", "安宁市", "长河区", "云台县", "柳溪市"];
+const PLACES: [&str; 10] =
+    ["青川市", "白水县", "临江区", "石桥县", "南湖区", "东岭县", "安宁市", "长河区", "云台县", "柳溪市"];
 const BODIES: [&str; 5] = ["人民政府", "司法局", "市场监督管理局", "生态环境局", "交通运输局"];
 const TOPICS: [&str; 8] = [
     "健全依法决策机制",
@@ -87,12 +88,24 @@ pub struct Profile {
 }
 
 /// Reports as dense in figures and headings as the seeds, but shorter.
-pub const SEED_LIKE: Profile =
-    Profile { name: "synthetic_12MB", figure_chance: 17, sentences: (3, 7), paragraphs: (1, 3), topics: (3, 7), prose: true };
+pub const SEED_LIKE: Profile = Profile {
+    name: "synthetic_12MB",
+    figure_chance: 17,
+    sentences: (3, 7),
+    paragraphs: (1, 3),
+    topics: (3, 7),
+    prose: true,
+};
 
 /// Tiny reports packed with figures (the generator's first calibration).
-pub const DENSE: Profile =
-    Profile { name: "synthetic_dense_12MB", figure_chance: 60, sentences: (2, 5), paragraphs: (1, 1), topics: (2, 6), prose: false };
+pub const DENSE: Profile = Profile {
+    name: "synthetic_dense_12MB",
+    figure_chance: 60,
+    sentences: (2, 5),
+    paragraphs: (1, 1),
+    topics: (2, 6),
+    prose: false,
+};
 
 /// Plain prose of the seed reports' kind: policy sentences without figures.
 const PROSE: [&str; 12] = [
@@ -164,7 +177,9 @@ pub fn report(profile: &Profile, seed: u64) -> String {
     if rng.chance(50) {
         out.push_str(&format!("发布时间:{}-0{}-{:02} 09:30\n\n", year + 1, rng.range(1, 3), rng.range(1, 28)));
     }
-    out.push_str(&format!("  {year}年,{place}紧紧围绕法治政府建设目标任务,扎实推进依法行政。现将有关情况报告如下:\n\n"));
+    out.push_str(&format!(
+        "  {year}年,{place}紧紧围绕法治政府建设目标任务,扎实推进依法行政。现将有关情况报告如下:\n\n"
+    ));
 
     out.push_str(&format!("  一、{year}年推进法治政府建设的主要举措和成效\n\n"));
     let topics = rng.range(profile.topics.0, profile.topics.1) as usize;

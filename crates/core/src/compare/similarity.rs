@@ -29,12 +29,8 @@ impl CharSet {
     const MAX_CHARS: usize = 64;
 
     pub(super) fn new(s: &str) -> CharSet {
-        let mut v: Vec<char> = s
-            .chars()
-            .map(simplify)
-            .filter(|&c| is_han(c) || c.is_ascii_alphabetic())
-            .take(Self::MAX_CHARS)
-            .collect();
+        let mut v: Vec<char> =
+            s.chars().map(simplify).filter(|&c| is_han(c) || c.is_ascii_alphabetic()).take(Self::MAX_CHARS).collect();
         v.sort_unstable();
         v.dedup();
         CharSet(v)

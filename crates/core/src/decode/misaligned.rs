@@ -133,7 +133,12 @@ pub(crate) fn repair(text: String, decoder: &dyn LegacyDecoder) -> String {
 /// replaces, or `None` when it does not read better. The first byte of the run belonged to the
 /// lost character and is dropped with it. Without a lost byte's mark before it (`unmarked`),
 /// the run must hold a character of a wrong reading and gain more.
-fn reread(run: &str, table: &HashMap<char, [u8; 2]>, decoder: &dyn LegacyDecoder, unmarked: bool) -> Option<(String, usize)> {
+fn reread(
+    run: &str,
+    table: &HashMap<char, [u8; 2]>,
+    decoder: &dyn LegacyDecoder,
+    unmarked: bool,
+) -> Option<(String, usize)> {
     let mut bytes = Vec::new();
     let mut end = 0;
     let mut before = 0;

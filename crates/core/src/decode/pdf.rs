@@ -22,7 +22,10 @@ mod tests {
 
     #[test]
     fn errors_are_chinese_then_english() {
-        assert_eq!(to_text(b"%PDF-1.4\n%%EOF"), Err(DecodeError::Damaged { format: Format::Pdf, why: "no document catalog (/Root)".into() }));
+        assert_eq!(
+            to_text(b"%PDF-1.4\n%%EOF"),
+            Err(DecodeError::Damaged { format: Format::Pdf, why: "no document catalog (/Root)".into() })
+        );
         let msg = DecodeError::NoTextLayer(Format::Pdf).to_string();
         assert!(msg.contains("扫描件") && msg.contains("OCR"), "{msg}");
         let msg = DecodeError::Damaged { format: Format::Pdf, why: "x".into() }.to_string();
@@ -82,9 +85,8 @@ mod printed {
             eprintln!("skipped: no target/pdfs and no node/chromium/playwright-core to make them");
             return;
         };
-        let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
+        let mut names: Vec<PathBuf> =
+            std::fs::read_dir(&dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
         names.retain(|p| p.extension().is_some_and(|e| e == "pdf"));
         names.sort();
         assert!(!names.is_empty());
@@ -97,10 +99,21 @@ mod printed {
             if let Err(v) = invariants::check(&got, &b) {
                 panic!("{}: {v}", pdf.display());
             }
-            let heads = |r: &crate::Report| -> Vec<String> { r.sections.iter().map(|s| format!("{}{}", s.marker, s.title)).collect() };
-            let figs = |r: &crate::Report| -> Vec<String> { r.metrics.iter().map(|m| format!("{}{}|{}", m.value, m.unit, m.indicator)).collect() };
+            let heads = |r: &crate::Report| -> Vec<String> {
+                r.sections.iter().map(|s| format!("{}{}", s.marker, s.title)).collect()
+            };
+            let figs = |r: &crate::Report| -> Vec<String> {
+                r.metrics.iter().map(|m| format!("{}{}|{}", m.value, m.unit, m.indicator)).collect()
+            };
             let (h, f) = (f1(&heads(&a), &heads(&b)), f1(&figs(&a), &figs(&b)));
-            eprintln!("{}: headings F1 {h:.3} ({} vs {}), figures F1 {f:.3} ({} vs {})", pdf.display(), a.sections.len(), b.sections.len(), a.metrics.len(), b.metrics.len());
+            eprintln!(
+                "{}: headings F1 {h:.3} ({} vs {}), figures F1 {f:.3} ({} vs {})",
+                pdf.display(),
+                a.sections.len(),
+                b.sections.len(),
+                a.metrics.len(),
+                b.metrics.len()
+            );
             worst_h = worst_h.min(h);
             worst_f = worst_f.min(f);
         }

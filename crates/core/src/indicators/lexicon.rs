@@ -177,7 +177,13 @@ impl Lexicon {
                 continue;
             }
             let Some(c) = three_byte(bytes, i) else {
-                i += if b0 >= 0xF0 { 4 } else if b0 >= 0xE0 { 3 } else { 2 };
+                i += if b0 >= 0xF0 {
+                    4
+                } else if b0 >= 0xE0 {
+                    3
+                } else {
+                    2
+                };
                 continue;
             };
             let b = c as usize;

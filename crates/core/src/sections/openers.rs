@@ -61,8 +61,23 @@ const PLANS_START: [&str; 9] = ["下一步", "今后", "新的一年", "明年",
 
 /// Words naming a shortcoming.
 const SHORT: [&str; 17] = [
-    "不足", "短板", "薄弱", "差距", "有待", "亟待", "尚需", "仍需", "还需", "仍存在", "还存在", "仍有", "不够", "不到位",
-    "不平衡", "不充分", "欠缺",
+    "不足",
+    "短板",
+    "薄弱",
+    "差距",
+    "有待",
+    "亟待",
+    "尚需",
+    "仍需",
+    "还需",
+    "仍存在",
+    "还存在",
+    "仍有",
+    "不够",
+    "不到位",
+    "不平衡",
+    "不充分",
+    "欠缺",
 ];
 /// Words naming the year's results, which a transition turns from.
 const RESULTS: [&str; 5] = ["成效", "成绩", "进展", "成果", "成就"];
@@ -269,7 +284,23 @@ mod tests {
         let short = SHORT.join("|");
         let pattern = format!(r"(?:成效|成绩|进展|成果|成就)[^。]{{0,40}}?(?:但|然而|同时)[^。]{{0,80}}?(?:{short})");
         let re = Pattern::new(&pattern).unwrap();
-        let pieces = ["成效", "成", "效", "但", "然而", "同时", "同", "不足", "仍有", "不到位", "甲", "乙乙乙乙乙", "a", "。", "𠀀"];
+        let pieces = [
+            "成效",
+            "成",
+            "效",
+            "但",
+            "然而",
+            "同时",
+            "同",
+            "不足",
+            "仍有",
+            "不到位",
+            "甲",
+            "乙乙乙乙乙",
+            "a",
+            "。",
+            "𠀀",
+        ];
         let mut x = 0x2545_F491_u32;
         for _ in 0..20_000 {
             let mut s = String::new();
@@ -283,7 +314,11 @@ mod tests {
                 x ^= x << 5;
                 let p = pieces[(x % pieces.len() as u32) as usize];
                 // Long filler, to cross the 40 and 80 character bounds.
-                s.push_str(if p == "乙乙乙乙乙" && x % 3 == 0 { "乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙" } else { p });
+                s.push_str(if p == "乙乙乙乙乙" && x % 3 == 0 {
+                    "乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙"
+                } else {
+                    p
+                });
             }
             assert_eq!(s.split('。').any(transition), re.is_match(&s), "{s}");
         }

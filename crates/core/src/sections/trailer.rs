@@ -20,9 +20,7 @@ pub(super) struct Trailer {
 /// A written date at the end of a text.
 fn date_end_regex() -> &'static Pattern {
     static RE: OnceLock<Pattern> = OnceLock::new();
-    RE.get_or_init(|| {
-        Pattern::new(&format!("{}$", written_date_pattern(false))).expect("valid regex")
-    })
+    RE.get_or_init(|| Pattern::new(&format!("{}$", written_date_pattern(false))).expect("valid regex"))
 }
 
 /// Suffixes of the names of bodies that sign reports.
