@@ -102,6 +102,9 @@ pub fn extract(view: &Normalized, outline: &Outline) -> Meta {
     //在市六届人大常委会第九次会议上）").
     let dated = text[preamble.clone()].lines().take(8).find_map(|l| {
         let l = l.trim();
+        // "——2031年3月5日在…会议上" is dated the same way.
+        let dashed = l.strip_prefix("——").or_else(|| l.strip_prefix("--")).map(|d| format!("({d})"));
+        let l = dashed.as_deref().unwrap_or(l);
         let bracketed = l.starts_with('(') && l.ends_with(')') && l.chars().count() <= 60;
         let t = l.trim_start_matches('(').trim_end_matches(')').trim();
         // A whole-line date ends with 日; checking that first spares a search of a long line.
@@ -248,7 +251,11 @@ fn title_line(text: &str, preamble: Range<usize>) -> Option<(Option<Range<usize>
         let lead = title_lead(t);
         let at = start + (line.len() - line.trim_start().len()) + lead;
         let t = &t[lead..];
-        if t.chars().count() <= 80 && !t.contains('。') && t.contains("报告") && about_law(t) && !t.contains("如下")
+        if t.chars().count() <= 80
+            && !t.contains('。')
+            && t.contains("报告")
+            && (about_law(t) || plain_title(t))
+            && !t.contains("如下")
         {
             // A page title glued before the report's own ("…建设报告某区…2023年…年度报告"):
             // prefer the piece that carries a year.
@@ -282,7 +289,8 @@ fn title_line(text: &str, preamble: Range<usize>) -> Option<(Option<Range<usize>
         // A text that lost its line breaks: the title runs straight into the opening.
         if let Some(i) = t.find("报告") {
             let head = &t[..i + "报告".len()];
-            if head.chars().count() <= 80 && !head.contains(['。', ',', ';', ':']) && about_law(head) {
+            if head.chars().count() <= 80 && !head.contains(['。', ',', ';', ':', '•', '/', '|']) && about_law(head)
+            {
                 return Some((None, at..at + head.len()));
             }
         }
@@ -293,6 +301,14 @@ fn title_line(text: &str, preamble: Range<usize>) -> Option<(Option<Range<usize>
         prev = Some(at..at + t.len());
     }
     None
+}
+
+/// A line that is a report's title by its shape alone, whatever it reports on ("政府工作报告",
+/// "关于2030年度依法行政工作情况的报告"): six to thirty characters, nothing but words and
+/// digits, ending with "报告".
+fn plain_title(t: &str) -> bool {
+    let n = t.chars().count();
+    (6..=30).contains(&n) && t.ends_with("报告") && t.chars().all(|c| is_han(c) || c.is_ascii_digit() || c == ' ')
 }
 
 /// The line before a title, when it holds the title's first words: it names only the body
@@ -349,8 +365,11 @@ fn title_lead(t: &str) -> usize {
         if let Some(i) = r.find(w) {
             let rest = &r[i + w.len()..];
             let name_ok = r[..i].chars().count() <= 12 && r[..i].chars().all(is_han);
-            let body_follows = units(rest).first().is_some_and(|u| u.start == 0) || res().leading_year.is_match(rest);
-            if name_ok && body_follows && title_body(rest).is_some() {
+            // After it: the report's opening ("2030年，…"), or the title or the first line of
+            // one, opening with the body's name.
+            let body_follows = units(rest).first().is_some_and(|u| u.start == 0)
+                && (title_body(rest).is_some() || body_name(rest.trim()).is_some());
+            if name_ok && (body_follows || res().leading_year.is_match(rest)) {
                 return at + i + w.len();
             }
         }
@@ -384,8 +403,8 @@ fn title_end(t: &str) -> usize {
 fn opening_line(text: &str, preamble: Range<usize>, title: Option<Range<usize>>) -> Option<&str> {
     let after = title.map_or(preamble.start, |t| t.end.max(preamble.start));
     let rest = text[after.min(preamble.end)..preamble.end].trim_start();
-    let line = rest.split('\n').find(|l| res().leading_year.is_match(l.trim()))?;
-    Some(line.trim())
+    // A site tag glued before it ("【法治政府建设报告】2030年，…") is no part of it.
+    rest.split('\n').map(|l| l.trim()).map(|l| &l[title_lead(l)..]).find(|l| res().leading_year.is_match(l))
 }
 
 /// Characters that never belong to a place name taken from running text.
@@ -907,6 +926,14 @@ mod tests {
                 "{lead}"
             );
         }
+        // A site's name glued to the opening, or to the first line of a title over two.
+        let m = meta("青石市人民政府网2030年，青石区坚持依法行政。\n一、工作\n内容。\n");
+        assert_eq!((m.title, m.region.as_deref(), m.report_year), (None, Some("青石区"), Some(2030)));
+        let m = meta("海川日报网青石市白沙区人民政府\n关于2030年法治政府建设报告\n一、工作\n内容。\n");
+        assert_eq!(m.title.as_deref(), Some("青石市白沙区人民政府关于2030年法治政府建设报告"));
+        // No title, and the tag glued to the opening.
+        let m = meta("【法治政府建设报告】2030年，青石区坚持依法行政。\n一、工作\n内容。\n");
+        assert_eq!((m.title, m.region.as_deref(), m.report_year), (None, Some("青石区"), Some(2030)));
         // A site's name glued after it.
         assert_eq!(
             trio("青石市2030年法治政府建设年度报告青石市人民政府网\n一、工作\n内容。\n").0.as_deref(),
@@ -943,6 +970,18 @@ mod tests {
         assert_eq!(m.report_year, Some(2030));
         assert_eq!(m.published.as_deref(), Some("2031-05-28"));
         assert_eq!(m.region.as_deref(), Some("青石市"));
+    }
+
+    #[test]
+    fn a_title_by_its_shape_and_a_dashed_date_line() {
+        let input = "政府工作报告\n——2031年3月5日在第九届青石市人民代表大会第三次会议上\n青石市市长 某某\n各位代表：\n\
+现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2030年工作回顾\n过去一年，全市生产总值增长5.2%。\n";
+        let m = meta(input);
+        assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+        assert_eq!(m.published.as_deref(), Some("2031-03-05"));
+        assert_eq!(m.report_year, Some(2030));
+        // A column's name in a page's index list is no title.
+        assert_eq!(meta("• 工作报告\n2030年，区政府坚持依法行政。\n一、工作\n").title, None);
     }
 
     #[test]

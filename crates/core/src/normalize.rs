@@ -475,6 +475,26 @@ fn chrome_words() -> &'static crate::pattern::Pattern {
     })
 }
 
+/// What a breadcrumb's items are separated by (in the view, where "＞" is ">").
+const CRUMB_SEPARATORS: [char; 4] = ['>', '»', '→', '›'];
+
+/// Words that open a breadcrumb ("您当前的位置：首页 > …").
+const CRUMB_OPENERS: [&str; 7] =
+    ["首页", "当前位置", "您的位置", "您当前的位置", "您当前位置", "您现在的位置", "现在位置"];
+
+/// Characters of a line read for a breadcrumb's "首页" behind a site's name ("法制查询首页→…").
+const CRUMB_LEAD: usize = 30;
+
+/// True when `t` (a line of the view, trimmed) opens with a breadcrumb: one of
+/// [`CRUMB_OPENERS`], or "首页" and a separator within its first [`CRUMB_LEAD`] characters.
+fn crumb_start(t: &str) -> bool {
+    if CRUMB_OPENERS.iter().any(|w| t.starts_with(w)) {
+        return true;
+    }
+    let head = &t[..floor_char(t, CRUMB_LEAD * 3)];
+    head.find("首页").is_some_and(|i| head[i + "首页".len()..].trim_start().starts_with(CRUMB_SEPARATORS))
+}
+
 /// A page-header key and its colon ("发布时间 : ").
 fn header_run_regex() -> &'static crate::pattern::Pattern {
     static RE: std::sync::OnceLock<crate::pattern::Pattern> = std::sync::OnceLock::new();
@@ -504,14 +524,14 @@ pub fn inline_chrome(line: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
-    let crumb = t.starts_with("首页") || t.starts_with("当前位置") || t.starts_with("您的位置");
+    let crumb = crumb_start(t);
     if !crumb && !chrome_words().is_match(t) {
         return out;
     }
     // Breadcrumb: through the last separator, and the last crumb up to the next space.
     if crumb {
         let window = &t[..floor_char(t, 400)];
-        if let Some(sep) = window.rfind(['>', '»']) {
+        if let Some(sep) = window.rfind(CRUMB_SEPARATORS) {
             let after = after_char(t, sep);
             let rest = &t[after..];
             let item = rest.trim_start();
@@ -673,7 +693,7 @@ fn fold_line(
         while i < stop {
             let b0 = bytes[i];
             if b0 < 0x80 {
-                if matches!(b0, b'\t' | b'\r' | 0x0B | 0x0C | b'(') {
+                if matches!(b0, b'\t' | b'\r' | 0x0B | 0x0C | b'(' | b'?') {
                     break;
                 }
                 prev_han = false;
@@ -720,6 +740,20 @@ fn fold_line(
                 continue;
             }
         }
+        // A "?" between Han characters (or after a heading's closing bracket) stands for a
+        // character a converter could not write ("推?法治", "(一)?习"): a question mark is
+        // full-width in Chinese text. It is no sentence end.
+        let after_word = prev_han || char::from_u32(prev).is_some_and(|p| matches!(p, ')' | '”' | '」' | '』'));
+        if after_word && c == '?' && input[i + 1..end].chars().next().is_some_and(is_han) {
+            flush!();
+            text.push(LOST);
+            map.push(i..i + 1, LOST.len_utf8());
+            i += 1;
+            (copied, mapped) = (i, i);
+            prev_han = false;
+            prev = LOST as u32;
+            continue;
+        }
         let w = c.len_utf8();
         prev_han = is_han(c);
         let view = match fold(c) {
@@ -763,6 +797,9 @@ fn fold_line(
     seen
 }
 
+/// What the view holds for a character lost in the input ("推?法治").
+pub const LOST: char = '\u{FFFD}';
+
 /// Most marks of lost characters that open a line as noise.
 const LOST_PREFIX: usize = 4;
 
@@ -770,7 +807,7 @@ const LOST_PREFIX: usize = 4;
 /// a mirror that cannot write some character (the indentation of every paragraph, often)
 /// prints "?" for it, so that every line starts "??一、…" and no heading is seen. One to
 /// [`LOST_PREFIX`] of "?", "？" or U+FFFD before a Han character, a digit or letter ("??2031年"),
-/// or an opening bracket or quote; the view drops them.
+/// or an opening bracket or quote, perhaps after indentation; the view drops them.
 fn lost_prefix(line: &str) -> Option<Range<usize>> {
     let lead = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}', '\u{A0}']).len();
     let rest = &line[lead..];
@@ -779,7 +816,8 @@ fn lost_prefix(line: &str) -> Option<Range<usize>> {
         return None;
     }
     let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
-    let next = rest[len..].chars().next()?;
+    // The marks may stand before the line's indentation too ("?　（一）…").
+    let next = rest[len..].trim_start_matches([' ', '\t', '\u{3000}', '\u{A0}']).chars().next()?;
     (is_han(next) || next.is_ascii_alphanumeric() || matches!(next, '(' | '（' | '【' | '“' | '《'))
         .then_some(lead..lead + len)
 }
@@ -939,6 +977,19 @@ mod tests {
     }
 
     #[test]
+    fn breadcrumbs_behind_other_openers_are_cut_out_of_a_joined_line() {
+        for (input, rest) in [
+            ("您当前的位置: 首页>政务公开>年度报告 > 2030年法治政府建设年度报告青石区司法局2030年度法治政府建设情况报告2030年,青石区推进依法行政。", "青石区司法局2030年度法治政府建设情况报告2030年,青石区推进依法行政。"),
+            ("法制查询首页→ 公告 青石市人民政府关于2030年度法治政府建设情况的报告", "青石市人民政府关于2030年度法治政府建设情况的报告"),
+        ] {
+            let n = normalize(input);
+            assert!(n.text.trim_start().starts_with(rest), "{input} → {:?}", n.text);
+        }
+        // "首页" in running text opens no breadcrumb.
+        assert!(inline_chrome("我们建好首页,完善栏目。").is_empty());
+    }
+
+    #[test]
     fn report_text_is_not_taken_for_chrome() {
         // Header words inside sentences, a long line, a title with a header glued on.
         for line in [
@@ -965,12 +1016,24 @@ mod tests {
     fn marks_of_lost_characters_opening_a_line_are_noise() {
         let input = "??一、加強領導\n??(一)健全制度。內容?多。\n？？二、完善\n?\n??? 問題\n??2031年,將\n";
         let n = normalize(input);
-        assert_eq!(n.text, "一、加强领导\n(一)健全制度。内容?多。\n二、完善\n?\n??? 问题\n2031年,将\n");
+        assert_eq!(n.text, "一、加强领导\n(一)健全制度。内容\u{FFFD}多。\n二、完善\n?\n 问题\n2031年,将\n");
         let at = n.text.find("(一)").unwrap_or(0);
         assert_eq!(n.input_slice(at..at + "(一)".len()), "(一)");
         assert_eq!(n.input_slice(0.."一、".len()), "一、");
-        // Indentation before the marks stays.
+        // Indentation before the marks stays; after them it is indentation still.
         assert_eq!(normalize("  ??一、甲").text, "  一、甲");
+        assert_eq!(normalize("?\u{3000}（一）甲").text, " (一)甲");
+    }
+
+    #[test]
+    fn a_lost_character_between_han_is_no_question_mark() {
+        let input = "统筹推?法治政府建设。是否可行?\n问题?";
+        let n = normalize(input);
+        assert_eq!(n.text, "统筹推\u{FFFD}法治政府建设。是否可行?\n问题?");
+        assert_eq!(normalize("（一）?习宣传").text, "(一)\u{FFFD}习宣传");
+        let at = n.text.find('法').unwrap_or(0);
+        assert_eq!(n.input_slice(0..at), "统筹推?");
+        assert_eq!(n.printed(0..at), "统筹推?");
     }
 
     #[test]
@@ -981,8 +1044,7 @@ mod tests {
 
     #[test]
     fn every_chrome_word_holds_a_chrome_pair() {
-        let crumbs = ["首页", "当前位置", "您的位置"];
-        for w in HEADER_KEYS.iter().chain(&FURNITURE).chain(&crumbs) {
+        for w in HEADER_KEYS.iter().chain(&FURNITURE).chain(&CRUMB_OPENERS) {
             let cs: Vec<char> = w.chars().collect();
             assert!(cs.windows(2).any(|p| chrome_pair(p[0] as u32, p[1] as u32)), "{w}");
         }

@@ -512,6 +512,30 @@ mod tests {
     }
 
     #[test]
+    fn a_text_without_breaks_keeps_its_first_headings() {
+        // No "二、" left to confirm "一、": "如下" introduces it, or its "(一)" follows its title;
+        // "1." follows a title, "2." a sentence; a title stops before its paragraph's year.
+        let input = "2030年,青石区推进法治建设。现将有关情况报告如下:一、主要工作举措及成效2030年,全区坚持依法行政。\
+(一)完善制度体系1.健全规章。内容。2.清理文件。内容。(二)规范执法";
+        let t = titles(input);
+        assert_eq!(
+            t,
+            [
+                (1, "主要工作举措及成效".into()),
+                (2, "完善制度体系".into()),
+                (3, "健全规章".into()),
+                (3, "清理文件".into()),
+                (2, "规范执法".into())
+            ]
+        );
+        let t = titles("2030年,青石区推进法治建设。一、加强领导(一)学习培训。内容。");
+        assert_eq!(t, [(1, "加强领导".into()), (2, "学习培训".into())]);
+        // Numbers in running text are no markers.
+        let t = titles("一、工作\n全年办理1.5万件,完成3、4季度任务。共2.内容\n");
+        assert_eq!(t, [(1, "工作".into())]);
+    }
+
+    #[test]
     fn paragraphs_joined_with_spaces_are_split_again() {
         for sep in [" ", "  ", "\u{3000}\u{3000}"] {
             let input = lost_breaks(sep);
@@ -680,6 +704,26 @@ mod tests {
             format!("一、工作\n（一）甲项\n一是做法甲。{body}\n二是做法乙。内容。\n（二）乙项\n一是做法丙。内容");
         let t = titles(&separate);
         assert_eq!(t.last(), Some(&(3, "做法丙".into())));
+    }
+
+    #[test]
+    fn a_paren_marker_whose_numeral_was_lost_takes_the_next_number() {
+        let input = "一、工作\n（一）加强领导。内容。\n（?）提升素养。内容。\n(\u{FFFD})完善制度。内容。\n二、问题\n(?)人员不足。\n";
+        let (s, _) = outline_of(input);
+        let got: Vec<(u8, &str, &str)> = s.iter().map(|x| (x.0, x.1.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "一、", "工作"),
+                (2, "（一）", "加强领导"),
+                (2, "（?）", "提升素养"),
+                (2, "(\u{FFFD})", "完善制度"),
+                (1, "二、", "问题"),
+                (2, "(?)", "人员不足"),
+            ]
+        );
+        assert_eq!(read_marker("（?）"), None);
+        assert_eq!(read_marker("（二）"), Some((Style::Paren, 2)));
     }
 
     #[test]

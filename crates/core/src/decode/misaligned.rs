@@ -172,7 +172,12 @@ fn reread(
     // A lone ASCII letter between Han characters is itself a sign of a reading out of step.
     let han_around = absorbed.is_some() && run[end..].chars().next().is_some_and(is_han);
     let gain = if unmarked { 3 } else { 2 };
-    (after >= before + gain || (!unmarked && han_around && after >= before)).then_some((fixed, end))
+    // Behind a mark, a run with a character of a wrong reading needs less: a short run
+    // ("?。ǘ?）" of "（二）", whose numeral is lost to the next mark) gains little.
+    let ok = after >= before + gain
+        || (!unmarked && han_around && after >= before)
+        || (!unmarked && wrong && after > before);
+    ok.then_some((fixed, end))
 }
 
 #[cfg(test)]
@@ -202,6 +207,14 @@ mod tests {
         let marked = format!("正文。\n?{}", &garbled["　".len()..]);
         let fixed = repair(marked.clone(), &EncodingRs);
         assert!(fixed.starts_with("正文。\n?（一）加强组织领导"), "{marked} → {fixed}");
+    }
+
+    #[test]
+    fn a_numeral_lost_to_the_next_mark_leaves_the_brackets() {
+        // "（二）" one byte late: (A8 B6) "ǘ", then (FE A3), which a strict GBK reader cannot
+        // read ("?"), then "）" back in step.
+        let fixed = repair("正文。\n?。ǘ?）提升法治素养。\n".to_string(), &EncodingRs);
+        assert_eq!(fixed, "正文。\n?（?）提升法治素养。\n");
     }
 
     #[test]

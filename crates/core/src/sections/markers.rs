@@ -137,6 +137,12 @@ pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
         if n > 0 && inner[n..].starts_with(')') {
             return Some((Style::Paren, small_value(&inner[..n])?, n + 2));
         }
+        // "(?)": a numeral lost to a bad conversion; numbered by `accept` as the next one.
+        if let Some(lost) = inner.chars().next().filter(|&c| c == '?' || c == crate::normalize::LOST) {
+            if inner[lost.len_utf8()..].starts_with(')') {
+                return Some((Style::Paren, LOST_NUMBER, lost.len_utf8() + 2));
+            }
+        }
         let d = inner.bytes().take(2).take_while(u8::is_ascii_digit).count();
         if d > 0 && inner[d..].starts_with(')') {
             return Some((Style::NumParen, inner[..d].parse().ok()?, d + 2));
@@ -183,6 +189,9 @@ pub(super) fn line_marker(s: &str) -> Option<(Style, u32, usize)> {
     None
 }
 
+/// The number of a marker whose numeral was lost ("(?)"): [`accept`] gives it the next one.
+const LOST_NUMBER: u32 = 0;
+
 /// A heading marker as the report printed it (a `Section`'s `marker`), read whole: its style
 /// and number, or `None` when it is not one marker. The full-width forms that the view folds
 /// ("（十二）", "２．") are folded first, so that a later stage (the numbering check) reads a
@@ -200,7 +209,8 @@ pub(crate) fn read_marker(marker: &str) -> Option<(Style, u32)> {
         })
         .collect();
     let (style, num, len) = line_marker(&m)?;
-    (len == m.len()).then_some((style, num))
+    // A lost numeral ("(?)") has no number to compare with its siblings'.
+    (len == m.len() && num != LOST_NUMBER).then_some((style, num))
 }
 
 /// Markers that may sit in the middle of a line: the matches, in order and without overlap,
@@ -310,6 +320,7 @@ pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
             start_end = ts + len;
         }
         while mids.next_if(|m| m.start < line.start).is_some() {}
+        let first_mid = out.len();
         while let Some(m) = mids.next_if(|m| m.end <= line.end) {
             let at = m.start;
             if at < start_end {
@@ -353,6 +364,67 @@ pub(super) fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Cand> {
                 accepted: false,
             });
         }
+        // "1." in mid-line, where a text lost its line breaks ("…改革工作1.优化组织机构。…
+        // 2.深化改革。"), merged in order with the line's other mid-line markers.
+        let digits = digit_markers(text, line.clone(), start_end, li);
+        if !digits.is_empty() {
+            // Both runs are in order: merge them.
+            let mids = out.split_off(first_mid);
+            let (mut a, mut b) = (mids.into_iter().peekable(), digits.into_iter().peekable());
+            loop {
+                let take_a = match (a.peek(), b.peek()) {
+                    (Some(x), Some(y)) => x.at <= y.at,
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                    (None, None) => break,
+                };
+                out.extend(if take_a { a.next() } else { b.next() });
+            }
+        }
+    }
+    out
+}
+
+/// Mid-line "1." / "2、" markers of `line` from `from` on: one or two digits after a Han
+/// character or a sentence mark, a "." or "、", then a Han character. `prev_break` is set after
+/// a sentence mark only.
+fn digit_markers(text: &str, line: Range<usize>, from: usize, li: usize) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = from.max(line.start);
+    while i < line.end {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let d = bytes[i..line.end].iter().take_while(|b| b.is_ascii_digit()).count();
+        let at = i;
+        i += d;
+        if d > 2 || at <= line.start {
+            continue;
+        }
+        let Some(before) = text[line.start..at].chars().next_back() else { continue };
+        let sentence = crate::text::boundary::is_sentence_mark(before);
+        if !(sentence || crate::script::is_han(before)) {
+            continue;
+        }
+        let rest = &text[i..line.end];
+        let Some(sep) = rest.chars().next().filter(|&c| c == '.' || c == '、') else { continue };
+        if !rest[sep.len_utf8()..].chars().next().is_some_and(crate::script::is_han) {
+            continue;
+        }
+        let Ok(num) = text[at..i].parse() else { continue };
+        out.push(Cand {
+            at,
+            end: i + sep.len_utf8(),
+            style: Style::Num,
+            num,
+            line_start: false,
+            prev_break: sentence,
+            cut_only: false,
+            line: li,
+            accepted: false,
+        });
     }
     out
 }
@@ -390,6 +462,9 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
     let mut ri = 0;
     for i in 0..n {
         cands[i].accepted = false;
+        if cands[i].line_start && cands[i].num == LOST_NUMBER && cands[i].style == Style::Paren {
+            cands[i].num = last[cands[i].style.idx()] + 1;
+        }
         let c = cands[i];
         while ri < resets.len() && resets[ri] <= c.at {
             for (t, l) in last.iter_mut().enumerate() {
@@ -426,9 +501,18 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
                 Style::Num | Style::NumParen | Style::Circled => last[s] > 0 && c.num > last[s] && c.num <= last[s] + 2,
                 _ => true,
             }
+        } else if c.style == Style::Num {
+            // A mid-line "1." only right after a heading's title, later ones after a sentence.
+            c.num == last[s] + 1
+                && if c.num == 1 { after_title } else { c.prev_break }
+                && next_line_same[i].is_none_or(|j| cands[j].num != c.num)
         } else {
             c.num == last[s] + 1
-                && (c.num > 1 || after_title || next_same[i].is_some_and(|j| cands[j].num == 2))
+                && (c.num > 1
+                    || after_title
+                    || next_same[i].is_some_and(|j| cands[j].num == 2)
+                    || introduced(text, c.at)
+                    || opens_a_level(text, cands, i))
                 && next_line_same[i].is_none_or(|j| cands[j].num != c.num)
                 && (c.prev_break || after_title)
         };
@@ -443,6 +527,32 @@ pub(super) fn accept(text: &str, lines: &[Range<usize>], cands: &mut [Cand], res
             last_head_end = Some(c.end);
         }
     }
+}
+
+/// True when the text before `at` introduces what follows ("现将有关情况报告如下：", "…总结
+///如下。"): a mid-line "一、" there opens the report's headings even where no "二、" is left to
+/// see (a page cut short).
+fn introduced(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    ["如下:", "如下。", "如下"].iter().any(|w| before.ends_with(w))
+}
+
+/// How far (in bytes) a heading's title may run before the marker of its first sub-heading.
+const TITLE_BYTES: usize = 240;
+
+/// True when the mid-line item 1 `cands[i]` is followed, within a title's length and with no
+/// sentence end between, by item 1 of a deeper style ("一、主要举措(一)加强领导。"): a heading
+/// with its first sub-heading, not an item of a list.
+fn opens_a_level(text: &str, cands: &[Cand], i: usize) -> bool {
+    let c = cands[i];
+    cands.get(i + 1).is_some_and(|n| {
+        n.style.rank() > c.style.rank()
+            && n.num == 1
+            && !n.cut_only
+            && n.at >= c.end
+            && n.at - c.end <= TITLE_BYTES
+            && !text[c.end..n.at].contains(['。', '\n'])
+    })
 }
 
 /// True when the rest of a paragraph opened by item 1 of `style` goes on to item 2 itself

@@ -73,13 +73,25 @@ fn space_cut(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// On a line that lost its breaks, a heading title may run on into its text with nothing
 /// between ("存在问题本年度…"): end it after the words that end a part's heading, when they
-/// come early.
+/// come early, or before a year that opens the paragraph's first clause ("…及成效2023年，…").
 fn run_on_cut(text: &str, r: Range<usize>) -> Range<usize> {
     let t = &text[r.clone()];
-    match part_end_regex().find(t) {
-        Some(m) if m.end() < t.len() && t[..m.end()].chars().count() <= 40 => r.start..r.start + m.end(),
+    if let Some(m) = part_end_regex().find(t) {
+        if m.end() < t.len() && t[..m.end()].chars().count() <= 40 {
+            return r.start..r.start + m.end();
+        }
+    }
+    // The paragraph after it opens with the year ("主要工作举措及成效2023年,在市委…").
+    match year_clause_regex().find(t) {
+        Some(m) if m.start() > 0 && t[..m.start()].chars().count() <= 40 => r.start..r.start + m.start(),
         _ => r,
     }
+}
+
+/// A year that opens a clause ("2023年,", "2023年以来", "2023年度,").
+fn year_clause_regex() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| re("20[0-9][0-9]年(?:度)?(?:以来)?,"))
 }
 
 /// The first sentence of `r` (without its "。"), or all of `r` when it has none, capped at
