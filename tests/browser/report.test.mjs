@@ -83,6 +83,10 @@ for (const name of seeds) {
 test('the outline is a keyboard-navigable tree', async () => {
   const { page } = app;
   await page.locator('button#demo').click();
+  // The earlier test's report stays on screen until the demo's replaces it: wait for the demo's
+  // own title first, or the keys may go to a tree that is about to be replaced.
+  const demoTitle = readFileSync(new URL('../../www/demo.txt', import.meta.url), 'utf8').split('\n')[0].trim();
+  await until(async () => (await page.locator('h2#report-title').innerText().catch(() => '')).includes(demoTitle), 'the demo report');
   const items = page.locator('ul#outline [role=treeitem]');
   await until(async () => (await items.count()) >= 2, 'an outline with two headings or more');
   await items.first().focus();
