@@ -52,6 +52,9 @@ test('damaged stored data is set aside, reported, and never overwritten', async 
     const garbage = '{"format":"fazhi-lens-library","version":1,"entries":[{"id":"x","name":"好的","text":"保留"}, 7';
     await page.evaluate(([k, g]) => localStorage.setItem(k, g), [LIBRARY_KEY, garbage]);
     await page.reload();
+    // The reload cancels what the first load still had in flight (its worker.js, on a busy
+    // machine): not a failure of the page under test, which starts here.
+    log.failed = log.failed.filter((f) => !f.endsWith('net::ERR_ABORTED'));
     await page.locator('button#analyze').waitFor({ state: 'visible' });
     const alert = page.locator('section#library [role=alert]');
     await until(async () => (await alert.innerText()).includes('fazhi-lens.library.unreadable.'), 'an alert naming the backup key');
