@@ -21,6 +21,7 @@ pub mod csv;
 pub mod decode;
 mod figures;
 pub mod format;
+pub mod history;
 mod indicators;
 pub mod invariants;
 mod meta;

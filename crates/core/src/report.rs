@@ -213,8 +213,9 @@ pub(crate) fn counts_label(scope: &str, measure: &str, subgroup: &str, part_of: 
 /// class of its own: 人次 (person-times) is not 人, 次 is not 场次, 项 is not 件, % is a rate.
 const SAME_COUNT: [(&str, &str); 5] = [("宗", "件"), ("起", "件"), ("场次", "场"), ("名", "人"), ("％", "%")];
 
-/// The class of a unit (simplified, trimmed): see [`SAME_COUNT`]. Values are only set against
-/// each other when their classes are equal.
+/// The class of a unit (simplified, trimmed). 件, 宗 and 起 are one class (件), so are 场 and
+/// 场次 (场), 人 and 名 (人), % and ％ (%); every other unit is a class of its own (人次 is not
+/// 人, 项 is not 件). Values are only set against each other when their classes are equal.
 pub fn unit_class(unit: &str) -> String {
     let u = crate::script::simplify_str(unit.trim());
     SAME_COUNT.iter().find(|(word, _)| *word == u).map_or(u, |(_, class)| class.to_string())

@@ -526,3 +526,29 @@ proptest::proptest! {
         proptest::prop_assert_eq!(assert_stable(&reports), 31);
     }
 }
+
+/// Issue 16, item 5: a report beside its body's earlier one reads as the comparison of the two
+/// does, and lists exactly the indicators the earlier one stated and it no longer does.
+#[test]
+fn year_over_year_agrees_with_the_comparison() {
+    use fazhi_lens::history::{earlier, year_over_year};
+    let (y2021, y2023) = (seed("003"), seed("000"));
+    // 坪山区's 2021 report is its 司法局's, 2023's its government's: one region, two bodies.
+    assert_eq!(earlier(&y2023, std::slice::from_ref(&y2021)), None);
+    let yoy = year_over_year(&y2021, &y2023);
+    assert_eq!((yoy.earlier.report_year, yoy.this.report_year), (Some(2021), Some(2023)));
+    let c = compare(&[&y2021, &y2023]);
+    for line in &yoy.lines {
+        let r = c.rows.iter().find(|r| r.cells[1].as_ref() == Some(&line.now)).expect("a row of the comparison");
+        assert_eq!(line.before.as_ref().map(|b| b.value), r.values[0], "{}", line.indicator);
+        assert_eq!(line.change, r.steps[1], "{}", line.indicator);
+    }
+    let accepted = yoy.lines.iter().find(|l| l.indicator == "reconsideration_accepted" && l.headline);
+    let change = accepted.and_then(|l| l.change.as_ref()).expect("行政复议受理 with its change");
+    assert_eq!((change.from, change.to), (19.0, 83.0));
+    let stated = |r: &Report, id: &str| r.key_indicators.get(id).is_some_and(|v| !v.is_empty());
+    for id in y2021.key_indicators.keys() {
+        let listed = yoy.dropped.iter().any(|d| &d.indicator == id);
+        assert_eq!(listed, !stated(&y2023, id), "{id}");
+    }
+}
