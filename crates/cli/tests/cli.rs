@@ -425,3 +425,45 @@ fn panel_defuses_formulas_and_reports_failures() {
     let records = parse_csv(&csv);
     assert!(records[1..].iter().all(|r| r[0] == "'=HYPERLINK(1).txt"));
 }
+
+/// `fazhi review`: every report is counted once for each check and each key-indicator row, and
+/// a body's two years stand side by side with their change and what the later one left out.
+#[test]
+fn review_tallies_the_set_and_sets_each_report_beside_last_year() {
+    let seeds = seeds();
+    let corpus = Path::new(&seeds[0]).parent().unwrap().to_string_lossy().into_owned();
+    let out = fazhi(&["review", "--format", "json", &corpus]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let n = v["comparison"]["reports"].as_array().map(Vec::len);
+    assert_eq!(n, Some(5));
+    let len = |x: &Value| x.as_array().map_or(0, Vec::len);
+    for check in v["checks"].as_array().expect("checks") {
+        assert_eq!(len(&check["passed"]) + len(&check["failed"]) + len(&check["unknown"]), 5, "{check}");
+    }
+    let rows = v["indicators"].as_array().expect("indicators");
+    assert!(!rows.is_empty());
+    for row in rows {
+        assert_eq!(len(&row["stated"]) + len(&row["elsewhere"]) + len(&row["absent"]), 5, "{row}");
+        assert!(len(&row["stated"]) > 0);
+    }
+    // The seeds hold no body's report of two years (坪山区 2021 is its 司法局's).
+    assert_eq!(len(&v["history"]), 0);
+
+    let dir = scratch("review-history");
+    let report = |year: u32, body: &str| {
+        format!(
+            "示例市某区人民政府{year}年法治政府建设年度报告\n\n一、主要举措和成效\n{body}\n\
+             二、存在的不足和原因\n基层力量不足，原因是编制有限。\n三、下一年度工作安排\n继续推进。\n"
+        )
+    };
+    std::fs::write(dir.join("a.txt"), report(2022, "全年办理行政复议案件40件。办理行政诉讼应诉案件25件。")).unwrap();
+    std::fs::write(dir.join("b.txt"), report(2023, "全年办理行政复议案件52件。")).unwrap();
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let out = fazhi(&["review", &dir_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("2023 ← 2022"), "{shown}");
+    assert!(shown.contains("40 → 52 (+12, +30%)"), "{shown}");
+    assert!(shown.contains("上年报告、本年未报告: 行政诉讼"), "{shown}");
+}

@@ -31,6 +31,7 @@ pub mod order;
 pub mod panel;
 mod pattern;
 mod report;
+pub mod review;
 mod script;
 mod sections;
 mod text;
