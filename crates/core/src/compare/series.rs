@@ -40,33 +40,16 @@ impl Comparison {
     /// states the row; `None` for a region's first value and where there is no value.
     pub fn steps(&self, values: &[Option<f64>]) -> Vec<Option<SeriesChange>> {
         let keys: Vec<Option<String>> = self.reports.iter().map(ReportRef::series).collect();
-        let mut previous: Vec<(&str, usize, f64)> = Vec::new();
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let (Some(to), Some(Some(key))) = (*v, keys.get(i)) else { return None };
-                match previous.iter_mut().find(|(k, _, _)| *k == key.as_str()) {
-                    Some(entry) => {
-                        let (_, j, from) = std::mem::replace(entry, (entry.0, i, to));
-                        let (delta, pct) = change(from, to);
-                        Some(SeriesChange {
-                            region: key.clone(),
-                            from_year: self.reports.get(j).and_then(|r| r.report_year),
-                            to_year: self.reports.get(i).and_then(|r| r.report_year),
-                            from,
-                            to,
-                            delta,
-                            pct,
-                        })
-                    }
-                    None => {
-                        previous.push((key.as_str(), i, to));
-                        None
-                    }
-                }
-            })
-            .collect()
+        let years: Vec<Option<i32>> = self.reports.iter().map(|r| r.report_year).collect();
+        let series = Series { keys: &keys, years: &years };
+        series.steps(values, &[]).into_iter().map(|s| s.map(SeriesChange::from)).collect()
+    }
+}
+
+impl From<Step> for SeriesChange {
+    fn from(s: Step) -> SeriesChange {
+        let Step { region, from_year, to_year, from, to, delta, pct, .. } = s;
+        SeriesChange { region, from_year, to_year, from, to, delta, pct }
     }
 }
 
@@ -109,17 +92,7 @@ pub(super) struct Series<'a> {
 impl Series<'_> {
     /// Δ and % between the row's last two values, when they are of one series.
     pub(super) fn change(&self, values: &[Option<f64>]) -> (Option<f64>, Option<f64>) {
-        let mut stated = values.iter().enumerate().rev().filter_map(|(i, v)| Some((i, (*v)?)));
-        let (Some((i, last)), Some((j, prev))) = (stated.next(), stated.next()) else {
-            return (None, None);
-        };
-        match (self.keys.get(i), self.keys.get(j)) {
-            (Some(Some(a)), Some(Some(b))) if a == b => {
-                let (delta, pct) = change(prev, last);
-                (Some(delta), pct)
-            }
-            _ => (None, None),
-        }
+        self.last_step(values, &[]).map_or((None, None), |s| (Some(s.delta), s.pct))
     }
 
     /// The change between the last two values of every series that states the row twice.
@@ -133,22 +106,7 @@ impl Series<'_> {
                 None => last.push((key.as_str(), i, None)),
             }
         }
-        last.into_iter()
-            .filter_map(|(key, i, j)| {
-                let j = j?;
-                let (from, to) = (values.get(j).copied().flatten()?, values.get(i).copied().flatten()?);
-                let (delta, pct) = change(from, to);
-                Some(SeriesChange {
-                    region: key.to_string(),
-                    from_year: self.years.get(j).copied().flatten(),
-                    to_year: self.years.get(i).copied().flatten(),
-                    from,
-                    to,
-                    delta,
-                    pct,
-                })
-            })
-            .collect()
+        last.into_iter().filter_map(|(_, i, j)| self.step(j?, i, values, &[]).map(SeriesChange::from)).collect()
     }
 }
 
