@@ -835,6 +835,23 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
 mod tests {
     use super::*;
 
+    /// The static shell of `index.html` (src/platform/static_shell.rs) repeats a few of the
+    /// app's words, as it shows before any code runs: they must stay the app's own.
+    #[test]
+    fn the_static_shell_speaks_the_apps_words() {
+        let page = include_str!("../index.html");
+        let s = Lang::Zh.strings();
+        for (name, word) in [
+            ("app_name", s.app_name),
+            ("app_tagline", s.app_tagline),
+            ("input_heading", s.input_heading),
+            ("input_label", s.input_label),
+            ("input_placeholder", s.input_placeholder),
+        ] {
+            assert!(page.contains(&format!(">{word}<")) || page.contains(&format!("\"{word}\"")), "{name}: {word}");
+        }
+    }
+
     #[test]
     fn fill_replaces_in_order_and_tolerates_missing_args() {
         assert_eq!(fill("共 {} 项，显示 {} 项", &["3", "2"]), "共 3 项，显示 2 项");

@@ -47,6 +47,7 @@ mod shell;
 fn main() {
     if web_sys::window().is_some() {
         platform::js_api::install();
+        platform::static_shell::dismiss();
         yew::Renderer::<shell::app::App>::new().render();
     } else {
         platform::worker::serve(input::panel::DEMO);

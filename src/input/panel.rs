@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::text::{format_size, splice_utf16, split_bilingual, HELD_TEXT_BYTES};
 use crate::i18n::{fill, use_strings, Lang};
 use crate::platform::browser::{read_bytes, BrowserDecoder};
-use crate::platform::storage;
+use crate::platform::{static_shell, storage};
 
 /// The built-in demo report (synthetic; written for this app).
 pub const DEMO: &str = include_str!("../../www/demo.txt");
@@ -44,7 +44,8 @@ pub fn InputPanel(props: &Props) -> Html {
     let s = use_strings();
     let lang = use_context::<Lang>().unwrap_or(Lang::Zh);
     // A text kept across a reload after a failed analysis (see `root`) comes back here.
-    let text = use_state(|| storage::take_draft().unwrap_or_default());
+    // Else what was typed into the page's static shell while the app loaded.
+    let text = use_state(|| storage::take_draft().or_else(static_shell::take_text).unwrap_or_default());
     // The file name while the paste area holds a file's text unchanged.
     let source = use_state(|| None::<String>);
     let dragging = use_state(|| false);
@@ -56,6 +57,18 @@ pub fn InputPanel(props: &Props) -> Html {
         use_state(move || long)
     };
     let analyze_button = use_node_ref();
+    let area = use_node_ref();
+    {
+        // The static shell's paste area had the focus: this one takes it, so typing goes on.
+        let area = area.clone();
+        use_effect_with((), move |()| {
+            if static_shell::had_focus() {
+                if let Some(area) = area.cast::<HtmlElement>() {
+                    let _ = area.focus();
+                }
+            }
+        });
+    }
     {
         // After a long paste the area is gone: the keyboard continues on 分析.
         let analyze_button = analyze_button.clone();
@@ -213,7 +226,7 @@ pub fn InputPanel(props: &Props) -> Html {
                     </div>
                 } else {
                     <label for="input">{ s.input_label }</label>
-                    <textarea id="input" rows="12" spellcheck="false" aria-describedby="input-help"
+                    <textarea id="input" ref={area} rows="12" spellcheck="false" aria-describedby="input-help"
                               placeholder={s.input_placeholder} value={(*text).clone()}
                               oninput={on_input} onkeydown={on_keydown} onpaste={on_paste} />
                 }

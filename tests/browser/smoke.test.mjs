@@ -69,3 +69,34 @@ test('the Content-Security-Policy blocks injected inline script', async () => {
     await context.close();
   }
 });
+
+// Issue 16: on a slow link the page shows its paste area before the WebAssembly has loaded,
+// and what the user pastes meanwhile is kept by the app when it starts.
+test('the static shell shows before the WebAssembly and hands its text to the app', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  try {
+    // Hold the .wasm back, as a slow link would, until the shell has been used.
+    await context.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    const page = await context.newPage();
+    await page.goto(URL_ROOT, { waitUntil: 'domcontentloaded' });
+    const shell = page.locator('#static-shell textarea#shell-input');
+    await shell.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await page.locator('#static-shell h1').innerText(), '法治透镜');
+    assert.equal(await page.locator('button#analyze').count(), 0, 'the app has not started yet');
+    const text = '示例区2024年法治政府建设年度报告\n办理行政复议案件12件。';
+    await shell.fill(text);
+    await shell.focus();
+    release();
+    const input = page.locator('textarea#input');
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await input.inputValue(), text, 'the text typed into the shell is in the app');
+    assert.equal(await page.locator('#static-shell').count(), 0, 'the shell is gone');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'input', 'the app\'s paste area has the focus');
+    assert.equal(await page.locator('main').count(), 1, 'one main landmark');
+  } finally {
+    release();
+    await context.close();
+  }
+});
