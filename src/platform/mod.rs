@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod js_api;
+pub mod pdf;
 pub mod progressive;
 pub mod storage;
 pub mod worker;
