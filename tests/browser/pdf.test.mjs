@@ -1,7 +1,7 @@
 // PDFs in the app (issue 17): the PDF module (crates/pdf-web) is fetched only when a PDF is opened,
 // reads printed reports to the same outline and figures as the CLI (file picker and drop), turns
 // scanned, password-protected and truncated files into their messages, and works inside the
-// single file from file://. Also measures how long 1 MB of PDF takes to read.
+// single file from file:// and in a page without workers. (perf.test.mjs measures the reading.)
 //
 // The printed PDFs come from tests/browser/make-pdfs.mjs, which `cargo xtask test` runs once
 // before the browser suites into target/pdfs (FAZHI_PDFS). The small hostile PDFs are built here.
@@ -9,8 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, openApp, assertClean, until, cliReport, plain, figureRows } from './lib.mjs';
@@ -18,7 +17,6 @@ import { launch, openApp, assertClean, until, cliReport, plain, figureRows } fro
 const PDFS = process.env.FAZHI_PDFS && resolve(process.env.FAZHI_PDFS);
 const SINGLE_FILE = process.env.FAZHI_SINGLE_FILE && resolve(process.env.FAZHI_SINGLE_FILE);
 const noPdfs = !(PDFS && existsSync(PDFS)) && 'FAZHI_PDFS is not set (`cargo xtask test` makes the PDFs)';
-const tmp = mkdtempSync(join(tmpdir(), 'fazhi-pdf-'));
 
 /** The printed seed reports (the synthetic one last: it is not a seed). */
 function printed() {
@@ -114,7 +112,6 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => {
   await browser?.close();
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 /** Opens the app, runs `body(app)`, closes it. */
@@ -252,63 +249,22 @@ test('the single file reads a PDF from file:// and loads nothing but itself', { 
   }
 });
 
-test('measure: 1 MB of printed PDF read in Chromium', { skip: noPdfs }, async (t) => {
-  // The synthetic report's text again and again, printed by this same Chromium until the PDF
-  // passes 1 MB. (Not the seeds: a character outside the printing font pulls in a fallback
-  // font of megabytes, and the PDF is then mostly font.) The size grows about linearly with
-  // the copies: two prints tell how many copies make 1 MB.
-  const text = readFileSync(join(PDFS, 'synthetic.txt'), 'utf8');
-  const copy = text.split('\n').map((l) => `<p>${l.replace(/[<&]/g, ' ')}</p>`).join('');
-  const maker = await browser.newPage();
-  const print = async (copies) => {
-    await maker.setContent(`<meta charset="utf-8"><style>body{font-family:"WenQuanYi Micro Hei",sans-serif;font-size:16px;line-height:1.6}</style><body>${copy.repeat(copies)}</body>`);
-    return maker.pdf({ format: 'A4' });
-  };
-  const [small, large] = [(await print(10)).length, (await print(60)).length];
-  let copies = Math.ceil(10 + (1_020_000 - small) / ((large - small) / 50));
-  let pdf = await print(copies);
-  while (pdf.length < 1_000_000) pdf = await print(copies = Math.ceil(copies * 1.05));
-  await maker.close();
-  const file = join(tmp, 'big.pdf');
-  writeFileSync(file, pdf);
-  assert.ok(pdf.length >= 1_000_000 && pdf.length < 1_500_000, `a PDF of ${pdf.length} bytes`);
-  const lines = [];
-  const { page, context } = await openApp(browser);
+test('without a worker (blocked, as under a CSP without worker-src), the page reads the PDF itself', { skip: noPdfs }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  await context.route(/\/worker\.js$/, (route) => route.abort('blockedbyclient'));
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
   try {
-    lines.push(`served, ${await timeReads(page, file)}`);
+    await page.goto(process.env.FAZHI_URL);
+    await page.locator('button#analyze').waitFor({ state: 'visible', timeout: 20_000 });
+    const pdf = printed()[0];
+    await page.locator('input#file').setInputFiles(pdf);
+    await showsReport(page, cliReport(pdf));
+    const where = await page.evaluate(() => performance.getEntriesByName('fazhi:pdf').at(-1)?.detail?.where);
+    assert.equal(where, 'page', 'the PDF was read in the page');
+    assert.deepEqual(pageErrors, [], 'no uncaught errors');
   } finally {
     await context.close();
   }
-  if (SINGLE_FILE) {
-    const single = await browser.newContext();
-    try {
-      const page = await single.newPage();
-      await page.goto(pathToFileURL(SINGLE_FILE).href);
-      await page.locator('button#analyze').waitFor({ state: 'visible', timeout: 20_000 });
-      lines.push(`single file, ${await timeReads(page, file)}`);
-    } finally {
-      await single.close();
-    }
-  }
-  for (const line of lines) {
-    t.diagnostic(`1 MB PDF (${pdf.length} bytes) read in Chromium, ${line}`);
-    console.log(`1 MB PDF (${pdf.length} bytes) read in Chromium, ${line}`);
-  }
 });
-
-/** Opens `file` three times in `page`; the `fazhi:pdf` measure of each read (the module's
- * loading included), as text. */
-async function timeReads(page, file) {
-  const times = [];
-  for (let run = 0; run < 3; run++) {
-    await page.evaluate(() => performance.clearMeasures('fazhi:pdf'));
-    await page.locator('input#file').setInputFiles(file);
-    times.push(await until(() => page.evaluate(() => {
-      const e = performance.getEntriesByName('fazhi:pdf').at(-1);
-      return e && `${e.duration.toFixed(0)} ms (${e.detail.where})`;
-    }), 'the PDF read', 60_000));
-    // The analysis of the text follows; let it finish before the next read.
-    await until(async () => (await page.locator('#analysis-progress').count()) === 0, 'the analysis', 60_000);
-  }
-  return times.join(', ');
-}
