@@ -101,11 +101,32 @@ pub fn InputPanel(props: &Props) -> Html {
         });
     }
 
+    // Counts the files opened: a file still being read (a big PDF) when another is opened is
+    // dropped when it is done, so it cannot replace the newer one.
+    let opened = use_mut_ref(|| 0u32);
+    // The demo or 清空 while a file is read: the file is dropped when it is done.
+    let drop_reading = {
+        let (opened, reading) = (opened.clone(), reading.clone());
+        move || {
+            let mut opened = opened.borrow_mut();
+            *opened = opened.wrapping_add(1);
+            reading.set(None);
+        }
+    };
     let open_file = {
         let (text, source, reading, held) = (text.clone(), source.clone(), reading.clone(), held.clone());
         let (on_analyze, on_error) = (props.on_analyze.clone(), props.on_error.clone());
         move |file: File| {
             let name = file.name();
+            let id = {
+                let mut opened = opened.borrow_mut();
+                *opened = opened.wrapping_add(1);
+                *opened
+            };
+            let latest = {
+                let opened = opened.clone();
+                move || *opened.borrow() == id
+            };
             if file.size() > MAX_MB * 1024.0 * 1024.0 {
                 on_error.emit(Some(fill(s.err_too_large, &[&MAX_MB.to_string()])));
                 return;
@@ -116,13 +137,20 @@ pub fn InputPanel(props: &Props) -> Html {
             let (on_analyze, on_error) = (on_analyze.clone(), on_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let pdf_status = {
-                    let (reading, name) = (reading.clone(), name.clone());
-                    move || reading.set(Some(Reading { name, pdf: true }))
+                    let (reading, name, latest) = (reading.clone(), name.clone(), latest.clone());
+                    move || {
+                        if latest() {
+                            reading.set(Some(Reading { name, pdf: true }));
+                        }
+                    }
                 };
                 let decoded = match read_bytes(&file).await {
                     Ok(bytes) => file_text(&bytes, &name, lang, pdf_status).await,
                     Err(e) => Err(fill(s.err_read, &[&name, &e])),
                 };
+                if !latest() {
+                    return;
+                }
                 reading.set(None);
                 match decoded {
                     Ok(decoded) => {
@@ -185,7 +213,9 @@ pub fn InputPanel(props: &Props) -> Html {
     };
     let on_demo = {
         let (text, source, held, on_analyze) = (text.clone(), source.clone(), held.clone(), props.on_analyze.clone());
+        let drop_reading = drop_reading.clone();
         Callback::from(move |_: MouseEvent| {
+            drop_reading();
             held.set(false);
             text.set(DEMO.to_string());
             source.set(Some(s.demo_source.to_string()));
@@ -195,6 +225,7 @@ pub fn InputPanel(props: &Props) -> Html {
     let on_clear = {
         let (text, source, held, on_error) = (text.clone(), source.clone(), held.clone(), props.on_error.clone());
         Callback::from(move |_: MouseEvent| {
+            drop_reading();
             held.set(false);
             text.set(String::new());
             source.set(None);

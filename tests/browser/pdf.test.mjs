@@ -204,6 +204,19 @@ test('scanned, password-protected and truncated PDFs each get their message, in 
   assertClean(log);
 }));
 
+test('a PDF still being read when the demo is loaded does not replace it', { skip: noPdfs }, async () => withApp(async ({ page, log }) => {
+  const pdf = printed()[0];
+  await page.locator('input#file').setInputFiles(pdf);
+  await page.locator('button#demo').click();
+  // The read finishes (the measure is recorded), and its text is dropped.
+  await until(() => page.evaluate(() => performance.getEntriesByName('fazhi:pdf').length > 0), 'the PDF read', 20_000);
+  await page.waitForTimeout(500);
+  const demo = readFileSync(new URL('../../www/demo.txt', import.meta.url), 'utf8').split('\n')[0].trim();
+  assert.ok((await page.locator('#source').evaluate((e) => e.textContent)).includes(demo), 'the demo report stays');
+  assert.equal(await page.locator('.input-panel .status').innerText(), '', 'no reading status left');
+  assertClean(log);
+}));
+
 test('a panic in the PDF module is a message, and the next PDF still reads', { skip: noPdfs }, async () => withApp(async ({ page, log }) => {
   // The module panics before reading (see read_pdf in crates/pdf-web): a trap, caught.
   await page.evaluate(() => { window.__FAZHI_TEST_PANIC__ = true; });
