@@ -1,6 +1,7 @@
 //! What the app asks of the browser, wrapped once: the analysis worker ([`worker`], the one
-//! place the analyser runs), storage, the browser calls the components need, the JavaScript
-//! API, and rendering a long list in steps ([`progressive`]).
+//! place the analyser runs), the PDF module ([`pdf`], loaded when the first PDF is opened),
+//! storage, the browser calls the components need, the JavaScript API, and rendering a long
+//! list in steps ([`progressive`]).
 
 pub mod browser;
 pub mod js_api;
