@@ -174,7 +174,7 @@ test('service worker: the app keeps working when the server goes away, and a new
     // …and reads a PDF, with the PDF module from the cache.
     if (process.env.FAZHI_PDFS) {
       const pdfs = resolve(process.env.FAZHI_PDFS);
-      const pdf = join(pdfs, readdirSync(pdfs).filter((f) => f.endsWith('.pdf')).sort()[0]);
+      const pdf = join(pdfs, readdirSync(pdfs).filter((f) => f.startsWith('seed-') && f.endsWith('.pdf')).sort()[0]);
       const want = cliReport(pdf);
       await page.locator('input#file').setInputFiles(pdf);
       const labels = () => page.locator('ul#outline [role=treeitem] .tree-label').evaluateAll((els) => els.map((e) => e.title));

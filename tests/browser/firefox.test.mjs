@@ -144,7 +144,7 @@ test('Firefox: fazhi-lens.html from file:// analyses a pasted report and keeps i
 
 test('Firefox: fazhi-lens.html reads a printed PDF report from file:// with its inline PDF module', { skip: skip || (!process.env.FAZHI_PDFS && 'FAZHI_PDFS is not set') }, async () => {
   const pdfs = resolve(process.env.FAZHI_PDFS);
-  const pdf = join(pdfs, readdirSync(pdfs).filter((f) => f.endsWith('.pdf')).sort()[0]);
+  const pdf = join(pdfs, readdirSync(pdfs).filter((f) => f.startsWith('seed-') && f.endsWith('.pdf')).sort()[0]);
   const { context, page, log } = await openFile();
   try {
     const input = await page.$('input#file');
