@@ -113,6 +113,18 @@ pub struct Strings {
     pub clear: &'static str,
     pub drop_here: &'static str,
     pub reading_file: &'static str,
+    /// Shown while the text of a PDF is read: {file name}.
+    pub reading_pdf: &'static str,
+    /// A PDF without a text layer (a scan): OCR is needed.
+    pub pdf_no_text: &'static str,
+    /// A PDF that needs a password to open.
+    pub pdf_password: &'static str,
+    /// A PDF damaged beyond reading.
+    pub pdf_damaged: &'static str,
+    /// A PDF using a feature the reader lacks.
+    pub pdf_unsupported: &'static str,
+    /// The PDF reader failed on this file (a bug), or could not be loaded.
+    pub pdf_failed: &'static str,
     pub err_empty: &'static str,
     pub err_read: &'static str,
     pub err_too_large: &'static str,
@@ -258,6 +270,13 @@ pub static ZH: Strings = Strings {
     clear: "清空",
     drop_here: "松开鼠标以打开文件",
     reading_file: "正在读取 {}…",
+    reading_pdf: "正在从 PDF 中提取文字：{}…",
+    pdf_no_text:
+        "这份 PDF 没有文字层（可能是扫描件），无法直接分析；请先进行文字识别 (OCR)，再打开识别后的文件或粘贴文字。",
+    pdf_password: "这份 PDF 需要密码才能打开。请在 PDF 阅读器中输入密码，另存为不加密的 PDF 或复制文字后粘贴。",
+    pdf_damaged: "PDF 文件已损坏或不完整，无法读取。请重新下载或向发布单位索取完整文件。",
+    pdf_unsupported: "这份 PDF 使用了暂不支持的功能，无法提取文字。请在 PDF 阅读器中复制文字后粘贴。",
+    pdf_failed: "读取这份 PDF 时出错。请在 PDF 阅读器中复制文字后粘贴。",
     err_empty: "请先粘贴报告全文，或打开一个文件。",
     err_read: "无法读取文件 {}：{}",
     err_too_large: "文件太大（超过 {} MB），请只粘贴报告正文。",
@@ -387,6 +406,12 @@ pub static EN: Strings = Strings {
     clear: "Clear",
     drop_here: "Drop to open the file",
     reading_file: "Reading {}…",
+    reading_pdf: "Extracting the text of the PDF {}…",
+    pdf_no_text: "This PDF has no text layer (it is probably a scan), so it cannot be analysed as it is; run text recognition (OCR) first, then open the result or paste its text.",
+    pdf_password: "This PDF needs a password to open. Enter it in a PDF reader and save an unencrypted copy, or copy the text and paste it.",
+    pdf_damaged: "The PDF file is damaged or incomplete and cannot be read. Download it again or ask the publisher for a complete file.",
+    pdf_unsupported: "This PDF uses a feature that is not supported, so its text cannot be extracted. Copy the text in a PDF reader and paste it.",
+    pdf_failed: "Reading this PDF failed. Copy the text in a PDF reader and paste it.",
     err_empty: "Paste a report first, or open a file.",
     err_read: "Cannot read file {}: {}",
     err_too_large: "The file is too large (over {} MB); paste the report text only.",

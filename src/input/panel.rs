@@ -1,13 +1,15 @@
 //! `InputPanel`: the paste area, "open file", drag-and-drop and the demo report.
 
+use fazhi_lens::decode::Format;
 use fazhi_lens::DecodeError;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, File, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::text::{format_size, splice_utf16, split_bilingual, HELD_TEXT_BYTES};
-use crate::i18n::{fill, use_strings, Lang};
+use crate::i18n::{fill, use_strings, Lang, Strings};
 use crate::platform::browser::{read_bytes, BrowserDecoder};
+use crate::platform::pdf::{self, PdfFailure};
 use crate::platform::{static_shell, storage};
 
 /// The built-in demo report (synthetic; written for this app).
@@ -38,6 +40,37 @@ fn decode_message(lang: Lang, err: &DecodeError) -> String {
     }
 }
 
+/// The message for a PDF that gave no text.
+fn pdf_message(s: &Strings, failure: PdfFailure) -> String {
+    match failure {
+        PdfFailure::NoTextLayer => s.pdf_no_text,
+        PdfFailure::NeedsPassword => s.pdf_password,
+        PdfFailure::Damaged => s.pdf_damaged,
+        PdfFailure::Unsupported => s.pdf_unsupported,
+        PdfFailure::Crashed => s.pdf_failed,
+    }
+    .to_string()
+}
+
+/// What is being read: a file's name, and whether it is a PDF whose text is being extracted.
+#[derive(Clone, PartialEq)]
+struct Reading {
+    name: String,
+    pdf: bool,
+}
+
+/// Turns a file's bytes into text: what the core decodes, and a PDF (which the core refuses in
+/// the web app) through the PDF module, after `reading_pdf` has said so.
+async fn file_text(bytes: &[u8], name: &str, lang: Lang, reading_pdf: impl FnOnce()) -> Result<String, String> {
+    match fazhi_lens::decode::decode_with(bytes, name, &BrowserDecoder) {
+        Err(DecodeError::Unsupported(Format::Pdf)) => {
+            reading_pdf();
+            pdf::read(bytes).await.map_err(|f| pdf_message(lang.strings(), f))
+        }
+        decoded => decoded.map_err(|e| decode_message(lang, &e)),
+    }
+}
+
 /// Where the report text is entered.
 #[function_component]
 pub fn InputPanel(props: &Props) -> Html {
@@ -49,7 +82,7 @@ pub fn InputPanel(props: &Props) -> Html {
     // The file name while the paste area holds a file's text unchanged.
     let source = use_state(|| None::<String>);
     let dragging = use_state(|| false);
-    let reading = use_state(|| None::<String>);
+    let reading = use_state(|| None::<Reading>);
     // True while `text` is too long for the paste area and is held outside it (see
     // `HELD_TEXT_BYTES`): the area is replaced by a summary until the user asks to see it.
     let held = {
@@ -81,25 +114,56 @@ pub fn InputPanel(props: &Props) -> Html {
         });
     }
 
+    // Counts the files opened: a file still being read (a big PDF) when another is opened is
+    // dropped when it is done, so it cannot replace the newer one.
+    let opened = use_mut_ref(|| 0u32);
+    // The demo or 清空 while a file is read: the file is dropped when it is done.
+    let drop_reading = {
+        let (opened, reading) = (opened.clone(), reading.clone());
+        move || {
+            let mut opened = opened.borrow_mut();
+            *opened = opened.wrapping_add(1);
+            reading.set(None);
+        }
+    };
     let open_file = {
         let (text, source, reading, held) = (text.clone(), source.clone(), reading.clone(), held.clone());
         let (on_analyze, on_error) = (props.on_analyze.clone(), props.on_error.clone());
         move |file: File| {
             let name = file.name();
+            let id = {
+                let mut opened = opened.borrow_mut();
+                *opened = opened.wrapping_add(1);
+                *opened
+            };
+            let latest = {
+                let opened = opened.clone();
+                move || *opened.borrow() == id
+            };
             if file.size() > MAX_MB * 1024.0 * 1024.0 {
                 on_error.emit(Some(fill(s.err_too_large, &[&MAX_MB.to_string()])));
                 return;
             }
             on_error.emit(None);
-            reading.set(Some(name.clone()));
+            reading.set(Some(Reading { name: name.clone(), pdf: false }));
             let (text, source, reading, held) = (text.clone(), source.clone(), reading.clone(), held.clone());
             let (on_analyze, on_error) = (on_analyze.clone(), on_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                let pdf_status = {
+                    let (reading, name, latest) = (reading.clone(), name.clone(), latest.clone());
+                    move || {
+                        if latest() {
+                            reading.set(Some(Reading { name, pdf: true }));
+                        }
+                    }
+                };
                 let decoded = match read_bytes(&file).await {
-                    Ok(bytes) => fazhi_lens::decode::decode_with(&bytes, &name, &BrowserDecoder)
-                        .map_err(|e| decode_message(lang, &e)),
+                    Ok(bytes) => file_text(&bytes, &name, lang, pdf_status).await,
                     Err(e) => Err(fill(s.err_read, &[&name, &e])),
                 };
+                if !latest() {
+                    return;
+                }
                 reading.set(None);
                 match decoded {
                     Ok(decoded) => {
@@ -162,7 +226,9 @@ pub fn InputPanel(props: &Props) -> Html {
     };
     let on_demo = {
         let (text, source, held, on_analyze) = (text.clone(), source.clone(), held.clone(), props.on_analyze.clone());
+        let drop_reading = drop_reading.clone();
         Callback::from(move |_: MouseEvent| {
+            drop_reading();
             held.set(false);
             text.set(DEMO.to_string());
             source.set(Some(s.demo_source.to_string()));
@@ -172,6 +238,7 @@ pub fn InputPanel(props: &Props) -> Html {
     let on_clear = {
         let (text, source, held, on_error) = (text.clone(), source.clone(), held.clone(), props.on_error.clone());
         Callback::from(move |_: MouseEvent| {
+            drop_reading();
             held.set(false);
             text.set(String::new());
             source.set(None);
@@ -239,12 +306,12 @@ pub fn InputPanel(props: &Props) -> Html {
                 <button type="button" id="analyze" class="button primary" ref={analyze_button} onclick={on_analyze_click}>{ s.analyze }</button>
                 <label class="button file-button">
                     { s.open_file }
-                    <input type="file" id="file" class="visually-hidden" accept=".txt,.html,.htm,.docx" onchange={on_file} />
+                    <input type="file" id="file" class="visually-hidden" accept=".txt,.html,.htm,.docx,.pdf" onchange={on_file} />
                 </label>
                 <button type="button" id="demo" class="button" onclick={on_demo}>{ s.demo }</button>
                 <button type="button" id="clear" class="button subtle" onclick={on_clear}>{ s.clear }</button>
                 <span class="status" role="status">
-                    { reading.as_ref().map(|n| fill(s.reading_file, &[n])).unwrap_or_default() }
+                    { reading.as_ref().map(|r| fill(if r.pdf { s.reading_pdf } else { s.reading_file }, &[&r.name])).unwrap_or_default() }
                 </span>
             </div>
         </section>

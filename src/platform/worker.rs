@@ -119,8 +119,14 @@ fn guarded(text: &str, panic: bool) -> Option<(Report, f64)> {
 /// Records the core's time for `bytes` of text as the page's [`CORE_MEASURE`] performance
 /// measure (only the latest is kept), with `detail: {bytes, where}`.
 pub fn record_core_time(ms: f64, bytes: usize, place: &str) {
+    record_measure(CORE_MEASURE, ms, bytes, place);
+}
+
+/// Records `ms` spent on `bytes` as the page's performance measure `name` (only the latest is
+/// kept), with `detail: {bytes, where}`, for the browser benchmarks to read.
+pub fn record_measure(name: &str, ms: f64, bytes: usize, place: &str) {
     let Some(perf) = web_sys::window().and_then(|w| w.performance()) else { return };
-    perf.clear_measures_with_measure_name(CORE_MEASURE);
+    perf.clear_measures_with_measure_name(name);
     let options = Object::new();
     set(&options, "end", &perf.now().into());
     set(&options, "duration", &ms.into());
@@ -130,7 +136,7 @@ pub fn record_core_time(ms: f64, bytes: usize, place: &str) {
     set(&options, "detail", &detail);
     // `measure(name, {end, duration})`: web-sys only binds the older mark-name forms.
     if let Ok(measure) = get(&perf, "measure").dyn_into::<Function>() {
-        let _ = measure.call2(&perf, &CORE_MEASURE.into(), &options);
+        let _ = measure.call2(&perf, &name.into(), &options);
     }
 }
 
@@ -588,7 +594,7 @@ async fn next_task() {
 
 /// Resolves once the browser has had the chance to paint: after the next animation frame and
 /// then a task, or after 100 ms when frames do not come (a background tab).
-async fn after_paint() {
+pub async fn after_paint() {
     let promise = js_sys::Promise::new(&mut |resolve: Function, _reject: Function| {
         let Some(window) = web_sys::window() else {
             let _ = resolve.call0(&JsValue::NULL);

@@ -1,4 +1,4 @@
-// The app around the report: opening files (GBK text, saved HTML, PDF refused), hostile input
+// The app around the report: opening files (GBK text, saved HTML, a broken PDF; PDFs: pdf.test.mjs), hostile input
 // shown as text, the library surviving a reload, exports, the JavaScript API, accessibility
 // (axe-core) and the README screenshot.
 
@@ -66,10 +66,10 @@ test('opens a saved .html page through the file input, as text only', () => with
   assert.deepEqual(log.dialogs, []);
 }));
 
-test('refuses a PDF with a Chinese message', () => withApp(async ({ page }) => {
+test('a PDF that is only a header is reported damaged, in Chinese', () => withApp(async ({ page }) => {
   await page.locator('input#file').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\n') });
   const alert = page.locator('[role=alert]#error');
-  await until(async () => (await alert.innerText()).includes('PDF'), 'the PDF error');
+  await until(async () => (await alert.innerText()).includes('PDF 文件已损坏'), 'the PDF error');
   assert.match(await alert.innerText(), /[\u4e00-\u9fff]/, 'in Chinese');
 }, { clean: false }));
 

@@ -6,6 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +94,11 @@ test('fazhi-lens.html: its CSP allows no network and no other script, and it has
     await ready(page);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /default-src 'none'/);
-    assert.match(csp, /script-src 'sha256-[^']+' 'wasm-unsafe-eval'(;|$)/);
+    // Exactly its two inline scripts, by hash: the PDF module's and the app's.
+    const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(scripts.length, 2, 'the PDF module and the app');
+    const hashes = scripts.map((js) => `'sha256-${createHash('sha256').update(js).digest('base64')}'`);
+    assert.ok(csp.includes(`script-src ${hashes.join(' ')} 'wasm-unsafe-eval';`), `script-src of ${hashes}: ${csp}`);
     assert.doesNotMatch(csp, /unsafe-inline|https?:|\*|'self'/);
     const blocked = await tryWhatCspBlocks(page);
     assert.deepEqual(blocked, { fetch: 'blocked', inline: 'blocked' });
@@ -141,6 +146,8 @@ test('service worker: the app keeps working when the server goes away, and a new
     assert.ok(version, 'sw.js has a version');
     const files = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1]);
     assert.ok(files.includes('./') && files.some((f) => f.endsWith('.wasm')), `sw.js lists the page and the wasm: ${files}`);
+    assert.ok(files.some((f) => /^\.\/fazhi-pdf-[0-9a-f]+\.wasm$/.test(f)) && files.some((f) => /^\.\/fazhi-pdf-[0-9a-f]+\.js$/.test(f)),
+      `sw.js lists the PDF module: ${files}`);
     let names = await cacheNames(page);
     assert.equal(names.length, 1, `one cache: ${names}`);
     assert.ok(names[0].endsWith(version), `${names[0]} is version ${version}`);
@@ -164,6 +171,16 @@ test('service worker: the app keeps working when the server goes away, and a new
     await ready(page);
     assert.equal(await page.locator('meta[name=release]').getAttribute('content'), '2', 'the new release\'s page, from the cache');
     await analyzesSeed(page);
+    // …and reads a PDF, with the PDF module from the cache.
+    if (process.env.FAZHI_PDFS) {
+      const pdfs = resolve(process.env.FAZHI_PDFS);
+      const pdf = join(pdfs, readdirSync(pdfs).filter((f) => f.startsWith('seed-') && f.endsWith('.pdf')).sort()[0]);
+      const want = cliReport(pdf);
+      await page.locator('input#file').setInputFiles(pdf);
+      const labels = () => page.locator('ul#outline [role=treeitem] .tree-label').evaluateAll((els) => els.map((e) => e.title));
+      const wanted = want.sections.map((h) => `${h.marker}${h.title}`);
+      await until(async () => JSON.stringify(await labels()) === JSON.stringify(wanted), 'the PDF\'s outline offline', 30_000);
+    }
     assert.deepEqual(log.pageErrors, [], 'uncaught page errors');
     assert.deepEqual(log.consoleErrors, [], 'console errors');
   } finally {

@@ -2,8 +2,8 @@
 // headless. Playwright drives only its own patched Firefox builds (a download), so this file uses
 // puppeteer-core over WebDriver BiDi, which the stock Firefox speaks; nothing is downloaded.
 //
-// `cargo xtask test` sets FAZHI_SINGLE_FILE, FAZHI_FIREFOX (the firefox-esr executable), FAZHI_BIN
-// and FAZHI_CORPUS. Without FAZHI_SINGLE_FILE the tests are skipped; no server is needed:
+// `cargo xtask test` sets FAZHI_SINGLE_FILE, FAZHI_FIREFOX (the firefox-esr executable), FAZHI_BIN,
+// FAZHI_CORPUS and FAZHI_PDFS (the printed test PDFs). Without FAZHI_SINGLE_FILE the tests are skipped; no server is needed:
 //
 //   FAZHI_SINGLE_FILE=../../target/fazhi-lens.html FAZHI_BIN=../../target/release/fazhi \
 //     node --test firefox.test.mjs
@@ -136,6 +136,22 @@ test('Firefox: fazhi-lens.html from file:// analyses a pasted report and keeps i
     if (want.meta.title) assert.ok((await text(page, items)).includes(want.meta.title), 'the saved report');
     await page.click('button#demo');
     await until(async () => (await count(page, items)) === 2, 'the demo report added');
+    await assertClean(page, log);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Firefox: fazhi-lens.html reads a printed PDF report from file:// with its inline PDF module', { skip: skip || (!process.env.FAZHI_PDFS && 'FAZHI_PDFS is not set') }, async () => {
+  const pdfs = resolve(process.env.FAZHI_PDFS);
+  const pdf = join(pdfs, readdirSync(pdfs).filter((f) => f.startsWith('seed-') && f.endsWith('.pdf')).sort()[0]);
+  const { context, page, log } = await openFile();
+  try {
+    const input = await page.$('input#file');
+    await input.uploadFile(pdf);
+    const want = cliReport(pdf);
+    assert.ok(want.sections.length > 0, 'the CLI reads the PDF');
+    await showsReport(page, want);
     await assertClean(page, log);
   } finally {
     await context.close();

@@ -3,7 +3,8 @@
 //
 // `cargo xtask test` sets the environment: FAZHI_URL (dist/ served at /), FAZHI_SUBPATH_URL (the
 // same under /tools/fazhi/), FAZHI_CHROMIUM, FAZHI_FIREFOX, FAZHI_BIN (the release CLI),
-// FAZHI_CORPUS (the seed reports, read at run time) and FAZHI_SCREENSHOT. FAZHI_URL is checked
+// FAZHI_CORPUS (the seed reports, read at run time), FAZHI_PDFS (the test PDFs that
+// make-pdfs.mjs printed, issue 17) and FAZHI_SCREENSHOT. FAZHI_URL is checked
 // when a test opens it, so tests of the single file alone (firefox.test.mjs) run without a server.
 
 import { execFileSync, execSync } from 'node:child_process';

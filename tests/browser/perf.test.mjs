@@ -1,6 +1,6 @@
 // The in-browser benchmark (issue 5): prints first-load time, the core's time for a ~15 KB report,
-// paste → rendered report, the long tasks while a 2 MB paste is analysed, and frame times while the
-// figures table of that report scrolls. Timings come from performance.now() in the page around
+// paste → rendered report, the long tasks while a 2 MB paste is analysed, frame times while the
+// figures table of that report scrolls, and how long a 1 MB PDF takes to read (issue 17). Timings come from performance.now() in the page around
 // the real calls, and from a PerformanceObserver for long tasks. They are PRINTED, not asserted:
 // the assertions only check gross behaviour (a worker is used for big inputs, the page keeps
 // painting, progress shows, cancel works, the table renders only what is visible).
@@ -182,6 +182,55 @@ test('without a worker, the page analyses in its own thread', async () => {
     await context.close();
   }
 });
+
+test('a 1 MB PDF: its text read by the PDF module, in the worker and in the page', async () => {
+  const pdf = await printedPdf(readFileSync(new URL('../../www/demo.txt', import.meta.url), 'utf8'), 1_000_000);
+  for (const [where, blockWorker] of [['worker', false], ['page', true]]) {
+    const context = await browser.newContext();
+    if (blockWorker) await context.route(/\/worker\.js$/, (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    try {
+      await page.goto(URL_ROOT);
+      await page.locator('button#analyze').waitFor({ state: 'visible' });
+      const times = [];
+      for (let i = 0; i < RUNS; i++) {
+        await page.evaluate(() => performance.clearMeasures('fazhi:pdf'));
+        await page.locator('input#file').setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: pdf });
+        const m = await until(() => page.evaluate(() => {
+          const e = performance.getEntriesByName('fazhi:pdf').at(-1);
+          return e && { ms: e.duration, where: e.detail.where };
+        }), 'the PDF read', 60_000);
+        assert.equal(m.where, where);
+        times.push(m.ms);
+        // The text is analysed next; let that finish before the next read.
+        await until(async () => (await page.locator('#analysis-progress').count()) === 0, 'the analysis', 60_000);
+      }
+      record(`1 MB PDF (${pdf.length} bytes) → text in the ${where}, module load incl. (first / median)`,
+        `${ms(times[0])} / ${ms(median(times))}`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+/**
+ * `text` again and again, printed to PDF by this Chromium until the PDF passes `bytes`. The size
+ * grows about linearly with the copies: two prints tell how many copies it takes.
+ */
+async function printedPdf(text, bytes) {
+  const copy = text.split('\n').map((l) => `<p>${l.replace(/[<&]/g, ' ')}</p>`).join('');
+  const maker = await browser.newPage();
+  const print = async (copies) => {
+    await maker.setContent(`<meta charset="utf-8"><style>body{font-family:"WenQuanYi Micro Hei",sans-serif;font-size:16px;line-height:1.6}</style><body>${copy.repeat(copies)}</body>`);
+    return maker.pdf({ format: 'A4' });
+  };
+  const [small, large] = [(await print(10)).length, (await print(60)).length];
+  let copies = Math.ceil(10 + (bytes * 1.02 - small) / ((large - small) / 50));
+  let pdf = await print(copies);
+  while (pdf.length < bytes) pdf = await print(copies = Math.ceil(copies * 1.05));
+  await maker.close();
+  return pdf;
+}
 
 /** In the page: clicks 分析 and times until the new report is in the DOM, and the next frame. */
 function timePasteToRender() {

@@ -17,7 +17,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::csp::{csp_hash, csp_range};
-use crate::files::{kib, name, only_file, over_budget, sizes, walk, DIST_GZIP_BUDGET};
+use crate::files::{fnv1a, kib, name, only_file, over_budget, sizes, walk, DIST_GZIP_BUDGET};
+use crate::pdf::{self, PDF_GZIP_BUDGET};
 use crate::{err, root, target_dir, Result};
 
 /// The service worker's name in `dist/`. Fixed: browsers look for updates at the same URL.
@@ -91,23 +92,15 @@ fn json_string(s: &str) -> String {
     out
 }
 
-/// 64-bit FNV-1a over the concatenated parts: a version stamp, not a security measure.
-fn fnv1a(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in parts.iter().flat_map(|p| p.iter()) {
-        h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
 /// Where the single file is written.
 pub fn single_file_path() -> PathBuf {
     target_dir().join("fazhi-lens.html")
 }
 
-/// What the single file may weigh after gzip: the budget of `dist/` plus base64's 4/3 on top
-/// (base64 text compresses about as well as the bytes it encodes, which are already compact).
-pub const SINGLE_FILE_GZIP_BUDGET: u64 = DIST_GZIP_BUDGET * 4 / 3;
+/// What the single file may weigh after gzip: the budgets of `dist/` and of the PDF module,
+/// plus base64's 4/3 on top (base64 text compresses about as well as the bytes it encodes,
+/// which are already compact).
+pub const SINGLE_FILE_GZIP_BUDGET: u64 = (DIST_GZIP_BUDGET + PDF_GZIP_BUDGET) * 4 / 3;
 
 /// Writes `fazhi-lens.html` from a release `dist/`, prints its size and fails over budget.
 pub fn single_file(dist: &Path) -> Result<PathBuf> {
@@ -115,7 +108,9 @@ pub fn single_file(dist: &Path) -> Result<PathBuf> {
     let stem = name(&wasm);
     let stem = stem.strip_suffix("_bg.wasm").unwrap_or(&stem);
     let glue = fs::read_to_string(dist.join(format!("{stem}.js")))?;
-    let html = fs::read_to_string(dist.join("index.html"))?;
+    let html = pdf::without_meta(&fs::read_to_string(dist.join("index.html"))?);
+    let (pdf_js, pdf_wasm) = pdf::files(dist)?;
+    let pdf_script = pdf_script(&fs::read_to_string(pdf_js)?, &fs::read(pdf_wasm)?);
 
     let mut styles = Vec::new();
     let page = without_loading(&html, |href| {
@@ -136,8 +131,9 @@ pub fn single_file(dist: &Path) -> Result<PathBuf> {
         style_hashes.push(csp_hash(css)?);
     }
     let policy = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; object-src 'none'; \
+        "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:; object-src 'none'; \
          base-uri 'none'; form-action 'none'",
+        csp_hash(&pdf_script)?,
         csp_hash(&script)?,
         if style_hashes.is_empty() { "'none'".to_string() } else { style_hashes.join(" ") },
     );
@@ -146,8 +142,10 @@ pub fn single_file(dist: &Path) -> Result<PathBuf> {
     if head_end < csp.end {
         return Err(err!("dist/index.html: the CSP meta tag is not in <head>"));
     }
+    // The PDF module's script first: it only defines `__fazhiPdf`, which the app needs once the
+    // user opens a PDF; its module scope keeps its names apart from the app's glue.
     let out = format!(
-        "{}{policy}{}<script type=\"module\">{script}</script>\n{}",
+        "{}{policy}{}<script type=\"module\">{pdf_script}</script>\n<script type=\"module\">{script}</script>\n{}",
         &page[..csp.start],
         &page[csp.end..head_end],
         &page[head_end..]
@@ -241,8 +239,7 @@ fn app_script(glue: &str, wasm: &[u8]) -> Result<String> {
         .collect();
     Ok(format!(
         "{glue}\n\
-         const __fazhi_bytes = (() => {{ const s = atob(\"{b64}\"); const b = new Uint8Array(s.length); \
-         for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i); return b; }})();\n\
+         const __fazhi_bytes = {BYTES_OF_BASE64}(\"{b64}\");\n\
          const __fazhi_wasm = await __wbg_init({{ module_or_path: __fazhi_bytes }});\n\
          window.wasmBindings = {{ {bindings} }};\n\
          dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm: __fazhi_wasm }} }}));\n",
@@ -251,6 +248,18 @@ fn app_script(glue: &str, wasm: &[u8]) -> Result<String> {
         bindings = bindings.join(", "),
     ))
 }
+
+/// The single file's script of the PDF module: its glue and the hook (see `pdf`), the `.wasm`
+/// in base64, decoded only when the module is first loaded (when a PDF is opened).
+fn pdf_script(served: &str, wasm: &[u8]) -> String {
+    let glue = escape_script(pdf::glue(served));
+    let source = format!("{}(\"{}\")", BYTES_OF_BASE64, base64(wasm));
+    format!("{glue}{}", pdf::hook(&source))
+}
+
+/// A JavaScript function expression: the bytes of a base64 string.
+const BYTES_OF_BASE64: &str = "((b64) => { const s = atob(b64); const b = new Uint8Array(s.length); \
+    for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i); return b; })";
 
 /// `(local, exported)` names of a wasm-bindgen module's exports: `export function f`,
 /// `export class C`, `export const c` and `export { a, b as c };`.

@@ -55,6 +55,15 @@ const GZIP_SIZES_JS: &str = "const fs=require('fs'),z=require('zlib');\
     for(const f of process.argv.slice(1)){const b=fs.readFileSync(f);\
     console.log(b.length+' '+z.gzipSync(b,{level:9}).length)}";
 
+/// 64-bit FNV-1a over the concatenated parts: a version stamp, not a security measure.
+pub fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in parts.iter().flat_map(|p| p.iter()) {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// Every file under `dir`, recursively.
 pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
     for entry in fs::read_dir(dir)? {

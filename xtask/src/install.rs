@@ -40,6 +40,10 @@ pub struct WebTools {
     pub trunk: PathBuf,
     /// A `PATH` that puts the right `wasm-bindgen` and `wasm-opt` first, for Trunk to find.
     pub path: OsString,
+    /// The `wasm-bindgen` executable (the PDF module is finished without Trunk).
+    pub bindgen: PathBuf,
+    /// The `wasm-opt` executable, npm's.
+    pub wasm_opt: PathBuf,
 }
 
 /// Where the node package (browser tests, wasm-opt) lives.
@@ -63,7 +67,8 @@ pub fn web_tools() -> Result<WebTools> {
     dirs.extend([&trunk, &bindgen].iter().filter_map(|p| p.parent().map(Path::to_path_buf)));
     dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     let path = std::env::join_paths(dirs).map_err(|e| err!("cannot build PATH: {e}"))?;
-    Ok(WebTools { trunk, path })
+    let wasm_opt = node_dir().join("node_modules").join(".bin").join(exe_cmd("wasm-opt"));
+    Ok(WebTools { trunk, path, bindgen, wasm_opt })
 }
 
 /// Adds the standard library's source to the toolchain in use, unless it is there: the web

@@ -33,6 +33,9 @@ pub fn task(args: &[String]) -> Result {
             "fazhi-lens-web",
             "-p",
             "fazhi-lens",
+            // The app's PDF module, a .wasm of its own (crates/pdf-web).
+            "-p",
+            "fazhi-pdf-web",
             "--quiet",
             "--",
             "-D",

@@ -22,6 +22,7 @@ mod files;
 mod fuzz;
 mod install;
 mod lint;
+mod pdf;
 mod serve;
 mod test;
 

@@ -4,7 +4,8 @@
 //! 1. `cargo test --workspace --release`: the core's unit, property and accuracy tests.
 //! 2. `score.py` on the CLI's JSON for the seed corpus and for the development set: the shared
 //!    scorer must agree with ours.
-//! 3. Install what is missing, build the release web app and the single file once, serve `dist/`
+//! 3. Install what is missing, build the release web app and the single file once, print the
+//!    test PDFs into `target/pdfs` (`FAZHI_PDFS`), serve `dist/`
 //!    at `/` and at `/tools/fazhi/` on free localhost ports, and run the node:test suites in
 //!    `tests/browser` against them in headless Chromium, and the single file in headless Firefox.
 //! 4. Fuzz each `cargo fuzz` target for a minute or two (`cargo xtask fuzz`, [`FUZZ_SECS`]).
@@ -55,6 +56,7 @@ pub fn task(args: &[String]) -> Result {
         let single = dist::single_file(&dist)?;
         Ok((dist, single, chromium, firefox))
     })?;
+    let pdfs = stage("test PDFs", || make_pdfs(&chromium))?;
     let (at_root, _) = serve::spawn(dist.clone(), "127.0.0.1:0", "/")?;
     let dist_dir = dist.clone();
     let (at_sub, _) = serve::spawn(dist, "127.0.0.1:0", "/tools/fazhi/")?;
@@ -77,6 +79,7 @@ pub fn task(args: &[String]) -> Result {
         .env("FAZHI_FIREFOX", &firefox)
         .env("FAZHI_BIN", &fazhi)
         .env("FAZHI_CORPUS", shared().join("corpus"))
+        .env("FAZHI_PDFS", &pdfs)
         .env("FAZHI_SCREENSHOT", &screenshot);
     eprintln!("xtask: {:.0} s so far; browser tests next", started.elapsed().as_secs_f64());
     stage("browser tests", || run(&mut node))?;
@@ -89,6 +92,19 @@ pub fn task(args: &[String]) -> Result {
     })?;
     eprintln!("xtask: all tests passed in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// Prints the test PDFs into `target/pdfs` (tests/browser/make-pdfs.mjs: the seeds and a
+/// synthetic report, by Chromium; a few seconds) for the browser tests (`FAZHI_PDFS`).
+fn make_pdfs(chromium: &Path) -> Result<PathBuf> {
+    let out = target_dir().join("pdfs");
+    run(Command::new("node")
+        .arg(node_dir().join("make-pdfs.mjs"))
+        .arg(&out)
+        .current_dir(node_dir())
+        .env("FAZHI_CHROMIUM", chromium)
+        .env("FAZHI_CORPUS", shared().join("corpus")))?;
+    Ok(out)
 }
 
 /// How long CI fuzzes each target, in seconds (a longer run: `cargo xtask fuzz --secs 1800`).
