@@ -3,6 +3,7 @@
 //! API, and rendering a long list in steps ([`progressive`]).
 
 pub mod browser;
+pub mod idb;
 pub mod js_api;
 pub mod progressive;
 pub mod storage;

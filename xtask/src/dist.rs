@@ -115,6 +115,9 @@ pub fn single_file(dist: &Path) -> Result<PathBuf> {
     let stem = name(&wasm);
     let stem = stem.strip_suffix("_bg.wasm").unwrap_or(&stem);
     let glue = fs::read_to_string(dist.join(format!("{stem}.js")))?;
+    let glue = inline_snippets(&glue, |path| {
+        fs::read_to_string(dist.join(path.trim_start_matches("./"))).map_err(|e| err!("{path}: {e}"))
+    })?;
     let html = fs::read_to_string(dist.join("index.html"))?;
 
     let mut styles = Vec::new();
@@ -252,6 +255,51 @@ fn app_script(glue: &str, wasm: &[u8]) -> Result<String> {
     ))
 }
 
+/// The glue with each import of a wasm-bindgen snippet (`#[wasm_bindgen(module = …)]`, copied
+/// by Trunk to `dist/snippets/`) replaced by the snippet itself, run in a function of its own
+/// that returns its exports: the single file loads no module. `snippet(path)` reads one. A
+/// snippet must be a plain module: no imports of its own, exports only as `export function`,
+/// `export async function`, `export class`, `export const` or `export let` at a line's start.
+fn inline_snippets(glue: &str, mut snippet: impl FnMut(&str) -> Result<String>) -> Result<String> {
+    let mut out = String::with_capacity(glue.len());
+    for line in glue.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let Some(path) = trimmed
+            .strip_prefix("import ")
+            .and_then(|rest| rest.split_once(" from "))
+            .map(|(_, from)| from.trim_end_matches(';').trim_matches(['\'', '"']))
+            .filter(|from| from.starts_with("./snippets/"))
+        else {
+            out.push_str(line);
+            continue;
+        };
+        let what = trimmed["import ".len()..trimmed.find(" from ").unwrap_or(0)].trim();
+        let js = snippet(path)?;
+        if js.lines().any(|l| l.trim_start().starts_with("import ")) {
+            return Err(err!("{path}: a snippet with imports of its own cannot be inlined"));
+        }
+        let exports: Vec<String> = exported_names(&js.replace("export async function", "export function"))
+            .into_iter()
+            .map(|(local, exported)| if local == exported { local } else { format!("{exported}: {local}") })
+            .collect();
+        let body = js
+            .lines()
+            .map(|l| {
+                l.strip_prefix("export async ")
+                    .map_or_else(|| l.strip_prefix("export ").unwrap_or(l).to_string(), |r| format!("async {r}"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let binding = match what.strip_prefix("* as ") {
+            Some(name) => name.trim().to_string(),
+            None if what.starts_with('{') => what.to_string(),
+            None => return Err(err!("{path}: cannot inline `import {what}`")),
+        };
+        out.push_str(&format!("const {binding} = (() => {{\n{body}\nreturn {{ {} }};\n}})();\n", exports.join(", ")));
+    }
+    Ok(out)
+}
+
 /// `(local, exported)` names of a wasm-bindgen module's exports: `export function f`,
 /// `export class C`, `export const c` and `export { a, b as c };`.
 fn exported_names(js: &str) -> Vec<(String, String)> {
@@ -383,6 +431,29 @@ mod tests {
         assert_eq!(
             pairs,
             [("analyze", "analyze"), ("Foo", "Foo"), ("initSync", "initSync"), ("__wbg_init", "default")]
+        );
+    }
+
+    #[test]
+    fn inlines_snippets() {
+        let glue = "import { libOpen, libList } from './snippets/app-0123/www/db.js';\nlet wasm;\n";
+        let js = "const X = 1;\nexport async function libOpen() { return X; }\nexport function libList() {}\n";
+        let out = inline_snippets(glue, |path| {
+            assert_eq!(path, "./snippets/app-0123/www/db.js");
+            Ok(js.to_string())
+        })
+        .unwrap();
+        assert_eq!(
+            out,
+            "const { libOpen, libList } = (() => {\nconst X = 1;\nasync function libOpen() { return X; }\n\
+             function libList() {}\nreturn { libOpen, libList };\n})();\nlet wasm;\n"
+        );
+        let star = inline_snippets("import * as import1 from \"./snippets/a/b.js\"\n", |_| Ok(js.into())).unwrap();
+        assert!(star.starts_with("const import1 = (() => {"), "{star}");
+        assert!(inline_snippets(glue, |_| Ok("import x from './y.js';".into())).is_err());
+        assert_eq!(
+            inline_snippets("import x from './z.js';\n", |_| unreachable!()).unwrap(),
+            "import x from './z.js';\n"
         );
     }
 
