@@ -14,6 +14,9 @@
 const ENTRIES = 'entries';
 const TEXTS = 'texts';
 let opening = null;
+// Why a transaction was aborted by this module: an exception in a request's callback (a put
+// that throws QuotaExceededError) would otherwise abort it as a bare AbortError.
+const failures = new WeakMap();
 let memory = null;
 let channel;
 
@@ -60,7 +63,7 @@ async function run(mode, body) {
       if (mode === 'readwrite') tell();
       resolve(out.value);
     };
-    tx.onabort = () => reject(tx.error || new DOMException('transaction aborted', 'AbortError'));
+    tx.onabort = () => reject(failures.get(tx) || tx.error || new DOMException('transaction aborted', 'AbortError'));
     try {
       body(tx.objectStore(ENTRIES), tx.objectStore(TEXTS), out, false);
     } catch (e) {
@@ -73,7 +76,14 @@ async function run(mode, body) {
 // IndexedDB's request callbacks, or a Map's answer at once.
 function get(store, key, then) {
   if (store instanceof Map) return then(store.get(key));
-  store.get(key).onsuccess = (e) => then(e.target.result);
+  store.get(key).onsuccess = (e) => {
+    try {
+      then(e.target.result);
+    } catch (err) {
+      failures.set(store.transaction, err);
+      store.transaction.abort();
+    }
+  };
 }
 
 /** Opens the database: '' when it works, else the error's name (the library then lives in memory). */
@@ -107,9 +117,13 @@ export function libList() {
  */
 export function libSave(json, refresh) {
   const records = JSON.parse(json);
+  const seen = new Set();
   return run('readwrite', (entries, texts, out, mem) => {
     out.value = 0;
     for (const { text, ...entry } of records) {
+      // The same text twice in one batch is stored once.
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
       get(entries, entry.id, (old) => {
         if (old && !refresh) return;
         if (old) entry.name = old.name;

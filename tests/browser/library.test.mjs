@@ -81,7 +81,7 @@ test('the old localStorage library moves to IndexedDB by itself, even after a st
 
 test('a thousand reports are stored, listed, kept across a reload, and exported and imported elsewhere', async () => {
   // About 50 MB in all: 1,000 reports of ~17,000 characters (UTF-8: ~50 KB each).
-  const big = libraryFile(1000, { n: 280 });
+  const big = libraryFile(1000, { n: 540 });
   const bytes = big.entries.reduce((n, e) => n + Buffer.byteLength(e.text), 0);
   assert.ok(bytes > 50e6, `the library holds ${bytes} bytes of text`);
   const { page, context, log } = await openApp(browser);

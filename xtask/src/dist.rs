@@ -256,12 +256,15 @@ fn app_script(glue: &str, wasm: &[u8]) -> Result<String> {
 }
 
 /// The glue with each import of a wasm-bindgen snippet (`#[wasm_bindgen(module = …)]`, copied
-/// by Trunk to `dist/snippets/`) replaced by the snippet itself, run in a function of its own
-/// that returns its exports: the single file loads no module. `snippet(path)` reads one. A
-/// snippet must be a plain module: no imports of its own, exports only as `export function`,
-/// `export async function`, `export class`, `export const` or `export let` at a line's start.
+/// by Trunk to `dist/snippets/`) replaced by the snippet itself, run once in a function of its
+/// own that returns its exports (wasm-bindgen imports one module several times, by name and as
+/// `import * as importN`: all share that one instance and its state). The single file then loads
+/// no module. `snippet(path)` reads one. A snippet must be a plain module: no imports of its own,
+/// exports only as `export function`, `export async function`, `export class`, `export const` or
+/// `export let` at a line's start.
 fn inline_snippets(glue: &str, mut snippet: impl FnMut(&str) -> Result<String>) -> Result<String> {
     let mut out = String::with_capacity(glue.len());
+    let mut seen: Vec<String> = Vec::new();
     for line in glue.split_inclusive('\n') {
         let trimmed = line.trim();
         let Some(path) = trimmed
@@ -274,30 +277,46 @@ fn inline_snippets(glue: &str, mut snippet: impl FnMut(&str) -> Result<String>) 
             continue;
         };
         let what = trimmed["import ".len()..trimmed.find(" from ").unwrap_or(0)].trim();
-        let js = snippet(path)?;
-        if js.lines().any(|l| l.trim_start().starts_with("import ")) {
-            return Err(err!("{path}: a snippet with imports of its own cannot be inlined"));
-        }
-        let exports: Vec<String> = exported_names(&js.replace("export async function", "export function"))
-            .into_iter()
-            .map(|(local, exported)| if local == exported { local } else { format!("{exported}: {local}") })
-            .collect();
-        let body = js
-            .lines()
-            .map(|l| {
-                l.strip_prefix("export async ")
-                    .map_or_else(|| l.strip_prefix("export ").unwrap_or(l).to_string(), |r| format!("async {r}"))
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
         let binding = match what.strip_prefix("* as ") {
             Some(name) => name.trim().to_string(),
-            None if what.starts_with('{') => what.to_string(),
+            None if what.starts_with('{') => what.replace(" as ", ": "),
             None => return Err(err!("{path}: cannot inline `import {what}`")),
         };
-        out.push_str(&format!("const {binding} = (() => {{\n{body}\nreturn {{ {} }};\n}})();\n", exports.join(", ")));
+        let index = match seen.iter().position(|p| p == path) {
+            Some(i) => i,
+            None => {
+                out.push_str(&format!(
+                    "const __fazhi_snippet{} = {};\n",
+                    seen.len(),
+                    snippet_module(path, &snippet(path)?)?
+                ));
+                seen.push(path.to_string());
+                seen.len() - 1
+            }
+        };
+        out.push_str(&format!("const {binding} = __fazhi_snippet{index};\n"));
     }
     Ok(out)
+}
+
+/// A snippet module as an expression: a function run at once that returns its exports.
+fn snippet_module(path: &str, js: &str) -> Result<String> {
+    if js.lines().any(|l| l.trim_start().starts_with("import ")) {
+        return Err(err!("{path}: a snippet with imports of its own cannot be inlined"));
+    }
+    let exports: Vec<String> = exported_names(&js.replace("export async function", "export function"))
+        .into_iter()
+        .map(|(local, exported)| if local == exported { local } else { format!("{exported}: {local}") })
+        .collect();
+    let body = js
+        .lines()
+        .map(|l| {
+            l.strip_prefix("export async ")
+                .map_or_else(|| l.strip_prefix("export ").unwrap_or(l).to_string(), |r| format!("async {r}"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    Ok(format!("(() => {{\n{body}\nreturn {{ {} }};\n}})()", exports.join(", ")))
 }
 
 /// `(local, exported)` names of a wasm-bindgen module's exports: `export function f`,
@@ -435,21 +454,24 @@ mod tests {
     }
 
     #[test]
-    fn inlines_snippets() {
-        let glue = "import { libOpen, libList } from './snippets/app-0123/www/db.js';\nlet wasm;\n";
+    fn inlines_snippets_once() {
+        let glue = "import { libOpen, libList } from './snippets/app-0123/www/db.js';\n\
+                    import * as import1 from \"./snippets/app-0123/www/db.js\"\nlet wasm;\n";
         let js = "const X = 1;\nexport async function libOpen() { return X; }\nexport function libList() {}\n";
+        let mut reads = 0;
         let out = inline_snippets(glue, |path| {
             assert_eq!(path, "./snippets/app-0123/www/db.js");
+            reads += 1;
             Ok(js.to_string())
         })
         .unwrap();
+        assert_eq!(reads, 1);
         assert_eq!(
             out,
-            "const { libOpen, libList } = (() => {\nconst X = 1;\nasync function libOpen() { return X; }\n\
-             function libList() {}\nreturn { libOpen, libList };\n})();\nlet wasm;\n"
+            "const __fazhi_snippet0 = (() => {\nconst X = 1;\nasync function libOpen() { return X; }\n\
+             function libList() {}\nreturn { libOpen, libList };\n})();\n\
+             const { libOpen, libList } = __fazhi_snippet0;\nconst import1 = __fazhi_snippet0;\nlet wasm;\n"
         );
-        let star = inline_snippets("import * as import1 from \"./snippets/a/b.js\"\n", |_| Ok(js.into())).unwrap();
-        assert!(star.starts_with("const import1 = (() => {"), "{star}");
         assert!(inline_snippets(glue, |_| Ok("import x from './y.js';".into())).is_err());
         assert_eq!(
             inline_snippets("import x from './z.js';\n", |_| unreachable!()).unwrap(),
