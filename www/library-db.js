@@ -116,7 +116,16 @@ export function libList() {
  * again moves to the top). Resolves with how many ids were new.
  */
 export function libSave(json, refresh) {
-  const records = JSON.parse(json);
+  return save(JSON.parse(json), refresh);
+}
+
+/** Stores one report: its entry (JSON) and its text, passed as it is (a 2 MB text is then not
+ * written into JSON and parsed again), as `libSave` with `refresh`. */
+export function libAdd(json, text) {
+  return save([{ ...JSON.parse(json), text }], true);
+}
+
+function save(records, refresh) {
   const seen = new Set();
   return run('readwrite', (entries, texts, out, mem) => {
     out.value = 0;

@@ -56,6 +56,12 @@ impl<T> Saved<T> {
 }
 
 impl Record {
+    /// The entry without its text, and the text.
+    pub fn split(self) -> (Entry, String) {
+        let Saved { id, name, region, year, title, source, saved_at, text } = self;
+        (Saved { id, name, region, year, title, source, saved_at, text: () }, text)
+    }
+
     /// The record for `text` and its report, saved at `saved_at`.
     pub fn new(text: &str, report: &Report, saved_at: String) -> Record {
         let name = report

@@ -12,7 +12,7 @@
 use yew::prelude::*;
 
 use super::data::{self, Action, Entry, LibraryState, Notice, ParseError, Record, Space};
-use crate::platform::browser::now_iso;
+use crate::platform::browser::{now_iso, soon};
 use crate::platform::idb::{self, DbError};
 use crate::platform::storage;
 
@@ -164,9 +164,15 @@ fn write<T: 'static>(
 }
 
 /// Keeps an analysed report (an entry with the same text moves to the top, keeping its name).
+/// In a task of its own, after the report's render: handing a 2 MB text to storage takes a few
+/// milliseconds of the page's thread.
 pub fn add(library: &Library, record: Record) {
-    let json = serde_json::to_string(&[record]).unwrap_or_default();
-    write(library, async move { idb::save(&json, true).await }, |_, _| {});
+    let library = library.clone();
+    soon(move || {
+        let (entry, text) = record.split();
+        let json = serde_json::to_string(&entry).unwrap_or_default();
+        write(&library, async move { idb::add(&json, &text).await }, |_, _| {});
+    });
 }
 
 /// Renames an entry (an empty name is ignored).

@@ -18,6 +18,8 @@ extern "C" {
     fn lib_list() -> Promise;
     #[wasm_bindgen(js_name = libSave)]
     fn lib_save(json: &str, refresh: bool) -> Promise;
+    #[wasm_bindgen(js_name = libAdd)]
+    fn lib_add(entry: &str, text: &str) -> Promise;
     #[wasm_bindgen(js_name = libText)]
     fn lib_text(id: &str) -> Promise;
     #[wasm_bindgen(js_name = libRename)]
@@ -65,6 +67,11 @@ pub async fn list() -> Result<String, DbError> {
 /// were new.
 pub async fn save(records: &str, refresh: bool) -> Result<usize, DbError> {
     Ok(wait(lib_save(records, refresh)).await?.as_f64().unwrap_or(0.0) as usize)
+}
+
+/// Stores one report, its entry (JSON, no text) and its text, as [`save`] with `refresh`.
+pub async fn add(entry: &str, text: &str) -> Result<usize, DbError> {
+    Ok(wait(lib_add(entry, text)).await?.as_f64().unwrap_or(0.0) as usize)
 }
 
 /// The text stored under `id`.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, assertClean, until, pasteAndAnalyze, texts, storedNames, URL_ROOT } from './lib.mjs';
+import { launch, openApp, assertClean, until, pasteAndAnalyze, texts, storedNames, libraryRead, URL_ROOT } from './lib.mjs';
 
 const LIBRARY_KEY = 'fazhi-lens.library';
 const tmp = mkdtempSync(join(tmpdir(), 'fazhi-hostile-'));
@@ -68,6 +68,7 @@ test('damaged old library data is set aside, reported, and never overwritten', a
   const { page, context, log } = await openApp(browser);
   try {
     const garbage = '{"format":"fazhi-lens-library","version":1,"entries":[{"id":"x","name":"好的","text":"保留"}, 7';
+    await libraryRead(page);
     await page.evaluate(([k, g]) => localStorage.setItem(k, g), [LIBRARY_KEY, garbage]);
     await page.reload();
     // The reload cancels what the first load still had in flight (its worker.js, on a busy

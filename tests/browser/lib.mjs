@@ -163,6 +163,14 @@ export async function figureRowCount(page) {
 }
 
 /**
+ * Waits until the library panel has read the stored library (its start, which also moves an old
+ * localStorage library, is over): a test that seeds storage after that is not raced by it.
+ */
+export async function libraryRead(page) {
+  await until(async () => !(await page.locator('section#library').innerText()).includes('正在读取报告库'), 'the library read');
+}
+
+/**
  * The names of the library entries stored in the page's IndexedDB (read directly, not through
  * the app), in no particular order. A database that does not exist yet is not created.
  */

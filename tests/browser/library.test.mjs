@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, assertClean, until, storedNames, libraryFile, syntheticReport } from './lib.mjs';
+import { launch, openApp, assertClean, until, storedNames, libraryFile, syntheticReport, libraryRead } from './lib.mjs';
 
 const LIBRARY_KEY = 'fazhi-lens.library';
 const tmp = mkdtempSync(join(tmpdir(), 'fazhi-library-'));
@@ -48,6 +48,7 @@ test('the old localStorage library moves to IndexedDB by itself, even after a st
   try {
     const old = libraryFile(3, { prefix: '迁移区' });
     old.entries[1].name = '用户改过的名字';
+    await libraryRead(page);
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [LIBRARY_KEY, JSON.stringify(old)]);
     // First start: every IndexedDB write fails (as on a full disk). Nothing is lost: the old
     // copy stays, and the user is told.
@@ -157,9 +158,16 @@ test('an old export file imports; the same text under two ids is stored once; un
   }
 });
 
-test('the space used and available is shown', async () => {
+test('persistent storage is asked for, and the space used and available is shown', async () => {
   const { page, context, log } = await openApp(browser);
   try {
+    await page.addInitScript(() => {
+      const persist = StorageManager.prototype.persist;
+      window.__persistAsked = 0;
+      StorageManager.prototype.persist = function () { window.__persistAsked += 1; return persist.call(this); };
+    });
+    await reload(page, log);
+    await until(() => page.evaluate(() => window.__persistAsked === 1), 'navigator.storage.persist() called once at start');
     await page.locator('textarea#input').fill(syntheticReport('空间区', 2024));
     await page.locator('button#analyze').click();
     const space = page.locator('section#library .library-space');
@@ -176,6 +184,7 @@ test('without IndexedDB (private mode) the library lives in the page, says so, a
   const { page, context, log } = await openApp(browser);
   try {
     const old = libraryFile(2, { prefix: '隐私区' });
+    await libraryRead(page);
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [LIBRARY_KEY, JSON.stringify(old)]);
     await page.addInitScript(() => {
       IDBFactory.prototype.open = function () { throw new DOMException('denied', 'SecurityError'); };
