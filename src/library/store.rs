@@ -77,11 +77,14 @@ async fn start(library: Library) {
 async fn list(library: &Library, other_tab: bool) {
     match idb::list().await {
         Ok(json) => {
-            // Entries this build cannot read (none it wrote) are left out of the list, not lost.
+            // Read as records without text, through the same code as a library file (a reader of
+            // its own for entries would cost the .wasm ~2 KB). An entry this build cannot read
+            // (none it wrote) is left out of the list, not lost.
             let entries: Vec<Entry> = serde_json::from_str::<Vec<serde_json::Value>>(&json)
                 .unwrap_or_default()
                 .into_iter()
-                .filter_map(|v| serde_json::from_value(v).ok())
+                .filter_map(|v| serde_json::from_value::<Record>(v).ok())
+                .map(|r| r.split().0)
                 .collect();
             library.dispatch(Action::Listed { entries, other_tab });
         }
@@ -142,19 +145,18 @@ async fn move_old_library(remove: bool) -> Option<Notice> {
     problem
 }
 
+/// A write to storage, with what to do once it succeeded.
+type Op = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), DbError>>>>;
+
 /// Runs a write, then lists again and updates the space shown; a failure becomes the problem
-/// shown (nothing stored has changed then: each write is one transaction).
-fn write<T: 'static>(
-    library: &Library,
-    op: impl std::future::Future<Output = Result<T, DbError>> + 'static,
-    then: impl FnOnce(&Library, T) + 'static,
-) {
+/// shown (nothing stored has changed then: each write is one transaction). One non-generic
+/// function for every operation: each monomorphised copy would cost the .wasm.
+fn write(library: &Library, op: Op) {
     let library = library.clone();
     wasm_bindgen_futures::spawn_local(async move {
         match op.await {
-            Ok(value) => {
+            Ok(()) => {
                 library.dispatch(Action::Saved);
-                then(&library, value);
                 list(&library, false).await;
                 update_space(&library, false).await;
             }
@@ -169,9 +171,11 @@ fn write<T: 'static>(
 pub fn add(library: &Library, record: Record) {
     let library = library.clone();
     soon(move || {
-        let (entry, text) = record.split();
-        let json = serde_json::to_string(&entry).unwrap_or_default();
-        write(&library, async move { idb::add(&json, &text).await }, |_, _| {});
+        // The record without its text, through the same code as a library file.
+        let mut record = record;
+        let text = std::mem::take(&mut record.text);
+        let json = serde_json::to_string(&record).unwrap_or_default();
+        write(&library, Box::pin(async move { idb::add(&json, &text).await.map(drop) }));
     });
 }
 
@@ -181,23 +185,36 @@ pub fn rename(library: &Library, id: String, name: String) {
     if name.is_empty() || library.entries.iter().any(|e| e.id == id && e.name == name) {
         return;
     }
-    write(library, async move { idb::rename(&id, &name).await }, |_, _| {});
+    write(library, Box::pin(async move { idb::rename(&id, &name).await }));
 }
 
 /// Deletes an entry, keeping its record for [`undo`].
 pub fn delete(library: &Library, id: String) {
     let name = library.entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
-    write(library, async move { idb::delete(&id).await }, move |library, record| {
-        if let Some(record) = record {
-            library.dispatch(Action::Deleted { name, record });
-        }
-    });
+    let handle = library.clone();
+    write(
+        library,
+        Box::pin(async move {
+            if let Some(record) = idb::delete(&id).await? {
+                handle.dispatch(Action::Deleted { name, record });
+            }
+            Ok(())
+        }),
+    );
 }
 
 /// Restores the last deleted entry.
 pub fn undo(library: &Library) {
     let Some(record) = library.undo.clone() else { return };
-    write(library, async move { idb::save(&record, false).await }, |library, _| library.dispatch(Action::Undone));
+    let handle = library.clone();
+    write(
+        library,
+        Box::pin(async move {
+            idb::save(&record, false).await?;
+            handle.dispatch(Action::Undone);
+            Ok(())
+        }),
+    );
 }
 
 /// Stores the records of an imported file (`dropped`: malformed ones in it); a text already in
@@ -205,9 +222,15 @@ pub fn undo(library: &Library) {
 pub fn import(library: &Library, records: Vec<Record>, dropped: usize) {
     let total = records.len();
     let json = serde_json::to_string(&records).unwrap_or_default();
-    write(library, async move { idb::save(&json, false).await }, move |library, added| {
-        library.dispatch(Action::Notify(Notice::Imported { added, skipped: total - added + dropped }));
-    });
+    let handle = library.clone();
+    write(
+        library,
+        Box::pin(async move {
+            let added = idb::save(&json, false).await?;
+            handle.dispatch(Action::Notify(Notice::Imported { added, skipped: total - added + dropped }));
+            Ok(())
+        }),
+    );
 }
 
 /// The whole library as one library file.
