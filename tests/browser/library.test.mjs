@@ -93,15 +93,20 @@ test('a thousand reports are stored, listed, kept across a reload, and exported 
     assert.match(await page.locator('section#library [role=status]').innerText(), /导入 1000 份报告，跳过 0 份/);
     assert.equal((await storedNames(page)).length, 1000);
     assert.match(await page.locator('section#library .library-space').innerText(), /已用 \d+(\.\d)? MB/);
-    // After a reload, how soon the whole list is on screen.
-    await page.reload();
-    const ms = await page.evaluate(() => new Promise((resolve) => {
-      const check = () => (document.querySelectorAll('section#library li.library-item').length === 1000
-        ? resolve(performance.now()) : requestAnimationFrame(check));
-      check();
-    }));
-    console.log(`# library of 1000 reports (${(bytes / 1e6).toFixed(1)} MB) on screen ${ms.toFixed(0)} ms after navigation start`);
-    assert.ok(ms < 5000, `on screen after ${ms} ms`);
+    // After a reload (three times), how soon the whole list is on screen.
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      await page.reload();
+      times.push(await page.evaluate(() => new Promise((resolve) => {
+        const check = () => (document.querySelectorAll('section#library li.library-item').length === 1000
+          ? resolve(performance.now()) : requestAnimationFrame(check));
+        check();
+      })));
+    }
+    times.sort((a, b) => a - b);
+    console.log(`# library of 1000 reports (${(bytes / 1e6).toFixed(1)} MB) on screen after navigation start: `
+      + `median ${times[1].toFixed(0)} ms, max ${times[2].toFixed(0)} ms`);
+    assert.ok(times[2] < 5000, `on screen after ${times} ms`);
     // The same file again: every report is already there (same text), none added.
     await importFile(page, big, 'big-again.json');
     await until(async () => /导入 0 份报告，跳过 1000 份/.test(await page.locator('section#library [role=status]').innerText()), 'all skipped');
