@@ -176,6 +176,8 @@ pub enum Notice {
         /// Storage key holding the raw data, when it could be set aside.
         backup: Option<String>,
     },
+    /// An entry's text is no longer stored (deleted meanwhile in another tab).
+    TextMissing,
     /// An entry was deleted (its name); the user may undo.
     Deleted(String),
     /// Import finished.

@@ -29,6 +29,7 @@ pub fn notice_text(s: &Strings, notice: &Notice) -> String {
         Notice::StorageFailed(why) => fill(s.storage_failed, &[why]),
         Notice::Corrupt { backup: Some(key) } => fill(s.storage_corrupt, &[key]),
         Notice::Corrupt { backup: None } => s.storage_corrupt_no_backup.to_string(),
+        Notice::TextMissing => s.storage_text_missing.to_string(),
         Notice::Deleted(name) => fill(s.notice_deleted, &[name]),
         Notice::Imported { added, skipped } => fill(s.notice_imported, &[&added.to_string(), &skipped.to_string()]),
         Notice::ImportInvalid(why) => fill(s.notice_import_invalid, &[why]),

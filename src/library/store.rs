@@ -240,5 +240,5 @@ pub async fn export() -> Result<String, Notice> {
 
 /// The text of an entry, for opening or comparing it.
 pub async fn text(id: &str) -> Result<String, Notice> {
-    idb::text(id).await?.ok_or_else(|| Notice::StorageFailed(format!("{id}: no text")))
+    idb::text(id).await?.ok_or(Notice::TextMissing)
 }

@@ -157,6 +157,19 @@ test('an old export file imports; the same text under two ids is stored once; un
     await until(async () => (await items(page).count()) === 4, 'restored');
     await items(page).filter({ hasText: old.entries[3].name }).locator('button.open').click();
     await until(async () => (await page.locator('h2#report-title').innerText()).includes('旧档区3'), 'the restored report opens');
+    // A text gone from storage behind the list's back (another tab, another program): opening
+    // its entry says so instead of failing silently.
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open('fazhi-lens');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('texts', 'readwrite');
+        tx.objectStore('texts').clear();
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    await items(page).filter({ hasText: old.entries[0].name }).locator('button.open').click();
+    await until(async () => (await page.locator('#error').innerText()).includes('正文已不在报告库中'), 'the missing text reported');
     assertClean(log);
   } finally {
     await context.close();
