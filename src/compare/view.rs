@@ -16,8 +16,9 @@ use super::side::{changes_section, checks_table};
 use super::table::{figures_table, key_table};
 use crate::i18n::{fill, use_strings};
 use crate::library::data::{LibraryState, Request};
+use crate::library::store;
 use crate::platform::browser::{download, now_iso};
-use crate::platform::worker::{Analyzer, Done};
+use crate::platform::worker::{Analyzer, Done, Failure};
 
 /// Props of [`CompareView`].
 #[derive(Properties, PartialEq)]
@@ -59,19 +60,31 @@ pub fn CompareView(props: &Props) -> Html {
     let next = ids.iter().find(|id| ids.len() >= 2 && a.reports.iter().all(|(done, _)| done != *id)).cloned();
     if next != a.asked {
         if let Some(entry) = entries.iter().find(|e| next.as_ref() == Some(&e.id)) {
-            let (analyses, update) = (analyses.clone(), update.clone());
+            let (done_into, update) = (analyses.clone(), update.clone());
             let on_done = Callback::from(move |done: Done<Request>| {
                 let Some(id) = done.tag.entry_id else { return };
                 let report = done.report.ok().map(|mut report| {
                     report.source = id.clone();
                     Rc::new(report)
                 });
-                analyses.borrow_mut().reports.push((id, report));
+                done_into.borrow_mut().reports.push((id, report));
                 update.force_update();
             });
-            a.analyzer
-                .get_or_insert_with(|| Analyzer::new(on_done))
-                .run(Rc::from(entry.text.as_str()), entry.request());
+            a.analyzer.get_or_insert_with(|| Analyzer::new(on_done.clone()));
+            // The text comes from storage (the list holds none); a text that cannot be read
+            // counts as a failed analysis.
+            let (analyses, request) = (analyses.clone(), entry.request());
+            wasm_bindgen_futures::spawn_local(async move {
+                let id = request.entry_id.clone().unwrap_or_default();
+                match store::text(&id).await {
+                    Ok(text) => {
+                        if let Some(analyzer) = &analyses.borrow().analyzer {
+                            analyzer.run(Rc::from(text), request);
+                        }
+                    }
+                    Err(_) => on_done.emit(Done { tag: request, text: Rc::from(""), report: Err(Failure::Crashed) }),
+                }
+            });
         }
         a.asked = next.clone();
     }

@@ -11,10 +11,13 @@ pub const FORMAT: &str = "fazhi-lens-library";
 /// The library file version this build writes and reads.
 pub const VERSION: u32 = 1;
 
-/// One analysed report kept in the library. Only the text is stored; opening an entry
-/// analyses it again, so entries stay small and always match the current analyser.
+/// One report of the library: its identity and what the list shows, with `text: T`. As the
+/// list holds it ([`Entry`]) it has no text, which stays in storage until the report is opened
+/// (listing thousands of reports reads no text); with its text ([`Record`]) it is an element of a
+/// library file (export, import, the old `localStorage` library) and what is written to storage.
+/// Opening an entry analyses its text again, so entries stay small and match the analyser.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
+pub struct Saved<T> {
     /// Stable identity: a hash of the text, so the same report is kept once.
     pub id: String,
     /// The name shown in the list; the user may rename it.
@@ -34,20 +37,40 @@ pub struct Entry {
     /// When it was saved, as an ISO 8601 timestamp.
     #[serde(default)]
     pub saved_at: String,
-    /// The decoded report text.
-    pub text: String,
+    /// The decoded report text (`()` in the list).
+    #[serde(default)]
+    pub text: T,
 }
 
-impl Entry {
-    /// An entry for `text` and its report, saved at `saved_at`.
-    pub fn new(text: &str, report: &Report, saved_at: String) -> Entry {
+/// A library entry as the list shows it: no text.
+pub type Entry = Saved<()>;
+
+/// A library entry with its text.
+pub type Record = Saved<String>;
+
+impl<T> Saved<T> {
+    /// The request to analyse this entry's text again (opening it, comparing it).
+    pub fn request(&self) -> Request {
+        Request { source: self.source.clone(), entry_id: Some(self.id.clone()) }
+    }
+}
+
+impl Record {
+    /// The entry without its text, and the text.
+    pub fn split(self) -> (Entry, String) {
+        let Saved { id, name, region, year, title, source, saved_at, text } = self;
+        (Saved { id, name, region, year, title, source, saved_at, text: () }, text)
+    }
+
+    /// The record for `text` and its report, saved at `saved_at`.
+    pub fn new(text: &str, report: &Report, saved_at: String) -> Record {
         let name = report
             .meta
             .title
             .clone()
             .or_else(|| text.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| crate::i18n::truncate_chars(l, 40)))
             .unwrap_or_default();
-        Entry {
+        Record {
             id: text_id(text),
             name,
             region: report.meta.region.clone(),
@@ -57,11 +80,6 @@ impl Entry {
             saved_at,
             text: text.to_string(),
         }
-    }
-
-    /// The request to analyse this entry's text again (opening it, comparing it).
-    pub fn request(&self) -> Request {
-        Request { source: self.source.clone(), entry_id: Some(self.id.clone()) }
     }
 }
 
@@ -86,14 +104,6 @@ pub fn text_id(text: &str) -> String {
     format!("{h:016x}")
 }
 
-/// The library as one JSON document.
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format: &'static str,
-    version: u32,
-    entries: &'a [Entry],
-}
-
 /// The library as read, before each entry is checked.
 #[derive(Deserialize)]
 struct FileIn {
@@ -102,17 +112,18 @@ struct FileIn {
     entries: Vec<serde_json::Value>,
 }
 
-/// Serialises entries as a library file.
-pub fn to_json(entries: &[Entry]) -> String {
-    // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string(&FileOut { format: FORMAT, version: VERSION, entries }).unwrap_or_default()
+/// A library file around `records`, a JSON array of records as storage gives it (the export:
+/// the array is not parsed and written again, which for 50 MB of text would take a while).
+pub fn file_around(records: &str) -> String {
+    format!(r#"{{"format":"{FORMAT}","version":{VERSION},"entries":{records}}}"#)
 }
 
 /// A library file read back.
 #[derive(Debug, PartialEq)]
 pub struct Parsed {
-    /// The entries that could be read.
-    pub entries: Vec<Entry>,
+    /// The records that could be read, each with its id recomputed from its text (the file's
+    /// own id may come from an older build, or be wrong): the same text is stored once.
+    pub entries: Vec<Record>,
     /// How many entries were malformed and left out.
     pub dropped: usize,
 }
@@ -136,11 +147,15 @@ pub fn parse(raw: &str) -> Result<Parsed, ParseError> {
         return Err(ParseError::NewerVersion(file.version));
     }
     let total = file.entries.len();
-    let entries: Vec<Entry> = file
+    let entries: Vec<Record> = file
         .entries
         .into_iter()
-        .filter_map(|v| serde_json::from_value::<Entry>(v).ok())
-        .filter(|e| !e.id.is_empty())
+        .filter_map(|v| serde_json::from_value::<Record>(v).ok())
+        .filter(|e| !e.id.is_empty() && !e.text.is_empty())
+        .map(|mut e| {
+            e.id = text_id(&e.text);
+            e
+        })
         .collect();
     Ok(Parsed { dropped: total - entries.len(), entries })
 }
@@ -148,18 +163,21 @@ pub fn parse(raw: &str) -> Result<Parsed, ParseError> {
 /// Something the library panel tells the user. Rendered with the current language's strings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
-    /// Browser storage cannot be used at all (private mode, disabled storage).
+    /// IndexedDB cannot be used (private mode, disabled storage): the library lasts while the
+    /// page is open.
     StorageUnavailable,
-    /// Writing failed because storage is full.
+    /// Writing failed because storage is full or the browser refused more space.
     StorageQuota,
-    /// Writing failed for another reason (the browser's message).
+    /// Writing or reading failed for another reason (the browser's message).
     StorageFailed(String),
-    /// Stored data could not be read in full; the raw data was kept under `backup`
-    /// (`None`: keeping it failed too, so the library is not written this session).
+    /// The old `localStorage` library could not be read in full; the raw data was kept under
+    /// `backup` (`None`: keeping it failed too, so it was left where it was).
     Corrupt {
         /// Storage key holding the raw data, when it could be set aside.
         backup: Option<String>,
     },
+    /// An entry's text is no longer stored (deleted meanwhile in another tab).
+    TextMissing,
     /// An entry was deleted (its name); the user may undo.
     Deleted(String),
     /// Import finished.
@@ -187,76 +205,62 @@ impl Notice {
     }
 }
 
-/// Everything the library panel shows, and what must be written to storage.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// How much space the browser gives the app (`navigator.storage.estimate()`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Space {
+    /// Bytes used by the app's origin.
+    pub used: f64,
+    /// Bytes it may use in all.
+    pub quota: f64,
+    /// Whether the browser granted persistent storage (not cleared under storage pressure).
+    pub persisted: bool,
+}
+
+/// Everything the library panel shows. Storage is the truth: every change is written first and
+/// the list read again after, so what is listed is what is stored.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LibraryState {
     /// Entries, most recently saved first.
     pub entries: Vec<Entry>,
-    /// Bumped on every change that must be written to storage.
-    pub revision: u64,
-    /// False when writing must not happen (storage unavailable, or unreadable data that could
-    /// not be set aside: writing would destroy it).
-    pub writable: bool,
-    /// A lasting storage problem (shown until resolved).
+    /// Whether the stored list has been read (until then the panel says it is loading).
+    pub loaded: bool,
+    /// A lasting storage problem (shown until a write succeeds).
     pub problem: Option<Notice>,
     /// The latest transient notice.
     pub notice: Option<Notice>,
-    /// The last deleted entry and its position, for undo.
-    pub undo: Option<(usize, Entry)>,
-    /// Ids this tab deleted: when another tab's copy of the library still has them, they stay
-    /// deleted rather than coming back (see [`merge_stored`]).
-    pub removed: Vec<String>,
-    /// Whether the last write to storage failed: this tab then holds changes that storage does
-    /// not, and a copy written by another tab must be merged rather than adopted.
-    pub unsaved: bool,
+    /// The last deleted record (a JSON array of one, as storage gave it), for undo.
+    pub undo: Option<String>,
+    /// The space used and available, when the browser says.
+    pub space: Option<Space>,
 }
 
-/// A change to the library.
+/// A change to the library state (storage has already changed, see `store`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Keep an analysed report (an entry with the same text moves to the top, keeping its name).
-    Add(Entry),
-    /// Rename an entry.
-    Rename {
-        /// Entry id.
-        id: String,
-        /// New name (trimmed; empty names are ignored).
-        name: String,
-    },
-    /// Delete an entry.
-    Delete(String),
-    /// Restore the last deleted entry.
-    Undo,
-    /// Merge entries from an imported file (`dropped`: malformed entries in it).
-    Import {
-        /// Entries read from the file.
+    /// The stored list, read again; `other_tab`: because another tab wrote it.
+    Listed {
+        /// The entries, newest first.
         entries: Vec<Entry>,
-        /// Malformed entries left out.
-        dropped: usize,
+        /// Whether another tab's write is why it was read.
+        other_tab: bool,
     },
+    /// A write succeeded: a write problem shown before is over.
+    Saved,
+    /// Storage failed (a lasting problem, shown until the next successful write).
+    Failed(Notice),
     /// Show a notice.
     Notify(Notice),
-    /// Writing to storage succeeded.
-    Saved,
-    /// Writing to storage failed.
-    SaveFailed(Notice),
-    /// Another tab wrote the library (the entries it wrote).
-    External(Vec<Entry>),
-    /// Saving found entries another tab had written meanwhile and kept them (already stored).
-    Kept(Vec<Entry>),
-}
-
-/// Merges the library as stored (perhaps written by another tab since this tab last read it)
-/// into this tab's entries before this tab writes: stored entries this tab does not have and
-/// did not delete are kept, after this tab's own. Returns the list to write and the entries
-/// that were kept from storage, so the tab can show them too. Nothing another tab saved is
-/// lost by this tab writing.
-pub fn merge_stored(ours: &[Entry], stored: Vec<Entry>, removed: &[String]) -> (Vec<Entry>, Vec<Entry>) {
-    let kept: Vec<Entry> =
-        stored.into_iter().filter(|e| !ours.iter().any(|o| o.id == e.id) && !removed.contains(&e.id)).collect();
-    let mut all = ours.to_vec();
-    all.extend(kept.iter().cloned());
-    (all, kept)
+    /// An entry was deleted: its name, and its record for undo.
+    Deleted {
+        /// Its name.
+        name: String,
+        /// Its record, as storage gave it.
+        record: String,
+    },
+    /// The deleted entry was restored.
+    Undone,
+    /// The space used and available.
+    Space(Space),
 }
 
 impl LibraryState {
@@ -264,97 +268,29 @@ impl LibraryState {
     pub fn apply(&self, action: Action) -> LibraryState {
         let mut s = self.clone();
         match action {
-            Action::Add(mut entry) => {
-                if let Some(pos) = s.entries.iter().position(|e| e.id == entry.id) {
-                    let old = s.entries.remove(pos);
-                    entry.name = old.name;
+            Action::Listed { entries, other_tab } => {
+                if other_tab && entries != s.entries {
+                    s.notice = Some(Notice::OtherTab { before: s.entries.len(), after: entries.len() });
                 }
-                s.entries.insert(0, entry);
-                s.revision += 1;
+                s.entries = entries;
+                s.loaded = true;
             }
-            Action::Rename { id, name } => {
-                let name = name.trim();
-                if let Some(e) = s.entries.iter_mut().find(|e| e.id == id) {
-                    if !name.is_empty() && e.name != name {
-                        e.name = name.to_string();
-                        s.revision += 1;
-                    }
-                }
-            }
-            Action::Delete(id) => {
-                if let Some(pos) = s.entries.iter().position(|e| e.id == id) {
-                    let e = s.entries.remove(pos);
-                    s.removed.push(e.id.clone());
-                    s.notice = Some(Notice::Deleted(e.name.clone()));
-                    s.undo = Some((pos, e));
-                    s.revision += 1;
-                }
-            }
-            Action::Undo => {
-                if let Some((pos, e)) = s.undo.take() {
-                    s.removed.retain(|id| *id != e.id);
-                    if !s.entries.iter().any(|x| x.id == e.id) {
-                        s.entries.insert(pos.min(s.entries.len()), e);
-                        s.revision += 1;
-                    }
-                    s.notice = None;
-                }
-            }
-            Action::Import { entries, dropped } => {
-                let mut added = 0;
-                let mut skipped = dropped;
-                for e in entries {
-                    if s.entries.iter().any(|x| x.id == e.id) {
-                        skipped += 1;
-                    } else {
-                        s.entries.push(e);
-                        added += 1;
-                    }
-                }
-                if added > 0 {
-                    s.revision += 1;
-                }
-                s.notice = Some(Notice::Imported { added, skipped });
-            }
-            Action::Notify(n) => s.notice = Some(n),
             Action::Saved => {
-                s.unsaved = false;
                 if matches!(s.problem, Some(Notice::StorageQuota | Notice::StorageFailed(_))) {
                     s.problem = None;
                 }
             }
-            Action::SaveFailed(n) => {
-                s.unsaved = true;
-                s.problem = Some(n);
+            Action::Failed(n) => s.problem = Some(n),
+            Action::Notify(n) => s.notice = Some(n),
+            Action::Deleted { name, record } => {
+                s.notice = Some(Notice::Deleted(name));
+                s.undo = Some(record);
             }
-            Action::External(theirs) => {
-                let before = s.entries.len();
-                if s.unsaved || !s.writable {
-                    // Storage lacks some of ours: keep them, add theirs, and try writing again.
-                    let (all, kept) = merge_stored(&s.entries, theirs, &s.removed);
-                    s.entries = all;
-                    if !kept.is_empty() && s.writable {
-                        s.revision += 1;
-                    }
-                } else {
-                    // Storage held exactly ours until the other tab wrote: theirs is the newer
-                    // whole, deletions and renames included.
-                    s.entries = theirs;
-                }
-                if s.entries != self.entries {
-                    s.notice = Some(Notice::OtherTab { before, after: s.entries.len() });
-                }
+            Action::Undone => {
+                s.undo = None;
+                s.notice = None;
             }
-            Action::Kept(kept) => {
-                for e in kept {
-                    if !s.entries.iter().any(|x| x.id == e.id) {
-                        s.entries.push(e);
-                    }
-                }
-                if s.entries != self.entries {
-                    s.notice = Some(Notice::OtherTab { before: self.entries.len(), after: s.entries.len() });
-                }
-            }
+            Action::Space(space) => s.space = Some(space),
         }
         s
     }
@@ -364,8 +300,8 @@ impl LibraryState {
 mod tests {
     use super::*;
 
-    fn entry(text: &str, name: &str) -> Entry {
-        Entry {
+    fn record(text: &str, name: &str) -> Record {
+        Record {
             id: text_id(text),
             name: name.into(),
             region: Some("某区".into()),
@@ -377,11 +313,26 @@ mod tests {
         }
     }
 
+    fn entry(name: &str) -> Entry {
+        Entry {
+            id: text_id(name),
+            name: name.into(),
+            region: None,
+            year: None,
+            title: None,
+            source: String::new(),
+            saved_at: String::new(),
+            text: (),
+        }
+    }
+
     #[test]
     fn round_trips_through_json() {
-        let entries = vec![entry("甲", "一"), entry("乙", "二")];
-        let parsed = parse(&to_json(&entries)).unwrap();
-        assert_eq!(parsed, Parsed { entries, dropped: 0 });
+        let entries = vec![record("甲", "一"), record("乙", "二")];
+        let parsed = parse(&file_around(&serde_json::to_string(&entries).unwrap())).unwrap();
+        assert_eq!(parsed, Parsed { entries: entries.clone(), dropped: 0 });
+        let array = serde_json::to_string(&entries).unwrap();
+        assert_eq!(parse(&file_around(&array)).unwrap().entries, entries);
     }
 
     #[test]
@@ -391,6 +342,7 @@ mod tests {
         );
         let parsed = parse(&raw).unwrap();
         assert_eq!(parsed.entries.len(), 1);
+        assert_eq!(parsed.entries[0].id, text_id("t"), "ids come from the text");
         assert_eq!(parsed.dropped, 2);
         assert!(matches!(parse("not json"), Err(ParseError::NotLibrary(_))));
         assert!(matches!(parse(r#"{"format":"other","version":1,"entries":[]}"#), Err(ParseError::NotLibrary(_))));
@@ -399,66 +351,30 @@ mod tests {
     }
 
     #[test]
-    fn add_dedupes_and_keeps_the_users_name() {
-        let s = LibraryState { writable: true, ..Default::default() };
-        let s = s.apply(Action::Add(entry("甲", "一")));
-        let s = s.apply(Action::Add(entry("乙", "二")));
-        let s = s.apply(Action::Rename { id: text_id("甲"), name: " 改名 ".into() });
-        let s = s.apply(Action::Add(entry("甲", "标题")));
-        assert_eq!(s.entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["改名", "二"]);
-        assert_eq!(s.revision, 4);
+    fn a_listing_from_another_tab_is_announced_only_when_it_changes_something() {
+        let s = LibraryState::default().apply(Action::Listed { entries: vec![entry("甲")], other_tab: false });
+        assert!(s.loaded && s.notice.is_none());
+        let same = s.apply(Action::Listed { entries: vec![entry("甲")], other_tab: true });
+        assert_eq!(same.notice, None);
+        let more = s.apply(Action::Listed { entries: vec![entry("乙"), entry("甲")], other_tab: true });
+        assert_eq!(more.notice, Some(Notice::OtherTab { before: 1, after: 2 }));
     }
 
     #[test]
-    fn delete_can_be_undone_and_import_skips_duplicates() {
-        let s = LibraryState::default().apply(Action::Add(entry("甲", "一"))).apply(Action::Add(entry("乙", "二")));
-        let s = s.apply(Action::Delete(text_id("甲")));
-        assert_eq!(s.entries.len(), 1);
+    fn a_write_problem_lasts_until_a_write_succeeds() {
+        let s = LibraryState::default().apply(Action::Failed(Notice::StorageQuota));
+        assert_eq!(s.problem, Some(Notice::StorageQuota));
+        assert_eq!(s.apply(Action::Saved).problem, None);
+        let unavailable = LibraryState::default().apply(Action::Failed(Notice::StorageUnavailable));
+        assert_eq!(unavailable.apply(Action::Saved).problem, Some(Notice::StorageUnavailable));
+    }
+
+    #[test]
+    fn delete_offers_undo_once() {
+        let s = LibraryState::default().apply(Action::Deleted { name: "一".into(), record: "[]".into() });
         assert_eq!(s.notice, Some(Notice::Deleted("一".into())));
-        let s = s.apply(Action::Undo);
-        assert_eq!(s.entries.len(), 2);
-        let s = s.apply(Action::Import { entries: vec![entry("甲", "x"), entry("丙", "三")], dropped: 1 });
-        assert_eq!(s.entries.len(), 3);
-        assert_eq!(s.notice, Some(Notice::Imported { added: 1, skipped: 2 }));
-    }
-
-    fn names(s: &LibraryState) -> Vec<&str> {
-        s.entries.iter().map(|e| e.name.as_str()).collect()
-    }
-
-    #[test]
-    fn saving_keeps_what_another_tab_stored_but_not_what_this_tab_deleted() {
-        let ours = vec![entry("甲", "一"), entry("乙", "二")];
-        let stored = vec![entry("丙", "三"), entry("甲", "一"), entry("丁", "四")];
-        let (all, kept) = merge_stored(&ours, stored, &[text_id("丁")]);
-        assert_eq!(all.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["一", "二", "三"]);
-        assert_eq!(kept, vec![entry("丙", "三")]);
-    }
-
-    #[test]
-    fn another_tabs_write_is_adopted_when_ours_was_saved_and_merged_when_not() {
-        let saved = LibraryState { writable: true, ..Default::default() }
-            .apply(Action::Add(entry("甲", "一")))
-            .apply(Action::Saved);
-        // The other tab deleted 甲 and added 乙: adopt, deletion included.
-        let s = saved.apply(Action::External(vec![entry("乙", "二")]));
-        assert_eq!(names(&s), ["二"]);
-        assert_eq!(s.notice, Some(Notice::OtherTab { before: 1, after: 1 }));
-        assert_eq!(s.revision, saved.revision, "adopting needs no write");
-        // Our last write failed (quota): 甲 is only here, so it must survive their write.
-        let failed = saved.apply(Action::Add(entry("丙", "三"))).apply(Action::SaveFailed(Notice::StorageQuota));
-        let s = failed.apply(Action::External(vec![entry("乙", "二")]));
-        assert_eq!(names(&s), ["三", "一", "二"]);
-        assert!(s.revision > failed.revision, "the merged library is written again");
-    }
-
-    #[test]
-    fn deleting_then_undoing_forgets_the_deletion() {
-        let s = LibraryState::default().apply(Action::Add(entry("甲", "一"))).apply(Action::Delete(text_id("甲")));
-        assert_eq!(s.removed, [text_id("甲")]);
-        let s = s.apply(Action::Undo);
-        assert!(s.removed.is_empty());
-        let s = s.apply(Action::Kept(vec![entry("乙", "二"), entry("甲", "一")]));
-        assert_eq!(names(&s), ["一", "二"]);
+        assert_eq!(s.undo.as_deref(), Some("[]"));
+        let s = s.apply(Action::Undone);
+        assert_eq!((s.undo, s.notice), (None, None));
     }
 }

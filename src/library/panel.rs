@@ -4,8 +4,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::data::{self, Action, LibraryState, Notice, ParseError};
+use super::data::{self, Action, Notice, ParseError, Space};
 use super::item::LibraryItem;
+use super::store::{self, Library};
 use crate::i18n::{fill, use_strings, Strings};
 use crate::platform::browser::{download, now_iso, read_bytes};
 
@@ -13,7 +14,7 @@ use crate::platform::browser::{download, now_iso, read_bytes};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The library state and its dispatcher.
-    pub library: UseReducerHandle<LibraryState>,
+    pub library: Library,
     /// Id of the entry on screen, if any.
     pub current: Option<AttrValue>,
     /// Open an entry by id.
@@ -21,18 +22,35 @@ pub struct Props {
 }
 
 /// The text of a notice in the current language.
-fn notice_text(s: &Strings, notice: &Notice) -> String {
+pub fn notice_text(s: &Strings, notice: &Notice) -> String {
     match notice {
         Notice::StorageUnavailable => s.storage_unavailable.to_string(),
         Notice::StorageQuota => s.storage_quota.to_string(),
         Notice::StorageFailed(why) => fill(s.storage_failed, &[why]),
         Notice::Corrupt { backup: Some(key) } => fill(s.storage_corrupt, &[key]),
         Notice::Corrupt { backup: None } => s.storage_corrupt_no_backup.to_string(),
+        Notice::TextMissing => s.storage_text_missing.to_string(),
         Notice::Deleted(name) => fill(s.notice_deleted, &[name]),
         Notice::Imported { added, skipped } => fill(s.notice_imported, &[&added.to_string(), &skipped.to_string()]),
         Notice::ImportInvalid(why) => fill(s.notice_import_invalid, &[why]),
         Notice::OtherTab { before, after } => fill(s.notice_other_tab, &[&before.to_string(), &after.to_string()]),
     }
+}
+
+/// Bytes as megabytes with one decimal ("12.3 MB"), or gigabytes from 10 GB on.
+fn size(bytes: f64) -> String {
+    if bytes >= 1e10 {
+        format!("{:.0} GB", bytes / 1e9)
+    } else {
+        format!("{:.1} MB", bytes / 1e6)
+    }
+}
+
+/// The line about the space used and left, and whether the browser keeps it for good.
+fn space_text(s: &Strings, space: &Space) -> String {
+    let left = (space.quota - space.used).max(0.0);
+    let kept = if space.persisted { s.library_persisted } else { s.library_not_persisted };
+    format!("{} {kept}", fill(s.library_space, &[&size(space.used), &size(left)]))
 }
 
 /// The library panel.
@@ -44,11 +62,17 @@ pub fn LibraryPanel(props: &Props) -> Html {
     let on_export = {
         let library = library.clone();
         Callback::from(move |_: MouseEvent| {
-            let date = now_iso().get(..10).unwrap_or_default().to_string();
-            let name = format!("{}-{date}.json", s.library_file_stem);
-            if let Err(e) = download(&name, "application/json", &data::to_json(&library.entries)) {
-                library.dispatch(Action::Notify(Notice::StorageFailed(e)));
-            }
+            let library = library.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let date = now_iso().get(..10).unwrap_or_default().to_string();
+                let name = format!("{}-{date}.json", s.library_file_stem);
+                let done = store::export()
+                    .await
+                    .and_then(|file| download(&name, "application/json", &file).map_err(Notice::StorageFailed));
+                if let Err(notice) = done {
+                    library.dispatch(Action::Notify(notice));
+                }
+            });
         })
     };
     let on_import = {
@@ -59,31 +83,29 @@ pub fn LibraryPanel(props: &Props) -> Html {
             input.set_value("");
             let library = library.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let action = match read_bytes(&file).await {
-                    Err(e) => Action::Notify(Notice::ImportInvalid(e)),
+                let invalid = match read_bytes(&file).await {
+                    Err(e) => e,
                     Ok(bytes) => match data::parse(&String::from_utf8_lossy(&bytes)) {
-                        Ok(p) => Action::Import { entries: p.entries, dropped: p.dropped },
-                        Err(ParseError::NotLibrary(why)) => Action::Notify(Notice::ImportInvalid(why)),
-                        Err(ParseError::NewerVersion(v)) => {
-                            Action::Notify(Notice::ImportInvalid(fill(s.notice_import_newer, &[&v.to_string()])))
-                        }
+                        Ok(p) => return store::import(&library, p.entries, p.dropped),
+                        Err(ParseError::NotLibrary(why)) => why,
+                        Err(ParseError::NewerVersion(v)) => fill(s.notice_import_newer, &[&v.to_string()]),
                     },
                 };
-                library.dispatch(action);
+                library.dispatch(Action::Notify(Notice::ImportInvalid(invalid)));
             });
         })
     };
     let on_rename = {
         let library = library.clone();
-        Callback::from(move |(id, name): (String, String)| library.dispatch(Action::Rename { id, name }))
+        Callback::from(move |(id, name): (String, String)| store::rename(&library, id, name))
     };
     let on_delete = {
         let library = library.clone();
-        Callback::from(move |id: String| library.dispatch(Action::Delete(id)))
+        Callback::from(move |id: String| store::delete(&library, id))
     };
     let on_undo = {
         let library = library.clone();
-        Callback::from(move |_: MouseEvent| library.dispatch(Action::Undo))
+        Callback::from(move |_: MouseEvent| store::undo(&library))
     };
 
     let problem = library.problem.as_ref().map(|n| notice_text(s, n));
@@ -111,7 +133,12 @@ pub fn LibraryPanel(props: &Props) -> Html {
                     </p>
                 }
             </div>
-            if library.entries.is_empty() {
+            if let Some(space) = &library.space {
+                <p class="library-space">{ space_text(s, space) }</p>
+            }
+            if !library.loaded {
+                <p class="empty">{ s.library_loading }</p>
+            } else if library.entries.is_empty() {
                 <p class="empty">{ s.library_empty }</p>
             } else {
                 <p class="count">{ fill(s.library_count, &[&library.entries.len().to_string()]) }</p>

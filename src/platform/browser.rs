@@ -99,6 +99,15 @@ pub fn later(f: impl FnOnce() + 'static) -> Later {
     Later { id, _f: f }
 }
 
+/// Calls `f` once in a later task, like [`later`] but not cancellable (the closure frees
+/// itself once called).
+pub fn soon(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+    }
+}
+
 /// Moves keyboard focus to the element with this id.
 pub fn focus_id(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {

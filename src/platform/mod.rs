@@ -4,6 +4,7 @@
 //! in steps ([`progressive`]), and the page's static shell ([`static_shell`]).
 
 pub mod browser;
+pub mod idb;
 pub mod js_api;
 pub mod pdf;
 pub mod progressive;

@@ -13,9 +13,9 @@ use crate::compare::view::CompareView;
 use crate::i18n::Lang;
 use crate::input::panel::InputPanel;
 use crate::input::progress::AnalysisProgress;
-use crate::library::data::{Action, Entry, Request};
-use crate::library::panel::LibraryPanel;
-use crate::library::store::use_library;
+use crate::library::data::{Record, Request};
+use crate::library::panel::{notice_text, LibraryPanel};
+use crate::library::store::{self, use_library};
 use crate::platform::browser;
 use crate::platform::storage;
 use crate::platform::worker::{Analyzer, Done, Failure};
@@ -86,9 +86,9 @@ pub fn App() -> Html {
             let id = match tag.entry_id {
                 Some(id) => id,
                 None => {
-                    let entry = Entry::new(&text, &report, browser::now_iso());
-                    let id = entry.id.clone();
-                    library.dispatch(Action::Add(entry));
+                    let record = Record::new(&text, &report, browser::now_iso());
+                    let id = record.id.clone();
+                    store::add(&library, record);
                     id
                 }
             };
@@ -137,12 +137,18 @@ pub fn App() -> Html {
         })
     };
 
+    // The text is read from storage only now: the list holds none.
     let on_open = {
-        let library = library.clone();
+        let (library, error) = (library.clone(), error.clone());
         Callback::from(move |id: String| {
-            if let Some(e) = library.entries.iter().find(|e| e.id == id) {
-                start(Rc::from(e.text.as_str()), e.request());
-            }
+            let Some(request) = library.entries.iter().find(|e| e.id == id).map(|e| e.request()) else { return };
+            let (start, error) = (start.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match store::text(&id).await {
+                    Ok(text) => start(Rc::from(text), request),
+                    Err(notice) => error.set(Some(notice_text(s, &notice))),
+                }
+            });
         })
     };
 

@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, assertClean, until, cliReport, plain, pasteAndAnalyze, figureRows, figureRowCount, tryWhatCspBlocks } from './lib.mjs';
+import { launch, assertClean, until, cliReport, plain, pasteAndAnalyze, figureRows, figureRowCount, tryWhatCspBlocks, storedNames } from './lib.mjs';
 
 const SINGLE_FILE = process.env.FAZHI_SINGLE_FILE;
 const DIST = process.env.FAZHI_DIST && resolve(process.env.FAZHI_DIST);
@@ -66,12 +66,15 @@ test('fazhi-lens.html works from file:// and loads nothing but itself', async ()
     const api = await page.evaluate(() => window.fazhi.analyze('某区2024年法治政府建设年度报告\n办理案件12件。').metrics.length);
     assert.ok(api >= 1, 'window.fazhi.analyze works');
 
-    // Its library lives in the browser's storage for the file.
+    // Its library lives in the browser's storage for the file: IndexedDB, not the page's memory
+    // (no "storage unavailable" alert, and the space line shows).
     const item = page.locator('section#library li.library-item');
     await until(async () => (await item.count()) === 1, 'the report in the library');
     await page.reload();
     await ready(page);
     await until(async () => (await item.count()) === 1, 'the library after a reload');
+    assert.equal((await page.locator('section#library [role=alert]').innerText()).trim(), '', 'no storage alert');
+    assert.deepEqual(await storedNames(page), [await item.locator('.item-name').innerText()], 'the report in IndexedDB');
     if (want.meta.title) assert.ok((await item.innerText()).includes(want.meta.title), 'the saved report');
     await page.locator('button#demo').click();
     await until(async () => (await item.count()) === 2, 'the demo report added');

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { until, cliReport, plain, figureRows, tryWhatCspBlocks } from './lib.mjs';
+import { until, cliReport, plain, figureRows, tryWhatCspBlocks, libraryFile } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SINGLE_FILE = process.env.FAZHI_SINGLE_FILE && resolve(process.env.FAZHI_SINGLE_FILE);
@@ -126,7 +126,7 @@ test('Firefox: fazhi-lens.html from file:// analyses a pasted report and keeps i
     const api = await page.evaluate(() => window.fazhi.analyze('某区2024年法治政府建设年度报告\n办理案件12件。').metrics.length);
     assert.ok(api >= 1, 'window.fazhi.analyze works');
 
-    // The library lives in Firefox's storage for the file (localStorage of a file: page).
+    // The library lives in Firefox's storage for the file (IndexedDB of a file: page).
     const items = 'section#library li.library-item';
     await until(async () => (await count(page, items)) === 1, 'the report in the library');
     await assertClean(page, log);
@@ -232,20 +232,33 @@ test('Firefox: the CSP of fazhi-lens.html blocks the network and injected script
   }
 });
 
-test('Firefox: the library of fazhi-lens.html outlives the browser', { skip }, async () => {
-  // The shared browser's own profile (its default context keeps what it stores): a report saved
-  // there, then Firefox closed and started again on the same profile.
+test('Firefox: the library of fazhi-lens.html (IndexedDB of a file: page) keeps 200 reports across a browser restart', { skip }, async () => {
+  // The shared browser's own profile (its default context keeps what it stores): the demo report
+  // and a 200-report library file imported there, then Firefox closed and started again on the
+  // same profile directory.
   const url = pathToFileURL(SINGLE_FILE).href;
   const items = 'section#library li.library-item';
+  const file = join(downloads, 'two-hundred.json');
+  writeFileSync(file, JSON.stringify(libraryFile(200, { prefix: '火狐区' })));
   let [page] = await browser.pages();
   await page.goto(url);
   await ready(page);
   await page.click('button#demo');
   await until(async () => (await count(page, items)) === 1, 'the demo report in the library');
+  await (await page.$('input#import-library')).uploadFile(file);
+  await until(async () => (await count(page, items)) === 201, 'the 200 imported reports listed', 30_000);
+  const before = await page.$$eval(`${items} .item-name`, (els) => els.map((e) => e.textContent.trim()).sort());
   await browser.close();
   browser = await launch(profile);
   [page] = await browser.pages();
   await page.goto(url);
   await ready(page);
-  await until(async () => (await count(page, items)) === 1, 'the library after a restart');
+  await until(async () => (await count(page, items)) === 201, 'the library after a restart', 30_000);
+  const after = await page.$$eval(`${items} .item-name`, (els) => els.map((e) => e.textContent.trim()).sort());
+  assert.deepEqual(after, before);
+  // Stored in IndexedDB, not in memory: the page says nothing about unavailable storage.
+  assert.equal(await text(page, 'section#library [role=alert]'), '');
+  // A report opens from the stored text.
+  await page.$$eval(`${items}`, (els) => els.find((e) => e.textContent.includes('火狐区7'))?.querySelector('button.open')?.click());
+  await until(async () => (await text(page, 'h2#report-title')).includes('火狐区7'), 'a stored report opened');
 });

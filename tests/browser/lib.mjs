@@ -162,3 +162,61 @@ export async function figureRows(page, { stopAt } = {}) {
 export async function figureRowCount(page) {
   return Number(await page.locator('table#figures').getAttribute('aria-rowcount')) - 1;
 }
+
+/**
+ * Waits until the library panel has read the stored library (its start, which also moves an old
+ * localStorage library, is over): a test that seeds storage after that is not raced by it.
+ */
+export async function libraryRead(page) {
+  await until(async () => !(await page.locator('section#library').innerText()).includes('正在读取报告库'), 'the library read');
+}
+
+/**
+ * The names of the library entries stored in the page's IndexedDB (read directly, not through
+ * the app), in no particular order. A database that does not exist yet is not created.
+ */
+export function storedNames(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('fazhi-lens');
+    req.onupgradeneeded = () => req.transaction.abort();
+    req.onerror = () => (req.error?.name === 'AbortError' ? resolve([]) : reject(req.error));
+    req.onsuccess = () => {
+      const db = req.result;
+      const all = db.transaction('entries').objectStore('entries').getAll();
+      all.onsuccess = () => { db.close(); resolve(all.result.map((e) => e.name)); };
+      all.onerror = () => { db.close(); reject(all.error); };
+    };
+  }));
+}
+
+/**
+ * A synthetic report (never corpus text): a title naming `place` and `year`, then `n` varying
+ * paragraphs of figures (about 60 characters each).
+ */
+export function syntheticReport(place, year, n = 3) {
+  const lines = [`${place}${year}年法治政府建设年度报告`, '一、主要举措'];
+  for (let i = 0; i < n; i++) {
+    lines.push(`（${i + 1}）全年办理行政复议案件${(i * 7 + year) % 997}件，同比增长${i % 50}%，组织执法培训${i + 3}场次。`);
+  }
+  lines.push('二、存在的不足', '一是基层执法力量不足。', `三、${year + 1}年工作安排`, '继续推进严格规范公正文明执法。');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * A library file in the format every build so far exports (format "fazhi-lens-library",
+ * version 1, each entry with its text): `count` synthetic reports of `n` paragraphs. The ids
+ * are made up on purpose: the app takes the identity from the text.
+ */
+export function libraryFile(count, { n = 3, prefix = '测试区' } = {}) {
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const place = `${prefix}${i}`;
+    const year = 2015 + (i % 10);
+    entries.push({
+      id: `old-${i}`, name: `${place}${year}年报告`, region: place, year, title: `${place}${year}年法治政府建设年度报告`,
+      source: `${place}.txt`, saved_at: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+      text: syntheticReport(place, year, n),
+    });
+  }
+  return { format: 'fazhi-lens-library', version: 1, entries };
+}

@@ -108,6 +108,9 @@ pub fn single_file(dist: &Path) -> Result<PathBuf> {
     let stem = name(&wasm);
     let stem = stem.strip_suffix("_bg.wasm").unwrap_or(&stem);
     let glue = fs::read_to_string(dist.join(format!("{stem}.js")))?;
+    let glue = inline_snippets(&glue, |path| {
+        fs::read_to_string(dist.join(path.trim_start_matches("./"))).map_err(|e| err!("{path}: {e}"))
+    })?;
     let html = pdf::without_meta(&fs::read_to_string(dist.join("index.html"))?);
     let (pdf_js, pdf_wasm) = pdf::files(dist)?;
     let pdf_script = pdf_script(&fs::read_to_string(pdf_js)?, &fs::read(pdf_wasm)?);
@@ -261,6 +264,70 @@ fn pdf_script(served: &str, wasm: &[u8]) -> String {
 const BYTES_OF_BASE64: &str = "((b64) => { const s = atob(b64); const b = new Uint8Array(s.length); \
     for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i); return b; })";
 
+/// The glue with each import of a wasm-bindgen snippet (`#[wasm_bindgen(module = …)]`, copied
+/// by Trunk to `dist/snippets/`) replaced by the snippet itself, run once in a function of its
+/// own that returns its exports (wasm-bindgen imports one module several times, by name and as
+/// `import * as importN`: all share that one instance and its state). The single file then loads
+/// no module. `snippet(path)` reads one. A snippet must be a plain module: no imports of its own,
+/// exports only as `export function`, `export async function`, `export class`, `export const` or
+/// `export let` at a line's start.
+fn inline_snippets(glue: &str, mut snippet: impl FnMut(&str) -> Result<String>) -> Result<String> {
+    let mut out = String::with_capacity(glue.len());
+    let mut seen: Vec<String> = Vec::new();
+    for line in glue.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let Some(path) = trimmed
+            .strip_prefix("import ")
+            .and_then(|rest| rest.split_once(" from "))
+            .map(|(_, from)| from.trim_end_matches(';').trim_matches(['\'', '"']))
+            .filter(|from| from.starts_with("./snippets/"))
+        else {
+            out.push_str(line);
+            continue;
+        };
+        let what = trimmed["import ".len()..trimmed.find(" from ").unwrap_or(0)].trim();
+        let binding = match what.strip_prefix("* as ") {
+            Some(name) => name.trim().to_string(),
+            None if what.starts_with('{') => what.replace(" as ", ": "),
+            None => return Err(err!("{path}: cannot inline `import {what}`")),
+        };
+        let index = match seen.iter().position(|p| p == path) {
+            Some(i) => i,
+            None => {
+                out.push_str(&format!(
+                    "const __fazhi_snippet{} = {};\n",
+                    seen.len(),
+                    snippet_module(path, &snippet(path)?)?
+                ));
+                seen.push(path.to_string());
+                seen.len() - 1
+            }
+        };
+        out.push_str(&format!("const {binding} = __fazhi_snippet{index};\n"));
+    }
+    Ok(out)
+}
+
+/// A snippet module as an expression: a function run at once that returns its exports.
+fn snippet_module(path: &str, js: &str) -> Result<String> {
+    if js.lines().any(|l| l.trim_start().starts_with("import ")) {
+        return Err(err!("{path}: a snippet with imports of its own cannot be inlined"));
+    }
+    let exports: Vec<String> = exported_names(&js.replace("export async function", "export function"))
+        .into_iter()
+        .map(|(local, exported)| if local == exported { local } else { format!("{exported}: {local}") })
+        .collect();
+    let body = js
+        .lines()
+        .map(|l| {
+            l.strip_prefix("export async ")
+                .map_or_else(|| l.strip_prefix("export ").unwrap_or(l).to_string(), |r| format!("async {r}"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    Ok(format!("(() => {{\n{body}\nreturn {{ {} }};\n}})()", exports.join(", ")))
+}
+
 /// `(local, exported)` names of a wasm-bindgen module's exports: `export function f`,
 /// `export class C`, `export const c` and `export { a, b as c };`.
 fn exported_names(js: &str) -> Vec<(String, String)> {
@@ -392,6 +459,32 @@ mod tests {
         assert_eq!(
             pairs,
             [("analyze", "analyze"), ("Foo", "Foo"), ("initSync", "initSync"), ("__wbg_init", "default")]
+        );
+    }
+
+    #[test]
+    fn inlines_snippets_once() {
+        let glue = "import { libOpen, libList } from './snippets/app-0123/www/db.js';\n\
+                    import * as import1 from \"./snippets/app-0123/www/db.js\"\nlet wasm;\n";
+        let js = "const X = 1;\nexport async function libOpen() { return X; }\nexport function libList() {}\n";
+        let mut reads = 0;
+        let out = inline_snippets(glue, |path| {
+            assert_eq!(path, "./snippets/app-0123/www/db.js");
+            reads += 1;
+            Ok(js.to_string())
+        })
+        .unwrap();
+        assert_eq!(reads, 1);
+        assert_eq!(
+            out,
+            "const __fazhi_snippet0 = (() => {\nconst X = 1;\nasync function libOpen() { return X; }\n\
+             function libList() {}\nreturn { libOpen, libList };\n})();\n\
+             const { libOpen, libList } = __fazhi_snippet0;\nconst import1 = __fazhi_snippet0;\nlet wasm;\n"
+        );
+        assert!(inline_snippets(glue, |_| Ok("import x from './y.js';".into())).is_err());
+        assert_eq!(
+            inline_snippets("import x from './z.js';\n", |_| unreachable!()).unwrap(),
+            "import x from './z.js';\n"
         );
     }
 
