@@ -18,7 +18,7 @@ pub fn checks_panel(checks: &[Check], s: &Strings) -> Html {
                 <p class="empty">{ s.checks_empty }</p>
             } else {
                 <p class="summary">{ fill(s.checks_summary, &[&passed.to_string(), &checks.len().to_string()]) }</p>
-                <ul class="check-list">
+                <ul class="check-list" tabindex="0" aria-labelledby="checks-heading">
                     { for checks.iter().map(|c| {
                         let state = c.outcome();
                         let (class, mark, word) = s.outcome(state);
