@@ -24,6 +24,7 @@ pub mod format;
 mod indicators;
 pub mod invariants;
 mod meta;
+pub mod naming;
 mod normalize;
 mod numbers;
 pub mod order;
