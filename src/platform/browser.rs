@@ -76,6 +76,16 @@ pub fn scroll_to(selector: &str) {
     }
 }
 
+/// Scrolls the element with this id to the top of the view (smoothly unless the user prefers
+/// reduced motion: the page's CSS `scroll-behavior` decides), so what it shows is where the eye is.
+pub fn reveal(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        let opts = ScrollIntoViewOptions::new();
+        opts.set_block(ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
 /// A call of a function in a later task; see [`later`].
 pub struct Later {
     id: Option<i32>,

@@ -184,6 +184,34 @@ mod hook {
                 }
             });
         }
+        // Once the active row is rendered, make sure it shows whole: rows measured once may
+        // drift from the estimate by a fraction of a pixel each, thousands of rows down.
+        {
+            let (wrap_ref, top_ref) = (wrap_ref.clone(), top_ref.clone());
+            let at = active.filter(|&i| (start..end).contains(&i)).map(|i| i - start);
+            use_effect_with(at, move |&at| {
+                let Some(at) = at else { return };
+                let (Some(wrap), Some(td)) = (wrap_ref.cast::<Element>(), top_ref.cast::<HtmlElement>()) else {
+                    return;
+                };
+                let mut row = td.parent_element();
+                for _ in 0..=at {
+                    row = row.and_then(|r| r.next_element_sibling());
+                }
+                let Some(row) = row else { return };
+                let (r, w) = (row.get_bounding_client_rect(), wrap.get_bounding_client_rect());
+                let top = w.top() + f64::from(wrap.client_top()) + f64::from(td.offset_top());
+                let bottom = w.top() + f64::from(wrap.client_top()) + f64::from(wrap.client_height());
+                let by = if r.top() < top {
+                    r.top() - top
+                } else if r.bottom() > bottom {
+                    r.bottom() - bottom
+                } else {
+                    return;
+                };
+                wrap.set_scroll_top(wrap.scroll_top() + by.signum() as i32 * by.abs().ceil() as i32);
+            });
+        }
         VirtualList {
             start,
             end,

@@ -25,9 +25,8 @@ pub fn checks_panel(checks: &[Check], s: &Strings) -> Html {
                         html! {
                             <li class={classes!("check", class)} data-id={c.id.clone()} data-ok={c.ok.to_string()} data-state={state.id()}>
                                 <span class="mark" aria-hidden="true">{ mark }</span>
-                                <span class="visually-hidden">{ [word, "："].concat() }</span>
-                                <span class="detail">{ &c.detail }</span>
-                                <code class="check-id">{ &c.id }</code>
+                                <span class="visually-hidden">{ [word, s.colon].concat() }</span>
+                                <span class="detail">{ s.check_detail(&c.id, &c.detail) }</span>
                             </li>
                         }
                     }) }

@@ -179,7 +179,7 @@ pub fn FiguresTable(props: &Props) -> Html {
         <section id="figures-panel" class="card" aria-labelledby="figures-heading">
             <h3 id="figures-heading">{ s.figures_heading }</h3>
             <FigureFilters analysis={a.clone()} filters={(*filters).clone()} on_change={on_filters} />
-            <p class="summary" role="status">{ fill(s.figures_summary, &[&total.to_string(), &rows.len().to_string()]) }</p>
+            <p class="summary" role="status">{ fill(s.figures_summary, &[&s.count(s.n_figures, total), &rows.len().to_string()]) }</p>
             <p class="help">{ s.figures_hint }</p>
             <div class={classes!("table-wrap", (rows.len() > TALL_ABOVE).then_some("tall"))} ref={list.wrap_ref} onscroll={list.on_scroll}>
                 <table id="figures" role="grid" tabindex="0" aria-labelledby="figures-heading" aria-readonly="true"
@@ -219,11 +219,11 @@ fn row(a: &Analysis, i: usize, position: usize, selected: bool, active: bool, ap
     html! {
         <tr key={i} id={format!("figure-row-{position}")} class={classes!("figure", selected.then_some("selected"), active.then_some("active"))}
             data-index={i.to_string()} aria-rowindex={(position + 2).to_string()} aria-selected={selected.to_string()} title={f.surface.clone()}>
-            <td role="gridcell" class="indicator" title={f.indicator.clone()}>{ &f.indicator }</td>
+            <td role="gridcell" class="indicator" lang="zh-CN" title={f.indicator.clone()}>{ &f.indicator }</td>
             <td role="gridcell" class="value">{ number(f.value) }</td>
-            <td role="gridcell" class="unit">{ &f.unit }</td>
+            <td role="gridcell" class="unit" lang="zh-CN">{ &f.unit }</td>
             <td role="gridcell" class="approx">{ if f.approx { approx_mark } else { "" } }</td>
-            <td role="gridcell" class="section" title={section_full.clone()}>{ truncate_chars(&section_full, 16) }</td>
+            <td role="gridcell" class="section" lang="zh-CN" title={section_full.clone()}>{ truncate_chars(&section_full, 16) }</td>
         </tr>
     }
 }
