@@ -73,6 +73,7 @@ test('fazhi-lens.html works from file:// and loads nothing but itself', async ()
     await until(async () => (await item.count()) === 1, 'the library after a reload');
     if (want.meta.title) assert.ok((await item.innerText()).includes(want.meta.title), 'the saved report');
     await page.locator('button#demo').click();
+    await page.locator('button#keep-report').click();
     await until(async () => (await item.count()) === 2, 'the demo report added');
 
     const foreign = log.requests.filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:'));
