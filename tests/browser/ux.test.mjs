@@ -192,6 +192,12 @@ test('English mode: no Chinese of the app\'s own and no internal id, on a report
   for (const box of await page.locator('input.compare-pick').all()) await box.check();
   await page.locator('table#compare-table').waitFor();
   assert.deepEqual(await leaks(), [], 'the comparison in English');
+  // A .doc refused in English, with the same advice.
+  const doc = join(mkdtempSync(join(tmpdir(), 'fazhi-doc-')), 'report.doc');
+  writeFileSync(doc, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 7)]));
+  await page.locator('input#file').setInputFiles(doc);
+  await until(async () => /save it as \.docx/.test(await page.locator('#error').innerText()), 'the .doc refused in English');
+  assert.deepEqual(await leaks(), [], 'the message in English');
   // The check can fail: an id put on screen is found.
   await page.evaluate(() => { const p = document.createElement('p'); p.id = 'probe'; p.textContent = 'part_measures 报告库'; document.body.append(p); });
   assert.deepEqual((await leaks()).sort(), ['part_measures', '报告库'].sort(), 'the check finds an id and Chinese of the app');
@@ -212,4 +218,17 @@ test('Chinese mode: no internal id in visible text either', () => withApp(async 
     return out;
   }, text);
   assert.deepEqual(ids, []);
+}));
+
+test('five reports side by side: the page never scrolls sideways, the table scrolls in its own box', () => withApp(async ({ page }) => {
+  const prefixes = ['000', '001', '002', '003', '004'];
+  for (const p of prefixes) await analysed(page, seed(p));
+  await until(async () => (await page.locator('section#library li.library-item').count()) === 5, 'five reports in the library');
+  await page.locator('#compare-toggle').click();
+  await page.locator('#compare-all').click();
+  await until(async () => (await page.locator('table#compare-table thead th.report-col').count()) === 5, 'five columns');
+  const [page_, box, table] = await page.locator('table#compare-table').evaluate((t) => [
+    document.documentElement.scrollWidth - window.innerWidth, t.closest('.table-wrap').clientWidth, t.scrollWidth]);
+  assert.ok(page_ <= 0, `the page does not scroll sideways (${page_} px too wide)`);
+  assert.ok(table >= box, 'the table fills (or overflows) its own box, which scrolls');
 }));
