@@ -135,11 +135,20 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Opens the browser's print dialog.
+/// Opens the browser's print dialog, in a later task after announcing it (`beforeprint`), so
+/// that what renders differently on paper (every row of a virtual list) has rendered: the
+/// browser's own `beforeprint` comes inside `print()`, too late for a render before the print.
 pub fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(event) = web_sys::Event::new("beforeprint") {
+        let _ = w.dispatch_event(&event);
     }
+    let open = Closure::once_into_js(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(open.unchecked_ref(), 0);
 }
 
 /// Reloads the page.

@@ -5,7 +5,8 @@
 //! The focus stays on the list element itself, so it can never fall to the page body when rows
 //! are re-rendered; arrow keys, Home/End and PageUp/PageDown move the *active* row, which is
 //! scrolled into view (and so rendered) and named by `aria-activedescendant`. Tab leaves the
-//! list like any other single control.
+//! list like any other single control. For print (`beforeprint` to `afterprint`) every row is
+//! rendered.
 //!
 //! The arithmetic is plain Rust (tested natively); [`use_virtual_list`] is the hook.
 
@@ -64,6 +65,7 @@ pub use hook::use_virtual_list;
 
 #[cfg(target_arch = "wasm32")]
 mod hook {
+    use gloo::events::EventListener;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlElement};
     use yew::prelude::*;
@@ -106,6 +108,22 @@ mod hook {
         let viewport = use_state(|| Viewport { scroll_top: 0.0, height: GUESS_VIEW_PX });
         let row_px = use_state(|| GUESS_ROW_PX);
         let active = use_state(|| None::<usize>);
+        // Printing: every row is rendered, so that the paper has them all (`browser::print`
+        // announces the print button's printing the same way the browser announces Ctrl+P's).
+        let printing = use_state(|| false);
+        {
+            let printing = printing.setter();
+            use_effect_with((), move |_| {
+                let listeners = web_sys::window().map(|w| {
+                    let (on, off) = (printing.clone(), printing);
+                    (
+                        EventListener::new(&w, "beforeprint", move |_| on.set(true)),
+                        EventListener::new(&w, "afterprint", move |_| off.set(false)),
+                    )
+                });
+                move || drop(listeners)
+            });
+        }
         let wrap_ref = use_node_ref();
         let top_ref = use_node_ref();
         let bottom_ref = use_node_ref();
@@ -159,7 +177,7 @@ mod hook {
             Callback::from(move |i: usize| active.set(Some(i)))
         };
 
-        let (start, end) = window(n, viewport.scroll_top, viewport.height, *row_px);
+        let (start, end) = if *printing { (0, n) } else { window(n, viewport.scroll_top, viewport.height, *row_px) };
         // After every render: size the spacers (CSSOM, since the CSP allows no style attributes)
         // and measure the real row height once rows exist.
         {

@@ -232,3 +232,26 @@ test('five reports side by side: the page never scrolls sideways, the table scro
   assert.ok(page_ <= 0, `the page does not scroll sideways (${page_} px too wide)`);
   assert.ok(table >= box, 'the table fills (or overflows) its own box, which scrolls');
 }));
+
+test('print: every figure row on paper, no gap, no view switch', () => withApp(async ({ page }) => {
+  await analysed(page, seed('000'));
+  const total = await figureRowCount(page);
+  const rendered = () => page.locator('table#figures tbody tr.figure').count();
+  assert.ok((await rendered()) < total, `a virtual table (${await rendered()} of ${total} rows rendered)`);
+  // What the print button does: announce the print, then print in a later task.
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await page.locator('button#print').click();
+  await until(() => page.evaluate(() => window.__printed), 'the print dialog asked for');
+  assert.equal(await rendered(), total, 'every row rendered for print');
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => ({
+    text: document.body.innerText,
+    gap: document.querySelector('#figures tbody').getBoundingClientRect().bottom
+      - [...document.querySelectorAll('#figures tbody tr.figure')].at(-1).getBoundingClientRect().bottom,
+  }));
+  assert.ok(!shown.text.includes('比较报告') && !shown.text.includes('▶'), 'no view switch on paper');
+  assert.ok(Math.abs(shown.gap) < 2, `no gap under the last row (${shown.gap} px)`);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await until(async () => (await rendered()) < total, 'back to the rows in view after printing');
+}));
