@@ -78,11 +78,45 @@ pub fn shown(printed: &str, approx: bool, value: f64, unit: &str) -> String {
     }
 }
 
+/// Whether `source` names the built-in demo report (in either language).
+pub fn is_demo_source(source: &str) -> bool {
+    source == ZH.demo_source || source == EN.demo_source
+}
+
 /// At most `n` chars of `s`, with "…" when cut.
 pub fn truncate_chars(s: &str, n: usize) -> String {
     match s.char_indices().nth(n) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
+    }
+}
+
+/// What a value counts (see [`Strings::counts`]) as a `span.counts`, the report's own words in
+/// it (a subgroup, the count it is part of, a qualifier) marked as Chinese, so that assistive
+/// technology reads them as such in the English interface.
+#[cfg(target_arch = "wasm32")]
+pub fn counts_html(
+    s: &Strings,
+    scope: &str,
+    measure: &str,
+    subgroup: &str,
+    part_of: &str,
+    qualifier: &str,
+) -> yew::Html {
+    use yew::html;
+    let words = s.counts(scope, measure, "", "");
+    let (before, after) = s.part_of.split_once("{}").unwrap_or((s.part_of, ""));
+    let qualifier = if words.is_empty() && subgroup.is_empty() && part_of.is_empty() { qualifier } else { "" };
+    let sep = |first: bool| if first { "" } else { " · " };
+    html! {
+        <span class="counts">
+            { &words }
+            if !subgroup.is_empty() { { sep(words.is_empty()) }<span lang="zh-CN">{ subgroup }</span> }
+            if !part_of.is_empty() {
+                { sep(words.is_empty() && subgroup.is_empty()) }{ before }<span lang="zh-CN">{ part_of }</span>{ after }
+            }
+            if !qualifier.is_empty() { <span lang="zh-CN">{ qualifier }</span> }
+        </span>
     }
 }
 
@@ -258,6 +292,26 @@ pub struct Strings {
     pub reload_page: &'static str,
     /// The text could not be kept for a reload (see `storage::save_draft`).
     pub reload_unsaved: &'static str,
+    /// The switch between the report and the comparison.
+    pub views_label: &'static str,
+    /// The report view's name on that switch.
+    pub view_report: &'static str,
+    /// Keep the report on screen in the library (the demo is not kept unless asked).
+    pub keep_report: &'static str,
+    /// The report on screen is not in the library.
+    pub not_kept: &'static str,
+    /// The text does not look like a report on rule-of-law government.
+    pub not_a_report: &'static str,
+    /// Between a label and what it labels ("通过：", "passed: ").
+    pub colon: &'static str,
+    /// Between two parts of one phrase ("与2021年相比，增加").
+    pub comma: &'static str,
+    /// "{n} figures", singular then plural (see [`Strings::count`]).
+    pub n_figures: [&'static str; 2],
+    /// "{n} reports", singular then plural.
+    pub n_reports: [&'static str; 2],
+    /// "{n} regions", singular then plural.
+    pub n_regions: [&'static str; 2],
     /// The comparison view's strings.
     pub compare: &'static CompareStrings,
 }
@@ -312,14 +366,14 @@ pub static ZH: Strings = Strings {
     csv_stem_suffix: "数据",
     outline_heading: "目录",
     outline_empty: "未识别到章节标题。",
-    outline_figures: "{} 项数据",
+    outline_figures: "{}",
     kind_measures: "成效",
     kind_leaders: "第一责任人",
     kind_problems: "不足",
     kind_plans: "下一年安排",
     kind_other: "其他",
     figures_heading: "数据",
-    figures_summary: "共 {} 项数据，符合条件 {} 项",
+    figures_summary: "共 {}，符合条件 {} 项",
     figures_empty: "没有符合条件的数据。",
     figures_hint: "点击一行或按回车键，可在原文中标出所在句子。",
     col_indicator: "指标",
@@ -362,7 +416,7 @@ pub static ZH: Strings = Strings {
     library_space: "报告库已用 {}，还可使用约 {}。",
     library_persisted: "浏览器已同意长期保存，空间紧张时也不会自动清除。",
     library_not_persisted: "浏览器在空间紧张时可能清除这些数据，请定期导出报告库。",
-    library_count: "共 {} 份报告",
+    library_count: "共 {}",
     library_open: "打开",
     rename: "重命名",
     rename_label: "新名称",
@@ -377,7 +431,7 @@ pub static ZH: Strings = Strings {
     year_unknown: "年份不详",
     year_suffix: "{}年",
     notice_deleted: "已删除“{}”。",
-    notice_imported: "已导入 {} 份报告，跳过 {} 份（重复或无法读取）。",
+    notice_imported: "已导入 {}，跳过 {} 份（重复或无法读取）。",
     notice_other_tab: "另一个标签页修改了报告库，已同步（{} 份 → {} 份），没有丢失任何报告。",
     notice_import_invalid: "无法导入：这不是法治透镜的报告库文件（{}）。",
     notice_import_newer: "无法导入：报告库文件来自更新的版本（第 {} 版）。",
@@ -401,6 +455,16 @@ pub static ZH: Strings = Strings {
     try_again: "再试一次",
     reload_page: "重新载入页面",
     reload_unsaved: "无法为重新载入保存你的文本：请先复制文本，再手动重新载入页面。",
+    views_label: "查看",
+    view_report: "分析结果",
+    keep_report: "保存到报告库",
+    not_kept: "这份报告没有保存在报告库中，不会出现在比较中。",
+    not_a_report: "这段文字看起来不像法治政府建设年度报告：没有报告标题，也没有“主要举措和成效”“存在的不足”“下一年度安排”等部分。下面仍然列出找到的内容。",
+    colon: "：",
+    comma: "，",
+    n_figures: ["{} 项数据", "{} 项数据"],
+    n_reports: ["{} 份报告", "{} 份报告"],
+    n_regions: ["{} 个地区", "{} 个地区"],
     compare: &COMPARE_ZH,
 };
 
@@ -452,14 +516,14 @@ pub static EN: Strings = Strings {
     csv_stem_suffix: "figures",
     outline_heading: "Outline",
     outline_empty: "No headings found.",
-    outline_figures: "{} figures",
+    outline_figures: "{}",
     kind_measures: "Results",
     kind_leaders: "Leaders",
     kind_problems: "Problems",
     kind_plans: "Next year",
     kind_other: "Other",
     figures_heading: "Figures",
-    figures_summary: "{} figures, {} match",
+    figures_summary: "{}, {} match",
     figures_empty: "No figures match.",
     figures_hint: "Click a row or press Enter to mark its sentence in the text.",
     col_indicator: "Indicator",
@@ -502,7 +566,7 @@ pub static EN: Strings = Strings {
     library_space: "The library uses {}; about {} more is available.",
     library_persisted: "The browser agreed to keep it: it will not be cleared when space runs low.",
     library_not_persisted: "The browser may clear it when space runs low; export the library now and then.",
-    library_count: "{} reports",
+    library_count: "{}",
     library_open: "Open",
     rename: "Rename",
     rename_label: "New name",
@@ -517,7 +581,7 @@ pub static EN: Strings = Strings {
     year_unknown: "year unknown",
     year_suffix: "{}",
     notice_deleted: "Deleted “{}”.",
-    notice_imported: "Imported {} reports, skipped {} (duplicates or unreadable).",
+    notice_imported: "Imported {}, skipped {} (duplicates or unreadable).",
     notice_other_tab: "Another tab changed the library; synchronised ({} → {} reports), nothing lost.",
     notice_import_invalid: "Cannot import: not a Fazhi Lens library file ({}).",
     notice_import_newer: "Cannot import: the library file comes from a newer version (version {}).",
@@ -540,10 +604,47 @@ pub static EN: Strings = Strings {
     try_again: "Try again",
     reload_page: "Reload the page",
     reload_unsaved: "Your text could not be kept for a reload: copy it first, then reload the page yourself.",
+    views_label: "View",
+    view_report: "Report",
+    keep_report: "Save to library",
+    not_kept: "This report is not saved in the library and takes no part in comparisons.",
+    not_a_report: "This text does not look like a rule-of-law government annual report: it has no report title and none of the parts such a report has (measures and results, shortcomings, plans for next year). What was found is still listed below.",
+    colon: ": ",
+    comma: ", ",
+    n_figures: ["{} figure", "{} figures"],
+    n_reports: ["{} report", "{} reports"],
+    n_regions: ["{} region", "{} regions"],
     compare: &COMPARE_EN,
 };
 
 impl Strings {
+    /// `n` things in this table's words: `forms` is singular then plural ("1 figure", "2
+    /// figures"); Chinese has one form.
+    pub fn count(&self, forms: [&str; 2], n: usize) -> String {
+        fill(forms[usize::from(n != 1)], &[&n.to_string()])
+    }
+
+    /// Where a text came from, in this table's language: the paste area and the demo are stored
+    /// under the name of the language they were made in; a file keeps its name.
+    pub fn source_name<'a>(&self, source: &'a str) -> &'a str {
+        if source == ZH.pasted_source || source == EN.pasted_source {
+            self.pasted_source
+        } else if is_demo_source(source) {
+            self.demo_source
+        } else {
+            source
+        }
+    }
+
+    /// A check's explanation: the core's own (Chinese) detail in Chinese; in English the
+    /// check's label, since the detail is not translated.
+    pub fn check_detail<'a>(&self, id: &'a str, detail: &'a str) -> &'a str {
+        if std::ptr::eq(self, &EN) {
+            self.check_label(id)
+        } else {
+            detail
+        }
+    }
     /// The short label of a part kind (成效 / 第一责任人 / 不足 / 下一年安排 / 其他).
     pub fn kind(&self, kind: PartKind) -> &'static str {
         match kind {
@@ -771,7 +872,7 @@ pub static COMPARE_ZH: CompareStrings = CompareStrings {
     need_two_selected: "请至少勾选两份报告。",
     analysing: "正在分析所选报告…",
     analysis_failed: "所选报告中有未能分析的（分析器内部错误），能比较的报告不足两份。",
-    summary: "正在比较 {} 份报告，涉及 {} 个地区。",
+    summary: "正在比较 {}，涉及 {}。",
     export_csv: "导出比较表（CSV）",
     csv_file_stem: "报告比较",
     key_heading: "关键指标对比",
@@ -828,7 +929,7 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     need_two_selected: "Select at least two reports.",
     analysing: "Analysing the selected reports…",
     analysis_failed: "A selected report could not be analysed (an internal error of the analyser): fewer than two are left to compare.",
-    summary: "Comparing {} reports from {} regions.",
+    summary: "Comparing {} from {}.",
     export_csv: "Export comparison (CSV)",
     csv_file_stem: "comparison",
     key_heading: "Key indicators compared",
@@ -857,7 +958,7 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     chart_bars_title: "{} ({}): regions compared in {}",
     chart_point: "{} {}: {}",
     changes_heading: "Year-on-year statements in the reports",
-    changes_help: "Changes each report states about itself (同比增长…), as printed.",
+    changes_help: "Changes each report states about itself (“up on the year”…), as printed.",
     changes_empty: "None found.",
     checks_heading: "Completeness checks compared",
     checks_caption: "Mandated contents and quality checks of each report",
@@ -930,6 +1031,30 @@ mod tests {
         assert_eq!(ZH.counts("市", "办理", "", "法律服务"), "市 · 办理 · 法律服务中");
         assert_eq!(EN.counts("市", "办理", "人民", ""), "city · handled · 人民");
         assert_eq!(EN.counts("", "", "", ""), "");
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(EN.count(EN.n_figures, 1), "1 figure");
+        assert_eq!(EN.count(EN.n_regions, 0), "0 regions");
+        assert_eq!(EN.count(EN.n_reports, 2), "2 reports");
+        assert_eq!(ZH.count(ZH.n_figures, 1), "1 项数据");
+        assert_eq!(fill(EN.figures_summary, &[&EN.count(EN.n_figures, 1), "1"]), "1 figure, 1 match");
+        assert_eq!(fill(ZH.figures_summary, &[&ZH.count(ZH.n_figures, 3), "2"]), "共 3 项数据，符合条件 2 项");
+        assert_eq!(EN.source_name(ZH.pasted_source), "pasted text");
+        assert_eq!(ZH.source_name(EN.demo_source), "示例报告");
+        assert_eq!(EN.source_name("报告.docx"), "报告.docx");
+        assert_eq!(EN.check_detail("part_plans", "未识别"), "Plans for next year");
+    }
+
+    /// English mode shows no Chinese of its own (the report's text aside).
+    #[test]
+    fn the_english_table_holds_no_chinese() {
+        let han = |t: &str| t.chars().any(|c| ('\u{3400}'..='\u{9FFF}').contains(&c) || c == '：' || c == '，');
+        let all = format!("{EN:?}{:?}", KEY_EN) + &format!("{CHECK_EN:?}");
+        let all: String = TERMS_EN.iter().map(|(_, en)| *en).collect::<String>() + &all;
+        let bad: Vec<&str> = all.split('"').filter(|t| han(t)).collect();
+        assert!(bad.is_empty(), "Chinese in the English table: {bad:?}");
     }
 
     #[test]

@@ -36,7 +36,7 @@ mod i18n;
 mod input;
 #[cfg(any(test, target_arch = "wasm32"))]
 mod library;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(test, target_arch = "wasm32"))]
 mod platform;
 #[cfg(any(test, target_arch = "wasm32"))]
 mod report;

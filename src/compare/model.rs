@@ -372,7 +372,7 @@ fn line_chart(points: &[Point], row: &ChartRow, s: &Strings, value_text: &dyn Fn
             approx: pts.iter().any(|p| p.approx.is_some()),
         });
     }
-    chart.title = fill(s.compare.chart_line_title, &[row.label, row.unit, &names.join("、")]);
+    chart.title = fill(s.compare.chart_line_title, &[row.label, row.unit, &names.join(s.compare.list_sep)]);
     chart.desc = desc.join(s.compare.list_sep);
     Some(chart)
 }

@@ -44,7 +44,7 @@ pub fn changes_section(c: &Compared, s: &'static Strings) -> Html {
                                         html! {
                                             <li class={format!("compare-change {class}")}>
                                                 <span class="arrow" aria-hidden="true">{ arrow }</span>
-                                                <span class="visually-hidden">{ format!("{word}：") }</span>
+                                                <span class="visually-hidden">{ [word, s.colon].concat() }</span>
                                                 <span class="change-indicator">{ &ch.indicator }</span>
                                                 { " " }
                                                 <q class="change-surface">{ &ch.surface }</q>

@@ -8,7 +8,7 @@ use fazhi_lens::format::number;
 use yew::prelude::*;
 
 use super::model::{step_text, year_text, Compared, Trend};
-use crate::i18n::{fill, shown, Strings};
+use crate::i18n::{counts_html, fill, shown, Strings};
 
 /// Column groups and the two header rows: `lead` and `trail` headings span both rows; each
 /// region heads its reports, each report column is headed by its year (`th.report-col`).
@@ -38,7 +38,7 @@ pub fn head(c: &Compared, s: &Strings, lead: &[&str], trail: &[&str]) -> Html {
                             <th scope="col" class={if k == 0 { "report-col series-start" } else { "report-col" }}
                                 data-col={col.to_string()} title={name.clone()}>
                                 <span class="col-year">{ year_text(s, r.and_then(|r| r.report_year)) }</span>
-                                <span class="col-name">{ name }</span>
+                                <span class="col-name" lang="zh-CN">{ name }</span>
                             </th>
                         }
                     })) }
@@ -66,7 +66,7 @@ fn value_cell(
     cell: Option<&Cell>,
     mixed: bool,
     step: Option<&Step>,
-    below: Option<String>,
+    below: Option<Html>,
 ) -> Html {
     let start = starts_series(c, col);
     let Some(v) = cell else {
@@ -98,9 +98,9 @@ fn step_html(s: &Strings, step: &Step) -> Html {
     let trend = Trend::of(step);
     let since = fill(s.compare.since, &[&year_text(s, step.from_year)]);
     let words = if step.approx {
-        [&since, "，", trend.word(s), "，", s.approx_word].concat()
+        [&since, s.comma, trend.word(s), s.comma, s.approx_word].concat()
     } else {
-        [&since, "，", trend.word(s)].concat()
+        [&since, s.comma, trend.word(s)].concat()
     };
     html! {
         <span class={classes!("cmp-step", trend.class())} title={since}>
@@ -131,14 +131,18 @@ pub fn key_table(c: &Compared, s: &'static Strings) -> Html {
             html! {
                 <tr class={classes!("compare-row", (!row.headline).then_some("breakdown"))} data-id={row.indicator.clone()} data-unit={row.unit.clone()} data-key={row.key.clone()}>
                     <th scope="row">
-                        if !row.headline { <span class="visually-hidden">{ s.breakdown }{ "：" }</span> }
+                        if !row.headline { <span class="visually-hidden">{ s.breakdown }{ s.colon }</span> }
                         { s.key_label(&row.indicator) }
-                        <span class="counts">{ s.counts(&row.scope, &row.measure, &row.subgroup, &row.part_of) }</span>
+                        { counts_html(s, &row.scope, &row.measure, &row.subgroup, &row.part_of, "") }
                     </th>
                     <td class="unit">{ &row.unit }</td>
                     { for (0..n).map(|col| {
                         let (cell, step) = at(&row.cells, &row.steps, col);
-                        let also = cell.filter(|v| !v.also.is_empty()).map(|v| fill(cs.also, &[&v.also.join("、")]));
+                        let also = cell.filter(|v| !v.also.is_empty()).map(|v| {
+                            // The values are the reports' own words ("1000余件").
+                            let (before, after) = cs.also.split_once("{}").unwrap_or((cs.also, ""));
+                            html! { <>{ before }<span lang="zh-CN">{ v.also.join(cs.list_sep) }</span>{ after }</> }
+                        });
                         value_cell(c, s, col, cell, mixed, step, also)
                     }) }
                 </tr>
@@ -166,13 +170,13 @@ pub fn figures_table(c: &Compared, s: &'static Strings) -> Html {
         html! { <>{ for rows.iter().map(|row| html! {
                 <tr class={classes!("compare-figure", (!row.comparable).then_some("unlike"))}>
                     <th scope="row">
-                        { &row.indicator }
+                        <span lang="zh-CN">{ &row.indicator }</span>
                         if !row.comparable { <span class="cmp-note">{ cs.unlike }</span> }
                     </th>
                     <td class="unit">{ &row.unit }</td>
                     { for (0..n).map(|col| {
                         let (cell, step) = at(&row.cells, &row.steps, col);
-                        let phrase = row.phrases.get(col).cloned().flatten();
+                        let phrase = row.phrases.get(col).cloned().flatten().map(|p| html! { <span lang="zh-CN">{ p }</span> });
                         value_cell(c, s, col, cell, row.unit.contains('/'), step.filter(|_| row.comparable), phrase)
                     }) }
                     <td class="confidence">{ number(row.confidence) }</td>

@@ -18,6 +18,7 @@ use crate::i18n::{fill, use_strings};
 use crate::library::data::{LibraryState, Request};
 use crate::library::store;
 use crate::platform::browser::{download, now_iso};
+use crate::platform::storage;
 use crate::platform::worker::{Analyzer, Done, Failure};
 
 /// Props of [`CompareView`].
@@ -27,6 +28,26 @@ pub struct Props {
     pub library: UseReducerHandle<LibraryState>,
     /// Show an error message (a failed download).
     pub on_error: Callback<Option<String>>,
+    /// Another view is on screen: the comparison keeps its analyses, out of sight.
+    #[prop_or_default]
+    pub hidden: bool,
+}
+
+/// Key, in `localStorage`, of the picked reports' library ids (one a line), so that a reload
+/// keeps the comparison.
+const PICKS_KEY: &str = "fazhi-lens.compare";
+
+/// The picks kept by [`save_picks`].
+fn load_picks() -> Vec<String> {
+    let stored = storage::local().and_then(|s| s.get_item(PICKS_KEY).ok().flatten()).unwrap_or_default();
+    stored.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
+/// Keeps the picks (best effort: losing them costs a few clicks).
+fn save_picks(ids: &[String]) {
+    if let Some(store) = storage::local() {
+        let _ = store.set_item(PICKS_KEY, &ids.join("\n"));
+    }
 }
 
 /// The picked reports' analyses: each report so far with its library id (`None`: its analysis
@@ -45,7 +66,7 @@ struct Analyses {
 pub fn CompareView(props: &Props) -> Html {
     let s = use_strings();
     let cs = s.compare;
-    let selected = use_state(Vec::<String>::new);
+    let selected = use_state(load_picks);
     let analyses = use_mut_ref(Analyses::default);
     let update = use_force_update();
     let entries = &props.library.entries;
@@ -117,24 +138,28 @@ pub fn CompareView(props: &Props) -> Html {
                 }
                 None => next.push(id.clone()),
             }
+            save_picks(&next);
             selected.set(next);
         })
     };
     let on_all = {
         let (selected, all) = (selected.clone(), entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>());
-        Callback::from(move |_: MouseEvent| selected.set(all.clone()))
+        Callback::from(move |_: MouseEvent| {
+            save_picks(&all);
+            selected.set(all.clone());
+        })
     };
     let on_none = {
         let selected = selected.clone();
-        Callback::from(move |_: MouseEvent| selected.set(Vec::new()))
+        Callback::from(move |_: MouseEvent| {
+            save_picks(&[]);
+            selected.set(Vec::new());
+        })
     };
 
     html! {
-        <section id="compare" class="panel compare-panel" aria-labelledby="compare-heading">
-            <details id="compare-details">
-                <summary id="compare-toggle">
-                    <h2 id="compare-heading">{ cs.heading }</h2>
-                </summary>
+        <section id="compare" class="panel compare-panel" aria-labelledby="compare-heading" hidden={props.hidden}>
+                <h2 id="compare-heading">{ cs.heading }</h2>
                 <p class="help">{ cs.help }</p>
                 if entries.len() < 2 {
                     <p class="empty">{ cs.need_two_library }</p>
@@ -153,7 +178,7 @@ pub fn CompareView(props: &Props) -> Html {
                                         <label for={id}>
                                             <span class="pick-region">{ region }</span>
                                             <span class="pick-year">{ year }</span>
-                                            <span class="pick-name">{ &e.name }</span>
+                                            <span class="pick-name" lang="zh-CN">{ &e.name }</span>
                                         </label>
                                     </li>
                                 }
@@ -170,7 +195,6 @@ pub fn CompareView(props: &Props) -> Html {
                         <p class="empty" role="status">{ status }</p>
                     }
                 }
-            </details>
         </section>
     }
 }
@@ -203,7 +227,7 @@ fn CompareResult(props: &ResultProps) -> Html {
     html! {
         <div id="compare-result" class="compare-result">
             <p class="summary" role="status">
-                { fill(cs.summary, &[&c.reports.len().to_string(), &regions.to_string()]) }
+                { fill(cs.summary, &[&s.count(s.n_reports, c.reports.len()), &s.count(s.n_regions, regions)]) }
             </p>
             <div class="actions">
                 <button type="button" id="compare-export-csv" class="button" onclick={on_csv}>{ cs.export_csv }</button>

@@ -62,14 +62,11 @@ impl Record {
         (Saved { id, name, region, year, title, source, saved_at, text: () }, text)
     }
 
-    /// The record for `text` and its report, saved at `saved_at`.
+    /// The record for `text` and its report, saved at `saved_at`. Its name is the core's
+    /// (`Report::display_name`: never the text's first line, which on a web page is chrome),
+    /// else its source (a file name).
     pub fn new(text: &str, report: &Report, saved_at: String) -> Record {
-        let name = report
-            .meta
-            .title
-            .clone()
-            .or_else(|| text.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| crate::i18n::truncate_chars(l, 40)))
-            .unwrap_or_default();
+        let name = report.display_name().unwrap_or_else(|| report.source.clone());
         Record {
             id: text_id(text),
             name,

@@ -87,7 +87,7 @@ pub fn LibraryItem(props: &Props) -> Html {
 
     let region = props.region.clone().unwrap_or_else(|| s.region_unknown.to_string());
     let year = props.year.map_or_else(|| s.year_unknown.to_string(), |y| fill(s.year_suffix, &[&y.to_string()]));
-    let name_html = html! { <span class="visually-hidden">{ format!("：{}", props.name) }</span> };
+    let name_html = html! { <span class="visually-hidden">{ s.colon }<span lang="zh-CN">{ &props.name }</span></span> };
     html! {
         <li class={classes!("library-item", props.current.then_some("current"))}
             aria-current={props.current.then_some("true")}>
@@ -103,7 +103,7 @@ pub fn LibraryItem(props: &Props) -> Html {
                     <button type="button" class="button subtle rename-cancel" onclick={on_cancel}>{ s.cancel }</button>
                 </form>
             } else {
-                <p class="item-name" title={props.title.clone()}>{ &props.name }</p>
+                <p class="item-name" lang="zh-CN" title={props.title.clone()}>{ &props.name }</p>
             }
             <div class="item-actions">
                 <button type="button" class="button small open" onclick={on_open}>{ s.library_open }{ name_html.clone() }</button>

@@ -31,7 +31,9 @@ pub fn notice_text(s: &Strings, notice: &Notice) -> String {
         Notice::Corrupt { backup: None } => s.storage_corrupt_no_backup.to_string(),
         Notice::TextMissing => s.storage_text_missing.to_string(),
         Notice::Deleted(name) => fill(s.notice_deleted, &[name]),
-        Notice::Imported { added, skipped } => fill(s.notice_imported, &[&added.to_string(), &skipped.to_string()]),
+        Notice::Imported { added, skipped } => {
+            fill(s.notice_imported, &[&s.count(s.n_reports, *added), &skipped.to_string()])
+        }
         Notice::ImportInvalid(why) => fill(s.notice_import_invalid, &[why]),
         Notice::OtherTab { before, after } => fill(s.notice_other_tab, &[&before.to_string(), &after.to_string()]),
     }
@@ -141,7 +143,7 @@ pub fn LibraryPanel(props: &Props) -> Html {
             } else if library.entries.is_empty() {
                 <p class="empty">{ s.library_empty }</p>
             } else {
-                <p class="count">{ fill(s.library_count, &[&library.entries.len().to_string()]) }</p>
+                <p class="count">{ fill(s.library_count, &[&s.count(s.n_reports, library.entries.len())]) }</p>
                 <ul class="library-list">
                     { for library.entries.iter().map(|e| html! {
                         <LibraryItem key={e.id.clone()} id={e.id.clone()} name={e.name.clone()}

@@ -76,6 +76,16 @@ pub fn scroll_to(selector: &str) {
     }
 }
 
+/// Scrolls the element with this id to the top of the view (smoothly unless the user prefers
+/// reduced motion: the page's CSS `scroll-behavior` decides), so what it shows is where the eye is.
+pub fn reveal(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        let opts = ScrollIntoViewOptions::new();
+        opts.set_block(ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
 /// A call of a function in a later task; see [`later`].
 pub struct Later {
     id: Option<i32>,
@@ -134,11 +144,20 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Opens the browser's print dialog.
+/// Opens the browser's print dialog, in a later task after announcing it (`beforeprint`), so
+/// that what renders differently on paper (every row of a virtual list) has rendered: the
+/// browser's own `beforeprint` comes inside `print()`, too late for a render before the print.
 pub fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(event) = web_sys::Event::new("beforeprint") {
+        let _ = w.dispatch_event(&event);
     }
+    let open = Closure::once_into_js(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(open.unchecked_ref(), 0);
 }
 
 /// Reloads the page.

@@ -18,16 +18,15 @@ pub fn checks_panel(checks: &[Check], s: &Strings) -> Html {
                 <p class="empty">{ s.checks_empty }</p>
             } else {
                 <p class="summary">{ fill(s.checks_summary, &[&passed.to_string(), &checks.len().to_string()]) }</p>
-                <ul class="check-list">
+                <ul class="check-list" tabindex="0" aria-labelledby="checks-heading">
                     { for checks.iter().map(|c| {
                         let state = c.outcome();
                         let (class, mark, word) = s.outcome(state);
                         html! {
                             <li class={classes!("check", class)} data-id={c.id.clone()} data-ok={c.ok.to_string()} data-state={state.id()}>
                                 <span class="mark" aria-hidden="true">{ mark }</span>
-                                <span class="visually-hidden">{ [word, "："].concat() }</span>
-                                <span class="detail">{ &c.detail }</span>
-                                <code class="check-id">{ &c.id }</code>
+                                <span class="visually-hidden">{ [word, s.colon].concat() }</span>
+                                <span class="detail">{ s.check_detail(&c.id, &c.detail) }</span>
                             </li>
                         }
                     }) }

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::i18n::Strings;
 
-/// Title and metadata of `report`, in the language of `s`.
-pub fn report_header(report: &Report, s: &Strings) -> Html {
+/// Title (the report's `name`) and metadata of `report`, in the language of `s`.
+pub fn report_header(report: &Report, name: &str, s: &Strings) -> Html {
     let meta = &report.meta;
     let or_unknown = |v: Option<String>| v.unwrap_or_else(|| s.unknown.to_string());
     let script = match meta.script {
@@ -22,11 +22,11 @@ pub fn report_header(report: &Report, s: &Strings) -> Html {
         (s.meta_year, or_unknown(meta.report_year.map(|y| y.to_string()))),
         (s.meta_published, or_unknown(meta.published.clone())),
         (s.meta_script, script.to_string()),
-        (s.meta_source, report.source.clone()),
+        (s.meta_source, s.source_name(&report.source).to_string()),
     ];
     html! {
         <header class="report-header">
-            <h2 id="report-title" tabindex="-1">{ meta.title.clone().unwrap_or_else(|| s.no_title.to_string()) }</h2>
+            <h2 id="report-title" tabindex="-1" lang="zh-CN">{ name }</h2>
             <dl id="meta">
                 { for rows.into_iter().map(|(k, v)| html! {
                     <div class="meta-row"><dt>{ k }</dt><dd>{ v }</dd></div>

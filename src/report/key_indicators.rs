@@ -11,7 +11,7 @@ use fazhi_lens::KeyValue;
 use yew::prelude::*;
 
 use super::model::{Analysis, Show};
-use crate::i18n::{shown, truncate_chars, use_strings};
+use crate::i18n::{counts_html, shown, use_strings};
 
 /// Props of [`KeyIndicators`].
 #[derive(Properties, PartialEq)]
@@ -49,15 +49,6 @@ pub fn KeyIndicators(props: &Props) -> Html {
             None => html! { <span {class} {title} tabindex="0">{ text }</span> },
         }
     };
-    let counts = |v: &KeyValue| {
-        let c = s.counts(&v.scope, &v.measure, &v.subgroup, &v.part_of);
-        if c.is_empty() && !v.qualifier.is_empty() {
-            truncate_chars(&v.qualifier, 12)
-        } else {
-            c
-        }
-    };
-
     html! {
         <section id="key-indicators" class="card" aria-labelledby="key-heading">
             <h3 id="key-heading">{ s.key_heading }</h3>
@@ -75,7 +66,7 @@ pub fn KeyIndicators(props: &Props) -> Html {
                                     <p class="key-headline">
                                         if let Some(h) = head {
                                             { value(h) }
-                                            <span class="counts">{ s.counts(&h.scope, &h.measure, &h.subgroup, &h.part_of) }</span>
+                                            { counts_html(s, &h.scope, &h.measure, &h.subgroup, &h.part_of, "") }
                                         } else {
                                             <span aria-hidden="true">{ "—" }</span>
                                             <span class="visually-hidden">{ s.no_headline }</span>
@@ -85,7 +76,7 @@ pub fn KeyIndicators(props: &Props) -> Html {
                                         <ul class="key-breakdowns" aria-label={s.breakdown}>
                                             { for values.iter().filter(|v| !v.headline).map(|v| html! {
                                                 <li class="key-breakdown">
-                                                    <span class="counts">{ counts(v) }</span>
+                                                    { counts_html(s, &v.scope, &v.measure, &v.subgroup, &v.part_of, &v.qualifier) }
                                                     { value(v) }
                                                 </li>
                                             }) }

@@ -54,14 +54,14 @@ fn item(ctx: &Props, i: usize, s: &'static Strings) -> Html {
                 <span class="twisty" aria-hidden="true">
                     { if children.is_empty() { "" } else if open { "▾" } else { "▸" } }
                 </span>
-                <span class="tree-label" title={format!("{}{}", sec.marker, sec.title)}>
+                <span class="tree-label" lang="zh-CN" title={format!("{}{}", sec.marker, sec.title)}>
                     <span class="marker">{ &sec.marker }</span>{ truncate_chars(&sec.title, 40) }
                 </span>
                 if let Some(kind) = sec.kind {
                     <span class={classes!("kind", format!("kind-{}", kind.id()))}>{ s.kind(kind) }</span>
                 }
                 <span class={classes!("count", (count == 0).then_some("zero"))}>
-                    { fill(s.outline_figures, &[&count.to_string()]) }
+                    { fill(s.outline_figures, &[&s.count(s.n_figures, count)]) }
                 </span>
             </div>
             if open {

@@ -31,6 +31,11 @@ const ALL: usize = 2;
 pub struct Props {
     /// The report on screen.
     pub analysis: Rc<Analysis>,
+    /// Its name: the library's (the user's, once renamed), else the core's.
+    pub name: AttrValue,
+    /// Keep it in the library, when it is not there (the demo, or a deleted entry).
+    #[prop_or_default]
+    pub on_keep: Option<Callback<MouseEvent>>,
     /// The marked stretch of text, if any.
     pub highlight: Option<Highlight>,
     /// Mark a place in the text.
@@ -49,7 +54,16 @@ pub fn ReportView(props: &Props) -> Html {
     let pending = || html! { <p class="loading" aria-busy="true">{ "…" }</p> };
     html! {
         <article id="report" class="report" aria-labelledby="report-title">
-            { report_header(&a.report, s) }
+            { report_header(&a.report, &props.name, s) }
+            if !a.report.looks_like_report() {
+                <p id="not-a-report" class="notice" role="status">{ s.not_a_report }</p>
+            }
+            if let Some(on_keep) = props.on_keep.clone() {
+                <p id="not-kept" class="notice">
+                    { s.not_kept }{ " " }
+                    <button type="button" id="keep-report" class="button small" onclick={on_keep}>{ s.keep_report }</button>
+                </p>
+            }
             <ExportBar analysis={a.clone()} on_error={props.on_error.clone()} />
             <div class="workspace">
                 <nav class="pane outline-pane" aria-labelledby="outline-heading">

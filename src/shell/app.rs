@@ -10,10 +10,10 @@ use super::footer::app_footer;
 use super::header::app_header;
 use super::language;
 use crate::compare::view::CompareView;
-use crate::i18n::Lang;
+use crate::i18n::{is_demo_source, Lang};
 use crate::input::panel::InputPanel;
 use crate::input::progress::AnalysisProgress;
-use crate::library::data::{Record, Request};
+use crate::library::data::{text_id, Record, Request};
 use crate::library::panel::{notice_text, LibraryPanel};
 use crate::library::store::{self, use_library};
 use crate::platform::browser;
@@ -43,18 +43,41 @@ pub fn App() -> Html {
     let highlight = use_state(|| None::<Highlight>);
     let seq = use_mut_ref(|| 0u32);
 
+    // The comparison is a view of its own beside the report, so that neither pushes the other
+    // out of sight; both stay mounted (a big report is not rendered again when it comes back).
+    let comparing = use_state(|| false);
+
     use_effect_with(*lang, |lang| browser::set_document_lang(lang.code()));
-    // Move focus to the new report's title, so keyboard and screen-reader users land on it.
+    // Switching views brings the switch and the view under it to the top (not on load).
+    {
+        let switched = use_mut_ref(|| false);
+        use_effect_with(*comparing, move |_| {
+            if std::mem::replace(&mut *switched.borrow_mut(), true) {
+                browser::reveal("views");
+            }
+        });
+    }
+    // Move focus to the new report's title, so keyboard and screen-reader users land on it, and
+    // bring the title and the first panels into view.
     use_effect_with(analysis.as_ref().map(|a| a.seq), |seq| {
         if seq.is_some() {
             browser::focus_id("report-title");
+            browser::reveal("report");
+        }
+    });
+    // A message (a refused file, an empty paste) is where the eye is.
+    use_effect_with((*error).is_some(), |&shown| {
+        if shown {
+            browser::reveal("error");
         }
     });
 
     // Shows a report on screen; saving to the library is separate and may fail on its own.
     let show_report = {
-        let (analysis, error, highlight, seq) = (analysis.clone(), error.clone(), highlight.clone(), seq.clone());
+        let (analysis, error, highlight, seq, comparing) =
+            (analysis.clone(), error.clone(), highlight.clone(), seq.clone(), comparing.clone());
         move |text: Rc<str>, report: Report, entry_id: String| {
+            comparing.set(false);
             let next = {
                 let mut n = seq.borrow_mut();
                 *n += 1;
@@ -85,6 +108,8 @@ pub fn App() -> Html {
             report.source = tag.source;
             let id = match tag.entry_id {
                 Some(id) => id,
+                // The made-up demo joins the library (and so comparisons) only when kept.
+                None if is_demo_source(&report.source) => text_id(&text),
                 None => {
                     let record = Record::new(&text, &report, browser::now_iso());
                     let id = record.id.clone();
@@ -95,6 +120,11 @@ pub fn App() -> Html {
             show_report(text, report, id);
         })
     };
+    use_effect_with(matches!(*pending, Some(Pending::Failed { .. })), |&failed| {
+        if failed {
+            browser::reveal("analysis-failure");
+        }
+    });
     let analyzer = use_mut_ref(|| Analyzer::new(on_done.clone()));
     analyzer.borrow().set_on_done(on_done);
     let start = {
@@ -189,7 +219,27 @@ pub fn App() -> Html {
         })
     };
 
+    let show_view = |compare: bool| {
+        let comparing = comparing.clone();
+        Callback::from(move |_: MouseEvent| comparing.set(compare))
+    };
     let current = analysis.as_ref().map(|a| AttrValue::from(a.entry_id.clone()));
+    // The report on screen in the library: the user's name wins; else it can be kept.
+    let entry = analysis.as_ref().and_then(|a| library.entries.iter().find(|e| e.id == a.entry_id));
+    let name = match (entry, analysis.as_ref()) {
+        (Some(e), _) => AttrValue::from(e.name.clone()),
+        (None, Some(a)) => AttrValue::from(a.report.display_name().unwrap_or_else(|| s.no_title.to_string())),
+        (None, None) => AttrValue::default(),
+    };
+    let on_keep = match (entry, (*analysis).clone()) {
+        (None, Some(a)) => {
+            let library = library.clone();
+            Some(Callback::from(move |_: MouseEvent| {
+                store::add(&library, Record::new(&a.text, &a.report, browser::now_iso()));
+            }))
+        }
+        _ => None,
+    };
     html! {
         <ContextProvider<Lang> context={*lang}>
             if analysis.is_some() {
@@ -201,7 +251,12 @@ pub fn App() -> Html {
                     <InputPanel on_analyze={on_analyze} on_error={on_error.clone()} />
                     <LibraryPanel library={library.clone()} current={current} on_open={on_open} />
                 </div>
-                <CompareView library={library.clone()} on_error={on_error.clone()} />
+                <nav id="views" class="view-switch" aria-label={s.views_label}>
+                    <button type="button" id="view-report" class="view-tab" aria-pressed={(!*comparing).to_string()}
+                        onclick={show_view(false)}>{ s.view_report }</button>
+                    <button type="button" id="compare-toggle" class="view-tab" aria-pressed={comparing.to_string()}
+                        onclick={show_view(true)}>{ s.compare.heading }</button>
+                </nav>
                 <div id="error" class="error" role="alert">{ (*error).clone().unwrap_or_default() }</div>
                 if let Some(Pending::Busy { bytes, in_worker }) = *pending {
                     <AnalysisProgress {bytes} {in_worker} {on_cancel} />
@@ -215,11 +270,14 @@ pub fn App() -> Html {
                         </button>
                     </div>
                 }
-                if let Some(a) = (*analysis).clone() {
-                    <ReportView key={a.seq.to_string()} analysis={a.clone()} highlight={*highlight} on_show={on_show} on_error={on_error} />
-                } else {
-                    <p class="start-hint">{ s.start_hint }</p>
-                }
+                <CompareView library={library.clone()} on_error={on_error.clone()} hidden={!*comparing} />
+                <div id="report-view" hidden={*comparing}>
+                    if let Some(a) = (*analysis).clone() {
+                        <ReportView key={a.seq.to_string()} analysis={a.clone()} {name} {on_keep} highlight={*highlight} on_show={on_show} on_error={on_error} />
+                    } else {
+                        <p class="start-hint">{ s.start_hint }</p>
+                    }
+                </div>
             </main>
             { app_footer(s) }
         </ContextProvider<Lang>>

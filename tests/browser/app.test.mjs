@@ -132,6 +132,8 @@ test('the library keeps reports across a reload', () => withApp(async ({ page })
   const items = page.locator('section#library li.library-item');
   const before = await items.count();
   await page.locator('button#demo').click();
+  // The made-up demo joins the library only when kept (issue 20).
+  await page.locator('button#keep-report').click();
   await until(async () => (await items.count()) > before, 'the demo saved to the library');
   await page.locator('input#file').setInputFiles(gbkFixture);
   await until(async () => (await items.count()) > before + 1, 'the GBK report saved too');

@@ -6,33 +6,17 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
-import { launch, openApp, assertClean, until, pasteAndAnalyze, texts } from './lib.mjs';
+import { launch, until, pasteAndAnalyze, texts, seed, withApp as sharedWithApp } from './lib.mjs';
 
-const corpus = process.env.FAZHI_CORPUS || join(dirname(new URL(import.meta.url).pathname), '../../../shared/corpus');
-
-/** The text of the seed whose file name starts with `prefix` ("003"). */
-function seed(prefix) {
-  const name = readdirSync(corpus).filter((n) => n.startsWith(`${prefix}_`)).sort()[0];
-  assert.ok(name, `seed ${prefix} in ${corpus}`);
-  return readFileSync(join(corpus, name), 'utf8');
-}
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function withApp(body) {
-  const app = await openApp(browser);
-  try {
-    await body(app);
-    assertClean(app.log);
-  } finally {
-    await app.context.close();
-  }
-}
+const withApp = (body) => sharedWithApp(browser, body);
 
 /** Pastes each seed and waits until the library holds them all. */
 async function loadSeeds(page, prefixes) {

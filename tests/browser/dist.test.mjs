@@ -77,6 +77,7 @@ test('fazhi-lens.html works from file:// and loads nothing but itself', async ()
     assert.deepEqual(await storedNames(page), [await item.locator('.item-name').innerText()], 'the report in IndexedDB');
     if (want.meta.title) assert.ok((await item.innerText()).includes(want.meta.title), 'the saved report');
     await page.locator('button#demo').click();
+    await page.locator('button#keep-report').click();
     await until(async () => (await item.count()) === 2, 'the demo report added');
 
     const foreign = log.requests.filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:'));

@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { until, cliReport, plain, figureRows, tryWhatCspBlocks, libraryFile } from './lib.mjs';
+import { visibleLeaks, tabStops } from './ux-lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SINGLE_FILE = process.env.FAZHI_SINGLE_FILE && resolve(process.env.FAZHI_SINGLE_FILE);
@@ -135,6 +136,7 @@ test('Firefox: fazhi-lens.html from file:// analyses a pasted report and keeps i
     await until(async () => (await count(page, items)) === 1, 'the library after a reload');
     if (want.meta.title) assert.ok((await text(page, items)).includes(want.meta.title), 'the saved report');
     await page.click('button#demo');
+    await (await page.waitForSelector('button#keep-report')).click();
     await until(async () => (await count(page, items)) === 2, 'the demo report added');
     await assertClean(page, log);
   } finally {
@@ -189,6 +191,7 @@ test('Firefox: fazhi-lens.html exports CSV and JSON, and its library moves by ex
   try {
     const { page, log } = first;
     await page.click('button#demo');
+    await (await page.waitForSelector('button#keep-report')).click();
     await until(async () => (await count(page, 'section#library li.library-item')) === 1, 'the demo report');
     const rows = (await figureRows(page)).length;
     const csv = await download(page, 'button#export-csv', '.csv');
@@ -244,6 +247,7 @@ test('Firefox: the library of fazhi-lens.html (IndexedDB of a file: page) keeps 
   await page.goto(url);
   await ready(page);
   await page.click('button#demo');
+  await (await page.waitForSelector('button#keep-report')).click();
   await until(async () => (await count(page, items)) === 1, 'the demo report in the library');
   await (await page.$('input#import-library')).uploadFile(file);
   await until(async () => (await count(page, items)) === 201, 'the 200 imported reports listed', 30_000);
@@ -261,4 +265,39 @@ test('Firefox: the library of fazhi-lens.html (IndexedDB of a file: page) keeps 
   // A report opens from the stored text.
   await page.$$eval(`${items}`, (els) => els.find((e) => e.textContent.includes('火狐区7'))?.querySelector('button.open')?.click());
   await until(async () => (await text(page, 'h2#report-title')).includes('火狐区7'), 'a stored report opened');
+});
+
+test('Firefox: Tab alone reaches every panel, End the last figure row; English shows no Chinese of its own (issue 20)', { skip }, async () => {
+  const { context, page, log } = await openFile();
+  try {
+    await page.setViewport({ width: 1366, height: 900 });
+    const seed = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[0];
+    const file = join(corpus, seed);
+    const source = readFileSync(file, 'utf8');
+    await page.$eval('textarea#input', (el, t) => {
+      el.value = t;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, source);
+    await page.click('button#analyze');
+    await showsReport(page, cliReport(file));
+    // The title is where the eye is after 分析.
+    await until(() => page.$eval('h2#report-title', (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }),
+      'the title in view');
+    await page.evaluate(() => { window.scrollTo(0, 0); document.activeElement?.blur(); });
+    const reached = await tabStops(page, (k) => page.keyboard.press(k), 400);
+    for (const panel of ['outline', 'key-indicators', 'figures', 'checks', 'source', 'compare']) {
+      assert.ok(reached.includes(panel), `Tab reaches ${panel} (reached: ${reached.join(' ')})`);
+    }
+    await page.focus('table#figures');
+    await page.keyboard.press('End');
+    const rows = Number(await page.$eval('table#figures', (t) => t.getAttribute('aria-rowcount')));
+    await until(() => page.$eval('table#figures', (t) => document.getElementById(t.getAttribute('aria-activedescendant') ?? '')?.getAttribute('aria-rowindex')),
+      'an active row').then((i) => assert.equal(Number(i), rows, 'End: the last row'));
+    await page.click('#lang-toggle');
+    await until(() => page.evaluate(() => document.documentElement.lang === 'en'), 'English');
+    assert.deepEqual(await page.evaluate(visibleLeaks, [source]), [], 'no Chinese of the app and no id in English');
+    await assertClean(page, log);
+  } finally {
+    await context.close();
+  }
 });

@@ -8,6 +8,8 @@
 // when a test opens it, so tests of the single file alone (firefox.test.mjs) run without a server.
 
 import { execFileSync, execSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
@@ -219,4 +221,25 @@ export function libraryFile(count, { n = 3, prefix = '测试区' } = {}) {
     });
   }
   return { format: 'fazhi-lens-library', version: 1, entries };
+}
+
+/** The text of the seed report (in FAZHI_CORPUS) whose file name starts with `prefix` ("003"). */
+export function seed(prefix) {
+  const corpus = process.env.FAZHI_CORPUS || new URL('../../../shared/corpus', import.meta.url).pathname;
+  const name = readdirSync(corpus).filter((n) => n.startsWith(`${prefix}_`)).sort()[0];
+  assert.ok(name, `seed ${prefix} in ${corpus}`);
+  return readFileSync(join(corpus, name), 'utf8');
+}
+
+/** Runs `body` on the app opened in a fresh context (at `viewport`, if given), then checks the
+ * log is clean and closes the context. */
+export async function withApp(browser, body, viewport) {
+  const app = await openApp(browser);
+  if (viewport) await app.page.setViewportSize(viewport);
+  try {
+    await body(app);
+    assertClean(app.log);
+  } finally {
+    await app.context.close();
+  }
 }

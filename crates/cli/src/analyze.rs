@@ -37,6 +37,11 @@ fn print_text(out: &mut impl Write, r: &Report) -> io::Result<()> {
     let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     writeln!(out, "== {}", r.source)?;
     writeln!(out, "标题 {}", or(&m.title))?;
+    // The name the web app's library gives it (one rule: `fazhi_lens::naming`).
+    writeln!(out, "名称 {}", or(&r.display_name()))?;
+    if !r.looks_like_report() {
+        writeln!(out, "注意 这段文字看起来不像法治政府建设年度报告（没有报告标题，也没有法定部分）")?;
+    }
     writeln!(
         out,
         "单位 {} | 地区 {} | 年度 {} | 发布 {} | {}",

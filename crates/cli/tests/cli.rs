@@ -467,3 +467,23 @@ fn review_tallies_the_set_and_sets_each_report_beside_last_year() {
     assert!(shown.contains("40 → 52 (+12, +30%)"), "{shown}");
     assert!(shown.contains("上年报告、本年未报告: 行政诉讼"), "{shown}");
 }
+
+#[test]
+fn a_report_is_named_as_a_person_would_and_a_non_report_is_told() {
+    let dir = scratch("naming");
+    let chrome = dir.join("chrome.txt");
+    std::fs::write(
+        &chrome,
+        "发布时间：2024-03-01 字体：[大 中 小]\n2023年，某区坚持依法行政，深入推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件52件。\n二、存在的不足\n一是法治意识有待提高。\n三、下一年度工作安排\n继续推进。\n",
+    )
+    .unwrap();
+    let diary = dir.join("diary.txt");
+    std::fs::write(&diary, "今天天气很好，我们去公园散步。晚上吃了饺子。\n").unwrap();
+    let out = fazhi(&["analyze", chrome.to_str().unwrap(), diary.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    let (first, second) = stdout.split_once("== ").and_then(|(_, rest)| rest.split_once("== ")).expect("two reports");
+    let name = first.lines().find_map(|l| l.strip_prefix("名称 ")).expect("a name line");
+    assert!(name.ends_with("2023年法治政府建设年度报告") && !name.contains("发布"), "{name}");
+    assert!(!first.contains("注意 "), "a report is not flagged: {first}");
+    assert!(second.contains("注意 "), "the diary is flagged: {second}");
+}

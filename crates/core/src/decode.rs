@@ -315,7 +315,7 @@ pub fn decode_with(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Resu
         Some((bom, len)) => {
             let text = encoding::decode_bom(&bytes[len..], bom);
             if !TextStats::of(&text).plausible() {
-                return Err(DecodeError::Binary);
+                return Err(binary_named(&ext));
             }
             text
         }
@@ -695,6 +695,15 @@ mod tests {
         // Under an old Office name, the format's advice (save as .docx) rather than "binary".
         assert_eq!(decode(&[0u8; 100], "报告.doc"), Err(DecodeError::Unsupported(Format::Doc)));
         assert_eq!(decode(&[0u8; 100], "表.XLS"), Err(DecodeError::Unsupported(Format::Xls)));
+        // Whatever the bytes look like: a byte-order mark, or noise that is no OLE header.
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        for head in [&b""[..], b"\xFF\xFE", b"\xEF\xBB\xBF"] {
+            let bytes = [head, &noise].concat();
+            let err = decode(&bytes, "年度报告.doc").err();
+            assert_eq!(err, Some(DecodeError::Unsupported(Format::Doc)), "{head:?}");
+            let said = err.map(|e| e.to_string()).unwrap_or_default();
+            assert!(said.contains(".docx") && said.contains("另存为"), "{said}");
+        }
     }
 
     #[test]

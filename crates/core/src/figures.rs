@@ -691,6 +691,15 @@ fn clause_start(text: &str, floor: usize, end: usize, cap: usize) -> usize {
         }
         n += 1;
     }
+    // The window ran out inside a clause: start the phrase after a word boundary in its first
+    // half rather than inside a word ("近平法治思想为主题的“第一议题”…" → "“第一议题”…").
+    if n >= cap && b > floor && !text[..b].ends_with(ends_phrase) {
+        let half = text[b..end].char_indices().nth(cap / 2).map_or(end - b, |(i, _)| i);
+        if let Some((i, c)) = text[b..b + half].char_indices().find(|&(_, c)| matches!(c, '的' | '”' | '」' | '》'))
+        {
+            b += i + c.len_utf8();
+        }
+    }
     b
 }
 
@@ -1031,6 +1040,15 @@ mod tests {
     #[test]
     fn durations_in_years_count() {
         assert_eq!(brief("连续6年开展评议活动"), vec![f("6年", 6.0, "年", false)]);
+    }
+
+    #[test]
+    fn a_long_phrase_starts_at_a_word_not_inside_one() {
+        // 45 characters before the figure, no clause stop: the 30-character window would start
+        // inside "新时代"; the phrase starts after "的" instead.
+        let text = "各单位以深入学习宣传贯彻落实新时代法治建设重要思想为主题的“专题学习”读书班等集中学习活动54次。";
+        let got: Vec<String> = figures(text).into_iter().map(|f| f.indicator).collect();
+        assert_eq!(got, ["“专题学习”读书班等集中学习活动"]);
     }
 
     #[test]

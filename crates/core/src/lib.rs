@@ -25,6 +25,7 @@ pub mod history;
 mod indicators;
 pub mod invariants;
 mod meta;
+pub mod naming;
 mod normalize;
 mod numbers;
 pub mod order;

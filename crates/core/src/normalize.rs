@@ -376,7 +376,7 @@ fn is_pinyin_letter(c: char) -> bool {
 }
 
 /// If `rest` starts with a pinyin annotation like "(chuàng)", its byte length.
-fn pinyin_len(rest: &str) -> Option<usize> {
+pub(crate) fn pinyin_len(rest: &str) -> Option<usize> {
     let mut chars = rest.char_indices();
     let (_, open) = chars.next()?;
     if open != '(' && open != '（' {
