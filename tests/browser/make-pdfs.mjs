@@ -5,7 +5,12 @@
 // running header and a "— N —" page number as page chrome. Writes into target/pdfs/ (or the
 // directory given as the first argument): NAME.pdf next to NAME.txt, the text it was made from.
 //
-//   node tests/browser/make-pdfs.mjs [outdir]
+//   node tests/browser/make-pdfs.mjs [outdir] [firefox]
+//
+// With `firefox`, Firefox prints them instead (puppeteer-core over WebDriver BiDi, FAZHI_FIREFOX
+// or firefox-esr on PATH): another PDF writer (Cairo's), whose own print header and footer
+// (its print.print_* preferences) carry the running header and the page number. The PDF score
+// bar of `cargo xtask test` (xtask/src/pdfs.rs) uses both.
 //
 // playwright-core comes from tests/browser/node_modules, or from PLAYWRIGHT_CORE (a path to the
 // package) when this checkout has not run `npm ci`.
@@ -18,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 const out = resolve(process.argv[2] || join(repo, 'target', 'pdfs'));
+const withFirefox = process.argv[3] === 'firefox';
 const corpus = process.env.FAZHI_CORPUS || resolve(repo, '..', 'shared', 'corpus');
 
 async function loadChromium() {
@@ -83,25 +89,67 @@ if (existsSync(corpus)) {
   }
 }
 
-mkdirSync(out, { recursive: true });
-const chromium = await loadChromium();
-const executablePath = process.env.FAZHI_CHROMIUM || execSync('command -v chromium').toString().trim();
-const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-try {
+const header = '法治政府建设年度报告（测试）';
+const margin = { top: '25mm', bottom: '25mm', left: '28mm', right: '26mm' };
+
+/** Chromium's printer: header and footer from templates. */
+async function chromiumPrinter() {
+  const chromium = await loadChromium();
+  const executablePath = process.env.FAZHI_CHROMIUM || execSync('command -v chromium').toString().trim();
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage();
-  for (const [name, text] of reports) {
+  const print = async (text) => {
     await page.setContent(html(text));
-    const pdf = await page.pdf({
+    return page.pdf({
       format: 'A4',
-      margin: { top: '25mm', bottom: '25mm', left: '28mm', right: '26mm' },
+      margin,
       displayHeaderFooter: true,
-      headerTemplate: '<div style="font-size:9px;width:100%;text-align:center;font-family:WenQuanYi Micro Hei">法治政府建设年度报告（测试）</div>',
+      headerTemplate: `<div style="font-size:9px;width:100%;text-align:center;font-family:WenQuanYi Micro Hei">${header}</div>`,
       footerTemplate: '<div style="font-size:10px;width:100%;text-align:center">— <span class="pageNumber"></span> —</div>',
     });
+  };
+  return { print, close: () => browser.close() };
+}
+
+/** Firefox's printer: header and footer from its print preferences (&P is the page number). */
+async function firefoxPrinter() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const executablePath =
+    process.env.FAZHI_FIREFOX || execSync('command -v firefox-esr || command -v firefox').toString().trim();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath,
+    headless: true,
+    userDataDir: mkdtempSync(join(tmpdir(), 'fazhi-firefox-print-')),
+    extraPrefsFirefox: {
+      'print.print_headerleft': '',
+      'print.print_headercenter': header,
+      'print.print_headerright': '',
+      'print.print_footerleft': '',
+      'print.print_footercenter': '— &P —',
+      'print.print_footerright': '',
+    },
+  });
+  const page = await browser.newPage();
+  const print = async (text) => {
+    await page.setContent(html(text));
+    return page.pdf({ format: 'A4', margin, displayHeaderFooter: true });
+  };
+  return { print, close: () => browser.close() };
+}
+
+mkdirSync(out, { recursive: true });
+const printer = withFirefox ? await firefoxPrinter() : await chromiumPrinter();
+try {
+  for (const [name, text] of reports) {
+    const pdf = await printer.print(text);
     writeFileSync(join(out, `${name}.pdf`), pdf);
     writeFileSync(join(out, `${name}.txt`), text);
     console.log(`${name}.pdf ${pdf.length} bytes`);
   }
 } finally {
-  await browser.close();
+  await printer.close();
 }
