@@ -40,6 +40,7 @@ fn official_variants() -> Vec<(&'static str, Options)> {
         security,
         user_password: String::new(),
         object_streams,
+        compress: true,
     };
     vec![
         ("official-ucs2", o(CidEncoding::Ucs2, PageNumbers::Dash, Security::None, false)),

@@ -69,6 +69,8 @@ pub struct Options {
     pub user_password: String,
     /// Objects in an object stream and a cross-reference stream instead of a classic table.
     pub object_streams: bool,
+    /// Flate-compressed streams (plain ones are what a fuzzer can mutate meaningfully).
+    pub compress: bool,
 }
 
 /// A4 in points.
@@ -476,6 +478,15 @@ fn s(text: &str) -> String {
     format!("\u{1}{text}\u{2}")
 }
 
+/// A stream of `data` with the dictionary entries `dict`, Flate-compressed when `compress`.
+fn flate_if(compress: bool, dict: &str, data: Vec<u8>) -> Body {
+    if compress {
+        Body::Stream(format!("{dict} /Filter /FlateDecode"), miniz_oxide::deflate::compress_to_vec_zlib(&data, 6))
+    } else {
+        Body::Stream(dict.to_string(), data)
+    }
+}
+
 /// Writes `text` as an official document.
 pub fn official_document(text: &str, opts: &Options) -> Vec<u8> {
     let paras = paragraphs(text);
@@ -535,8 +546,8 @@ pub fn official_document(text: &str, opts: &Options) -> Vec<u8> {
                 n + 1
             )),
         ));
-        let data = miniz_oxide::deflate::compress_to_vec_zlib(&content(page, i + 1, total, opts), 6);
-        objects.push((n + 1, Body::Stream("/Filter /FlateDecode".into(), data)));
+        let data = content(page, i + 1, total, opts);
+        objects.push((n + 1, flate_if(opts.compress, "", data)));
     }
     let size = first_page + 2 * total as u32;
     let encrypt = crypt.as_ref().map(|c| (size, c.dict.clone()));
@@ -581,8 +592,11 @@ pub fn official_document(text: &str, opts: &Options) -> Vec<u8> {
         let data = format!("{header}\n{body}");
         let first = header.len() + 1;
         offsets.push((objstm, out.len()));
-        let dict = format!("/Type /ObjStm /N {} /First {first} /Filter /FlateDecode", packed.len());
-        write_stream(&mut out, objstm, &dict, &miniz_oxide::deflate::compress_to_vec_zlib(data.as_bytes(), 6));
+        if let Body::Stream(dict, data) =
+            flate_if(opts.compress, &format!("/Type /ObjStm /N {} /First {first}", packed.len()), data.into_bytes())
+        {
+            write_stream(&mut out, objstm, &dict, &data);
+        }
         // The cross-reference stream: type, offset (4 bytes) or object stream, index (2 bytes).
         let xref = objstm + 1;
         let mut rows = vec![0u8; 7 * (xref as usize + 1)];
@@ -683,6 +697,7 @@ mod tests {
                             security,
                             user_password: String::new(),
                             object_streams,
+                            compress: k % 3 != 0,
                         };
                         let pdf = official_document(&text(), &opts);
                         let t = extract_text(&pdf).unwrap_or_else(|e| panic!("{opts:?}: {e}"));
@@ -706,6 +721,7 @@ mod tests {
                 security,
                 user_password: "secret".into(),
                 object_streams: false,
+                compress: true,
             };
             assert_eq!(
                 extract_text(&official_document(TEXT, &opts)),
@@ -728,6 +744,7 @@ mod tests {
             security: Security::None,
             user_password: String::new(),
             object_streams: false,
+            compress: true,
         };
         let t = extract_text(&official_document(&text, &opts)).expect("reads");
         assert!(t.pages >= 5, "{} pages", t.pages);

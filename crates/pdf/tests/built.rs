@@ -189,6 +189,7 @@ fn encrypted(security: Security, user: &str, text: &str) -> Vec<u8> {
         security,
         user_password: user.to_string(),
         object_streams: false,
+        compress: false,
     };
     official_document(text, &opts)
 }
