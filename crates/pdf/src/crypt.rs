@@ -445,7 +445,9 @@ impl Aes {
                 for c in 0..4 {
                     let a = [block[c * 4], block[c * 4 + 1], block[c * 4 + 2], block[c * 4 + 3]];
                     for r in 0..4 {
-                        block[c * 4 + r] = gmul(a[r], 2) ^ gmul(a[(r + 1) % 4], 3) ^ a[(r + 2) % 4] ^ a[(r + 3) % 4];
+                        // ×2 and ×3 as xtime: R6's key derivation encrypts 64 KB and more.
+                        let b = a[(r + 1) % 4];
+                        block[c * 4 + r] = xtime(a[r]) ^ xtime(b) ^ b ^ a[(r + 2) % 4] ^ a[(r + 3) % 4];
                     }
                 }
             }
@@ -564,7 +566,9 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
 
 /// SHA-384 (`short`) or SHA-512.
 fn sha512_family(data: &[u8], short: bool) -> Vec<u8> {
-    let k = sha512_constants();
+    // Computed once: R6's key derivation hashes a hundred times or more per password tried.
+    static K: std::sync::OnceLock<[u64; 80]> = std::sync::OnceLock::new();
+    let k = K.get_or_init(sha512_constants);
     let mut h: [u64; 8] = if short {
         [
             0xcbbb9d5dc1059ed8,

@@ -271,12 +271,25 @@ pub fn text(pages: Vec<Vec<Line>>) -> String {
                 Some((p, _p_left, p_right)) => {
                     let size = p.size.max(l.size).max(body * 0.5);
                     let same_page = i > 0;
-                    (uses_indent || !ends_sentence(&p.text))
-                        && !is_heading(&l.text)
-                        && l.x0 <= left + 0.8 * size
-                        && p.x1 >= p_right - 1.5f64.max(leading_chunk_ems(&l.text) + 1.0) * size
-                        && (p.size - l.size).abs() <= 0.15 * p.size.max(l.size)
-                        && (!same_page || (p.y - l.y) <= 2.0 * size)
+                    let same_size = (p.size - l.size).abs() <= 0.15 * p.size.max(l.size);
+                    // A title set larger and centred that wraps: its lines centred under each
+                    // other, the first not ending a sentence.
+                    let center = (left + right) / 2.0;
+                    let centred = |x: &Line| ((x.x0 + x.x1) / 2.0 - center).abs() <= x.size;
+                    let title = same_page
+                        && same_size
+                        && p.size >= 1.15 * body
+                        && centred(p)
+                        && centred(l)
+                        && !ends_sentence(&p.text)
+                        && (p.y - l.y) <= 2.0 * size;
+                    title
+                        || ((uses_indent || !ends_sentence(&p.text))
+                            && !is_heading(&l.text)
+                            && l.x0 <= left + 0.8 * size
+                            && p.x1 >= p_right - 1.5f64.max(leading_chunk_ems(&l.text) + 1.0) * size
+                            && same_size
+                            && (!same_page || (p.y - l.y) <= 2.0 * size))
                 }
             };
             if prev.is_some() {
@@ -360,6 +373,24 @@ mod tests {
         assert!(text(body(31.0)).starts_with("新收行政复议案件960件，受理后办结（含上年结转)781件"));
         // 60 pt short: it would have fitted, so the line ended there on purpose.
         assert!(text(body(60.0)).starts_with("新收行政复议案件960件，受理后办结（含上年结\n转)781件"));
+    }
+
+    /// A larger centred title wrapped onto a second centred line is one line again; a centred
+    /// line of body size after it is not part of it.
+    #[test]
+    fn a_wrapped_centred_title_joins() {
+        let big = |text: &str, x0: f64, x1: f64, y: f64| Line { size: 22.0, ..line(text, x0, x1, y) };
+        let page = vec![
+            big("示例县人民政府2023年法治政府建设年度", 80.0, 520.0, 760.0),
+            big("报告", 278.0, 322.0, 725.0),
+            line("（2024年1月15日）", 250.0, 350.0, 700.0),
+            line("全区坚持依法行政，全年办理行政复议案件25件，", 72.0, 528.0, 680.0),
+            line("办结率达到百分之九十八。", 72.0, 400.0, 660.0),
+        ];
+        assert_eq!(
+            text(vec![page]),
+            "示例县人民政府2023年法治政府建设年度报告\n（2024年1月15日）\n全区坚持依法行政，全年办理行政复议案件25件，办结率达到百分之九十八。\n"
+        );
     }
 
     fn line(text: &str, x0: f64, x1: f64, y: f64) -> Line {
