@@ -5,7 +5,12 @@
 // running header and a "— N —" page number as page chrome. Writes into target/pdfs/ (or the
 // directory given as the first argument): NAME.pdf next to NAME.txt, the text it was made from.
 //
-//   node tests/browser/make-pdfs.mjs [outdir]
+//   node tests/browser/make-pdfs.mjs [outdir] [firefox]
+//
+// With `firefox`, Firefox prints them instead (puppeteer-core over WebDriver BiDi, FAZHI_FIREFOX
+// or firefox-esr on PATH): another PDF writer (Cairo's), of pages laid out here as an official
+// document's (`paginate`: fixed-width ragged lines, running header, "— N —" at the outer edge).
+// The PDF score bar of `cargo xtask test` (xtask/src/pdfs.rs) uses both.
 //
 // playwright-core comes from tests/browser/node_modules, or from PLAYWRIGHT_CORE (a path to the
 // package) when this checkout has not run `npm ci`.
@@ -18,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 const out = resolve(process.argv[2] || join(repo, 'target', 'pdfs'));
+const withFirefox = process.argv[3] === 'firefox';
 const corpus = process.env.FAZHI_CORPUS || resolve(repo, '..', 'shared', 'corpus');
 
 async function loadChromium() {
@@ -83,25 +89,134 @@ if (existsSync(corpus)) {
   }
 }
 
-mkdirSync(out, { recursive: true });
-const chromium = await loadChromium();
-const executablePath = process.env.FAZHI_CHROMIUM || execSync('command -v chromium').toString().trim();
-const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-try {
+const header = '法治政府建设年度报告（测试）';
+const margin = { top: '25mm', bottom: '25mm', left: '28mm', right: '26mm' };
+
+/** Chromium's printer: header and footer from templates. */
+async function chromiumPrinter() {
+  const chromium = await loadChromium();
+  const executablePath = process.env.FAZHI_CHROMIUM || execSync('command -v chromium').toString().trim();
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage();
-  for (const [name, text] of reports) {
+  const print = async (text) => {
     await page.setContent(html(text));
-    const pdf = await page.pdf({
+    return page.pdf({
       format: 'A4',
-      margin: { top: '25mm', bottom: '25mm', left: '28mm', right: '26mm' },
+      margin,
       displayHeaderFooter: true,
-      headerTemplate: '<div style="font-size:9px;width:100%;text-align:center;font-family:WenQuanYi Micro Hei">法治政府建设年度报告（测试）</div>',
+      headerTemplate: `<div style="font-size:9px;width:100%;text-align:center;font-family:WenQuanYi Micro Hei">${header}</div>`,
       footerTemplate: '<div style="font-size:10px;width:100%;text-align:center">— <span class="pageNumber"></span> —</div>',
     });
+  };
+  return { print, close: () => browser.close() };
+}
+
+/** Lays `text` out in the page as an official document's A4 pages (run in the browser): lines
+ * broken at a fixed width in mid-sentence (never inside a number), left ragged as browsers set
+ * Chinese, a running header over a rule and the page number "— N —" at the outer edge, 22
+ * lines a page, the title centred and larger. Firefox's print has no header or footer of its
+ * own over WebDriver BiDi, so the pages carry theirs. */
+function paginate(text) {
+  const pt = 96 / 72;
+  const [width, height, top, left, right] = [595 * pt, 842 * pt, 105 * pt, 79 * pt, 74 * pt];
+  const [body, pitch, title] = [16 * pt, 28.9 * pt, 22 * pt];
+  const font = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif';
+  const ctx = document.createElement('canvas').getContext('2d');
+  const measure = (ch, size) => {
+    ctx.font = `${size}px ${font}`;
+    return ctx.measureText(ch).width;
+  };
+  const word = (c) => /[0-9A-Za-z.%:\-/]/.test(c);
+  const wrap = (chars, size, first, rest) => {
+    const lines = [];
+    let start = 0;
+    while (start < chars.length) {
+      const room = lines.length ? rest : first;
+      let [end, used] = [start, 0];
+      while (end < chars.length && used + measure(chars[end], size) <= room) used += measure(chars[end++], size);
+      if (end < chars.length && end > start) {
+        let back = end;
+        while (back > start && word(chars[back - 1]) && word(chars[back])) back--;
+        if (back > start) end = back;
+      }
+      end = Math.max(end, start + 1);
+      lines.push(chars.slice(start, end).join(''));
+      start = end;
+    }
+    return lines;
+  };
+  const lines = [];
+  let titled = false;
+  text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).forEach((p, i) => {
+    const chars = [...p];
+    const w = width - left - right;
+    if (!titled && i < 4 && p.includes('报告') && !p.includes('>') && chars.length <= 40) {
+      titled = true;
+      for (const l of wrap(chars, title, w, w)) lines.push({ text: l, size: title, center: true });
+      lines.push(null);
+      return;
+    }
+    wrap(chars, body, w - 2 * body, w).forEach((l, k) => lines.push({ text: l, size: body, indent: k === 0 }));
+  });
+  const perPage = Math.floor((height - top - 99 * pt) / pitch);
+  document.body.textContent = '';
+  for (let n = 0; n * perPage < lines.length; n++) {
+    const page = document.createElement('div');
+    page.className = 'page';
+    const add = (t, css) => {
+      const d = document.createElement('div');
+      d.textContent = t;
+      d.style.cssText = `position:absolute;white-space:nowrap;font-family:${font};${css}`;
+      page.append(d);
+    };
+    add(header, `top:${60 * pt}px;left:${left}px;right:${right}px;text-align:center;font-size:${10.5 * pt}px;border-bottom:1px solid #000`);
+    lines.slice(n * perPage, (n + 1) * perPage).forEach((l, k) => {
+      if (!l) return;
+      const x = l.indent ? left + 2 * l.size : left;
+      const align = l.center ? `left:${left}px;right:${right}px;text-align:center` : `left:${x}px`;
+      add(l.text, `top:${top + k * pitch - l.size}px;font-size:${l.size}px;${align}`);
+    });
+    const side = n % 2 === 0 ? `right:${right + body}px` : `left:${left + body}px`;
+    add(`— ${n + 1} —`, `top:${height - 70 * pt}px;${side};font-size:${14 * pt}px`);
+    document.body.append(page);
+  }
+}
+
+/** Firefox's printer: the pages laid out by `paginate`, printed edge to edge. */
+async function firefoxPrinter() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const executablePath =
+    process.env.FAZHI_FIREFOX || execSync('command -v firefox-esr || command -v firefox').toString().trim();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath,
+    headless: true,
+    userDataDir: mkdtempSync(join(tmpdir(), 'fazhi-firefox-print-')),
+  });
+  const page = await browser.newPage();
+  const print = async (text) => {
+    await page.setContent(`<!doctype html><meta charset="utf-8"><style>
+      @page { size: A4; margin: 0 } body { margin: 0 }
+      .page { position: relative; width: 210mm; height: 297mm; overflow: hidden; break-after: page }
+    </style><body></body>`);
+    await page.evaluate(`{ const header = ${JSON.stringify(header)}; (${paginate})(${JSON.stringify(text)}); }`);
+    return page.pdf({ format: 'A4', margin: { top: 0, bottom: 0, left: 0, right: 0 }, preferCSSPageSize: true });
+  };
+  return { print, close: () => browser.close() };
+}
+
+mkdirSync(out, { recursive: true });
+const printer = withFirefox ? await firefoxPrinter() : await chromiumPrinter();
+try {
+  for (const [name, text] of reports) {
+    const pdf = await printer.print(text);
     writeFileSync(join(out, `${name}.pdf`), pdf);
     writeFileSync(join(out, `${name}.txt`), text);
     console.log(`${name}.pdf ${pdf.length} bytes`);
   }
 } finally {
-  await browser.close();
+  await printer.close();
 }

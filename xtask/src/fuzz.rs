@@ -1,8 +1,10 @@
 //! `cargo xtask fuzz [--secs N] [TARGET...]`: runs the `cargo fuzz` targets in `fuzz/` for a
 //! given time each and prints how many inputs each one tried, and how fast (exec/s).
 //!
-//! The targets (`fuzz/fuzz_targets/`): `decode` (any bytes under any file name) and `analyze`
-//! (any text); both check every report invariant (`fazhi_lens::invariants`). libFuzzer fails an
+//! The targets (`fuzz/fuzz_targets/`): `decode` (any bytes under any file name), `analyze`
+//! (any text) and `pdf` (any bytes as a PDF, through the `fazhi_pdf` reader; seeded with small
+//! PDFs from `fazhi_pdf::write` and the PDF-syntax dictionary `fuzz/dict/pdf.dict`); all check
+//! every report invariant (`fazhi_lens::invariants`). libFuzzer fails an
 //! input that panics, breaks an invariant, runs over [`TIMEOUT_SECS`] or uses more than
 //! [`RSS_MB`] of memory; the input is then saved under `fuzz/artifacts/TARGET/` and should become
 //! a regression case in `tests/fuzz_regressions/` (see that directory's README).
@@ -28,7 +30,7 @@ use crate::install::cargo_tool;
 use crate::{err, root, Result};
 
 /// The targets in `fuzz/Cargo.toml`.
-pub const TARGETS: [&str; 2] = ["decode", "analyze"];
+pub const TARGETS: [&str; 3] = ["decode", "analyze", "pdf"];
 /// An input taking longer than this fails (a hang, or a superlinear blow-up on ≤ [`MAX_LEN`]).
 const TIMEOUT_SECS: u32 = 10;
 /// An input needing more memory than this fails (e.g. a zip bomb that got through).
@@ -44,6 +46,18 @@ const MAX_LEN: u32 = 32_768;
 /// The dictionary of both targets: page-chrome words, breadcrumb separators, heading markers,
 /// units, numerals, dates (see the file).
 const DICT: &str = "dict/page.dict";
+/// The `pdf` target's dictionary: PDF syntax (structure, filters, encryption, fonts, CMaps,
+/// content operators).
+const PDF_DICT: &str = "dict/pdf.dict";
+
+/// The dictionary of `target`.
+fn dict(target: &str) -> &'static str {
+    if target == "pdf" {
+        PDF_DICT
+    } else {
+        DICT
+    }
+}
 
 /// What one run of a target did, from libFuzzer's final statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +116,7 @@ pub fn run(target: &str, secs: u32) -> Result<Stats> {
         .arg(format!("-timeout={TIMEOUT_SECS}"))
         .arg(format!("-rss_limit_mb={RSS_MB}"))
         .arg(format!("-max_len={MAX_LEN}"))
-        .arg(format!("-dict={}", fuzz.join(DICT).display()))
+        .arg(format!("-dict={}", fuzz.join(dict(target)).display()))
         .arg("-print_final_stats=1")
         .current_dir(&fuzz)
         .env("RUSTC_BOOTSTRAP", "1")
@@ -158,6 +172,12 @@ fn progress(output: &str) -> Option<Stats> {
 fn seed_corpus(fuzz: &Path, target: &str) -> Result<PathBuf> {
     let corpus = fuzz.join("corpus").join(target);
     fs::create_dir_all(&corpus)?;
+    if target == "pdf" {
+        for (name, bytes) in pdf_seeds() {
+            fs::write(corpus.join(name), bytes)?;
+        }
+        return Ok(corpus);
+    }
     let shared = root().join("..").join("shared");
     let mut seeds: Vec<(String, Vec<u8>)> = Vec::new();
     for (dir, only_txt) in [
@@ -189,6 +209,33 @@ fn seed_corpus(fuzz: &Path, target: &str) -> Result<PathBuf> {
     }
     Ok(corpus)
 }
+
+/// The `pdf` target's seeds: synthetic pages written as small PDFs by `fazhi_pdf::write`,
+/// each in another variant (CMap, page numbers, cross-reference form, compression, security).
+/// AES-256 only once: its key derivation makes every input that keeps it slow.
+fn pdf_seeds() -> Vec<(String, Vec<u8>)> {
+    use fazhi_pdf::write::{official_document, CidEncoding, Options, PageNumbers, Security};
+    let pages = pages();
+    let securities = [Security::None, Security::None, Security::Rc4, Security::Aes128];
+    let numbers = [PageNumbers::Dash, PageNumbers::Hyphen, PageNumbers::OfTotal];
+    (0..PDF_SEEDS)
+        .map(|i| {
+            let opts = Options {
+                encoding: if i % 2 == 0 { CidEncoding::Ucs2 } else { CidEncoding::Gbk },
+                page_numbers: numbers[i % 3],
+                header: if i % 4 == 3 { String::new() } else { "法治政府建设年度报告".to_string() },
+                security: if i == PDF_SEEDS - 1 { Security::Aes256 } else { securities[i % 4] },
+                user_password: String::new(),
+                object_streams: i % 3 == 1,
+                compress: i % 2 == 1,
+            };
+            (format!("page-{i:02}.pdf"), official_document(&pages[i % pages.len()], &opts))
+        })
+        .collect()
+}
+
+/// How many PDFs [`pdf_seeds`] writes.
+const PDF_SEEDS: usize = 12;
 
 /// How many synthetic pages [`pages`] makes.
 const PAGES: usize = 48;
@@ -539,22 +586,27 @@ mod tests {
     /// spells its bytes: a new word goes in as `word=""` and this test says the line to write.
     #[test]
     fn the_dictionary_is_what_it_says() {
-        let dict = fs::read_to_string(root().join("fuzz").join(DICT)).unwrap();
+        dictionary_is_what_it_says(DICT, 300);
+        dictionary_is_what_it_says(PDF_DICT, 100);
+    }
+
+    fn dictionary_is_what_it_says(path: &str, min: usize) {
+        let dict = fs::read_to_string(root().join("fuzz").join(path)).unwrap();
         let mut seen = std::collections::HashSet::new();
         for (n, line) in dict.lines().enumerate().map(|(n, l)| (n + 1, l)) {
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
-            let (name, bytes) = dict_entry(line).unwrap_or_else(|| panic!("{DICT}:{n}: not a libFuzzer entry: {line}"));
-            assert!(!bytes.is_empty() && bytes.len() <= 64, "{DICT}:{n}: 1 to 64 bytes: {line}");
-            assert!(seen.insert(bytes.clone()), "{DICT}:{n}: twice: {line}");
-            let word = String::from_utf8(bytes).unwrap_or_else(|_| panic!("{DICT}:{n}: not UTF-8: {line}"));
+            let (name, bytes) = dict_entry(line).unwrap_or_else(|| panic!("{path}:{n}: not a libFuzzer entry: {line}"));
+            assert!(!bytes.is_empty() && bytes.len() <= 64, "{path}:{n}: 1 to 64 bytes: {line}");
+            assert!(seen.insert(bytes.clone()), "{path}:{n}: twice: {line}");
+            let word = String::from_utf8(bytes).unwrap_or_else(|_| panic!("{path}:{n}: not UTF-8: {line}"));
             let expected = if name.is_empty() { dict_line(&word) } else { dict_line(name) };
             if !name.is_empty() || !word.is_ascii() {
-                assert_eq!(name, word.trim(), "{DICT}:{n}: the name must spell the bytes; write `{expected}`");
+                assert_eq!(name, word.trim(), "{path}:{n}: the name must spell the bytes; write `{expected}`");
             }
         }
-        assert!(seen.len() >= 300, "only {} entries", seen.len());
+        assert!(seen.len() >= min, "{path}: only {} entries", seen.len());
     }
 
     #[test]
@@ -572,6 +624,18 @@ mod tests {
             let (name, bytes) = dict_entry(&line).unwrap();
             assert_eq!(bytes, w.as_bytes());
             assert!(name.is_empty() || name == w.trim());
+        }
+    }
+
+    /// The PDF seeds read (each variant is one the reader handles) and fit in an input.
+    #[test]
+    fn pdf_seeds_read_and_fit() {
+        let seeds = pdf_seeds();
+        assert_eq!(seeds.len(), PDF_SEEDS);
+        for (name, pdf) in &seeds {
+            assert!(pdf.len() <= MAX_LEN as usize, "{name}: {} bytes", pdf.len());
+            let text = fazhi_pdf::extract_text(pdf).unwrap_or_else(|e| panic!("{name}: {e}")).text;
+            assert!(text.contains("法治政府建"), "{name}: {text}");
         }
     }
 

@@ -125,7 +125,7 @@ pub fn cargo_tool(bin: &str, krate: &str, req: &str, ok: impl Fn(&str) -> bool) 
 }
 
 /// `npm ci` in `tests/browser`, unless it already ran on this very lockfile and wasm-opt works.
-fn node_modules() -> Result {
+pub fn node_modules() -> Result {
     let dir = node_dir();
     let modules = dir.join("node_modules");
     let lock = fs::read(dir.join("package-lock.json"))?;

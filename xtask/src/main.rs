@@ -6,6 +6,7 @@
 //! cargo xtask serve [--port N] [--base /sub/path/] [--no-build]
 //!                                          install what is missing, build the web app (release), serve it
 //! cargo xtask build                        install what is missing, build the web app into dist/, print sizes
+//! cargo xtask pdfs                        the PDF score bar alone: the seeds as PDFs score like their text
 //! cargo xtask fuzz [--secs N] [TARGET...]  run the cargo-fuzz targets N seconds each (default 60)
 //! cargo xtask dist                         build dist/ and the single-file app target/fazhi-lens.html
 //! cargo xtask bench [--runs N]             the in-browser benchmark (release build, headless Chromium)
@@ -23,6 +24,7 @@ mod fuzz;
 mod install;
 mod lint;
 mod pdf;
+mod pdfs;
 mod serve;
 mod test;
 
@@ -108,6 +110,7 @@ fn show(cmd: &Command) -> String {
 
 const USAGE: &str = "usage: cargo xtask test [--update-screenshot]
        cargo xtask lint
+       cargo xtask pdfs
        cargo xtask serve [--port N] [--base /sub/path/] [--no-build]
        cargo xtask build
        cargo xtask dist
@@ -120,6 +123,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::task(&args[1..]),
         Some("test") => test::task(&args[1..]),
         Some("lint") => lint::task(&args[1..]),
+        Some("pdfs") if args.len() == 1 => test::pdf_bar(),
         Some("serve") => serve::task(&args[1..]),
         Some("dist") if args.len() == 1 => install::web_tools()
             .and_then(|tools| build::release(&tools))

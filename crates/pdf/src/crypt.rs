@@ -7,7 +7,7 @@
 use crate::object::{get, Dict, Obj};
 
 /// The 32-byte padding string of the standard security handler.
-const PAD: [u8; 32] = [
+pub(crate) const PAD: [u8; 32] = [
     0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08, 0x2E, 0x2E, 0x00,
     0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
 ];
@@ -203,7 +203,7 @@ fn open_aes256(enc: &Dict, r: i64, u: &[u8]) -> Option<Vec<u8>> {
         return None;
     }
     let (hash, validation, key_salt) = (&u[..32], &u[32..40], &u[40..48]);
-    let h = |salt: &[u8]| if r == 5 { sha256(salt).to_vec() } else { hash_r6(b"", salt) };
+    let h = |salt: &[u8]| if r == 5 { sha256(salt).to_vec() } else { hash_r6(b"", salt, b"") };
     if h(validation)[..32] != *hash {
         return None;
     }
@@ -214,19 +214,22 @@ fn open_aes256(enc: &Dict, r: i64, u: &[u8]) -> Option<Vec<u8>> {
     (key.len() == 32).then_some(key)
 }
 
-/// Algorithm 2.B of ISO 32000-2 (no user key: the user password's own hash).
-fn hash_r6(password: &[u8], salt: &[u8]) -> Vec<u8> {
+/// Algorithm 2.B of ISO 32000-2. `udata` is empty for the user password's hashes and the
+/// 48-byte /U for the owner's (which only the writer computes).
+pub(crate) fn hash_r6(password: &[u8], salt: &[u8], udata: &[u8]) -> Vec<u8> {
     let mut m = password.to_vec();
     m.extend_from_slice(salt);
+    m.extend_from_slice(udata);
     let mut k = sha256(&m).to_vec();
     let mut round = 0usize;
     loop {
-        let mut k1 = Vec::with_capacity(64 * (password.len() + k.len()));
+        let mut k1 = Vec::with_capacity(64 * (password.len() + k.len() + udata.len()));
         for _ in 0..64 {
             k1.extend_from_slice(password);
             k1.extend_from_slice(&k);
+            k1.extend_from_slice(udata);
         }
-        let e = aes128_cbc_encrypt_nopad(&k[..16], &k[16..32], &k1);
+        let e = aes_cbc_encrypt_nopad(&k[..16], &k[16..32], &k1);
         let sum: u32 = e[..16].iter().map(|&b| u32::from(b)).sum();
         k = match sum % 3 {
             0 => sha256(&e).to_vec(),
@@ -442,7 +445,9 @@ impl Aes {
                 for c in 0..4 {
                     let a = [block[c * 4], block[c * 4 + 1], block[c * 4 + 2], block[c * 4 + 3]];
                     for r in 0..4 {
-                        block[c * 4 + r] = gmul(a[r], 2) ^ gmul(a[(r + 1) % 4], 3) ^ a[(r + 2) % 4] ^ a[(r + 3) % 4];
+                        // ×2 and ×3 as xtime: R6's key derivation encrypts 64 KB and more.
+                        let b = a[(r + 1) % 4];
+                        block[c * 4 + r] = xtime(a[r]) ^ xtime(b) ^ b ^ a[(r + 2) % 4] ^ a[(r + 3) % 4];
                     }
                 }
             }
@@ -489,10 +494,13 @@ fn aes_cbc_decrypt_nopad(key: &[u8], data: &[u8]) -> Vec<u8> {
     out
 }
 
-fn aes128_cbc_encrypt_nopad(key: &[u8], iv: &[u8], data: &[u8]) -> Vec<u8> {
+/// AES-CBC encryption (128 or 256-bit key) of whole blocks; a short `iv` is zero-padded.
+pub(crate) fn aes_cbc_encrypt_nopad(key: &[u8], iv: &[u8], data: &[u8]) -> Vec<u8> {
     let Some(aes) = Aes::new(key) else { return Vec::new() };
     let mut prev = [0u8; 16];
-    prev.copy_from_slice(&iv[..16]);
+    for (p, b) in prev.iter_mut().zip(iv) {
+        *p = *b;
+    }
     let mut out = Vec::with_capacity(data.len());
     for chunk in data.chunks_exact(16) {
         let mut block = [0u8; 16];
@@ -558,7 +566,9 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
 
 /// SHA-384 (`short`) or SHA-512.
 fn sha512_family(data: &[u8], short: bool) -> Vec<u8> {
-    let k = sha512_constants();
+    // Computed once: R6's key derivation hashes a hundred times or more per password tried.
+    static K: std::sync::OnceLock<[u64; 80]> = std::sync::OnceLock::new();
+    let k = K.get_or_init(sha512_constants);
     let mut h: [u64; 8] = if short {
         [
             0xcbbb9d5dc1059ed8,

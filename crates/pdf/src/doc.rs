@@ -76,30 +76,42 @@ impl<'a> Doc<'a> {
             repaired: Cell::new(false),
             encrypted: false,
         };
-        let read = doc.read_xref();
+        // The security handler first: the catalog may sit in an (encrypted) object stream. A
+        // handler the table cannot find is looked for again in the rebuilt one.
+        let read = doc.read_xref() && doc.open_crypt().is_ok();
         if !read || doc.root().is_none() {
             doc.rebuild_from_scan();
+            doc.open_crypt()?;
         }
         if doc.root().is_none() {
             return Err(damaged("no document catalog (/Root)"));
         }
-        if let Some(enc) = get(&doc.trailer, b"Encrypt").cloned() {
-            doc.encrypt_num = if let Obj::Ref(n, _) = enc { Some(n) } else { None };
-            let enc = doc.resolve(&enc);
-            let Some(enc) = enc.as_dict() else { return Err(damaged("the /Encrypt dictionary is unreadable")) };
-            let id0 = match get(&doc.trailer, b"ID").map(|o| doc.resolve(o)) {
-                Some(id) => id.as_array().and_then(|a| a.first()).and_then(Obj::as_str).unwrap_or_default().to_vec(),
-                None => Vec::new(),
-            };
-            doc.crypt = Some(Decryptor::open(enc, &id0).map_err(|e| match e {
-                CryptError::NeedsPassword => PdfError::NeedsPassword,
-                CryptError::Unsupported(what) => PdfError::Unsupported { what },
-            })?);
-            doc.encrypted = true;
-            doc.cache.borrow_mut().clear();
-            doc.objstm.borrow_mut().clear();
-        }
         Ok(doc)
+    }
+
+    /// Opens the trailer's /Encrypt dictionary, if any, with the empty user password.
+    fn open_crypt(&mut self) -> Result<(), PdfError> {
+        self.crypt = None;
+        self.encrypted = false;
+        self.cache.borrow_mut().clear();
+        self.objstm.borrow_mut().clear();
+        let Some(enc) = get(&self.trailer, b"Encrypt").cloned() else { return Ok(()) };
+        self.encrypt_num = if let Obj::Ref(n, _) = enc { Some(n) } else { None };
+        let enc = self.resolve(&enc);
+        let Some(enc) = enc.as_dict() else { return Err(damaged("the /Encrypt dictionary is unreadable")) };
+        let id0 = match get(&self.trailer, b"ID").map(|o| self.resolve(o)) {
+            Some(id) => id.as_array().and_then(|a| a.first()).and_then(Obj::as_str).unwrap_or_default().to_vec(),
+            None => Vec::new(),
+        };
+        self.crypt = Some(Decryptor::open(enc, &id0).map_err(|e| match e {
+            CryptError::NeedsPassword => PdfError::NeedsPassword,
+            CryptError::Unsupported(what) => PdfError::Unsupported { what },
+        })?);
+        self.encrypted = true;
+        // Objects read before the key was known were read undecrypted.
+        self.cache.borrow_mut().clear();
+        self.objstm.borrow_mut().clear();
+        Ok(())
     }
 
     fn root(&self) -> Option<Rc<Obj>> {

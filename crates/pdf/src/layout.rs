@@ -163,6 +163,30 @@ fn ends_sentence(text: &str) -> bool {
     t.ends_with(|c: char| "。！？!?：:；;…".contains(c))
 }
 
+/// The width in ems of what a line breaker could not have split off the start of `text`: its
+/// first character with the closing punctuation that may not begin a line and a number glued
+/// to it ("转)781" of "转)781件", "面。" of "面。进一步"). A line that stops short of the margin
+/// by less than this (and a little) was full: that is what wrapped, in a document set ragged
+/// (left-aligned, or printed by a browser that does not justify Chinese).
+fn leading_chunk_ems(text: &str) -> f64 {
+    let ems = |c: char| if (c as u32) < 0x2000 { 0.5 } else { 1.0 };
+    let closing = |c: char| "，。、；：？！）)】》」』”’%．.,;:!?…".contains(c);
+    let opening = |c: char| "（(【《「『“‘".contains(c);
+    let word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%');
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return 0.0 };
+    let (mut width, mut last) = (ems(first), first);
+    for c in chars {
+        let glued = closing(c) || opening(last) || (word(c) && (word(last) || last == ')' || last == '）'));
+        if !glued {
+            break;
+        }
+        width += ems(c);
+        last = c;
+    }
+    width
+}
+
 fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
     if v.is_empty() {
         return 0.0;
@@ -247,12 +271,25 @@ pub fn text(pages: Vec<Vec<Line>>) -> String {
                 Some((p, _p_left, p_right)) => {
                     let size = p.size.max(l.size).max(body * 0.5);
                     let same_page = i > 0;
-                    (uses_indent || !ends_sentence(&p.text))
-                        && !is_heading(&l.text)
-                        && l.x0 <= left + 0.8 * size
-                        && p.x1 >= p_right - 1.5 * size
-                        && (p.size - l.size).abs() <= 0.15 * p.size.max(l.size)
-                        && (!same_page || (p.y - l.y) <= 2.0 * size)
+                    let same_size = (p.size - l.size).abs() <= 0.15 * p.size.max(l.size);
+                    // A title set larger and centred that wraps: its lines centred under each
+                    // other, the first not ending a sentence.
+                    let center = (left + right) / 2.0;
+                    let centred = |x: &Line| ((x.x0 + x.x1) / 2.0 - center).abs() <= x.size;
+                    let title = same_page
+                        && same_size
+                        && p.size >= 1.15 * body
+                        && centred(p)
+                        && centred(l)
+                        && !ends_sentence(&p.text)
+                        && (p.y - l.y) <= 2.0 * size;
+                    title
+                        || ((uses_indent || !ends_sentence(&p.text))
+                            && !is_heading(&l.text)
+                            && l.x0 <= left + 0.8 * size
+                            && p.x1 >= p_right - 1.5f64.max(leading_chunk_ems(&l.text) + 1.0) * size
+                            && same_size
+                            && (!same_page || (p.y - l.y) <= 2.0 * size))
                 }
             };
             if prev.is_some() {
@@ -308,6 +345,52 @@ mod tests {
         for t in ["1.5亿元投入", "2023年，全区", "一是加强", "其中一、二", "12.3%"] {
             assert!(!is_heading(t), "{t}");
         }
+    }
+
+    #[test]
+    fn leading_chunks() {
+        assert_eq!(leading_chunk_ems("转)781件"), 3.0);
+        assert_eq!(leading_chunk_ems("面。进一步"), 2.0);
+        assert_eq!(leading_chunk_ems("2025-02-12"), 2.0);
+        assert_eq!(leading_chunk_ems("（一）加强"), 3.0);
+        assert_eq!(leading_chunk_ems("全区"), 1.0);
+    }
+
+    /// A ragged line that wrapped because its next word did not fit joins the next line; one
+    /// that stopped far shorter than that word does not.
+    #[test]
+    fn ragged_lines_join_when_the_next_word_did_not_fit() {
+        let body = |short: f64| {
+            vec![vec![
+                line("新收行政复议案件960件，受理后办结（含上年结", 72.0, 520.0 - short, 700.0),
+                line("转)781件，综合纠正率42.5%。", 72.0, 300.0, 680.0),
+                line("一、总体情况", 96.0, 200.0, 660.0),
+                line("全区坚持依法行政，全年办理行政复议案件25件，", 72.0, 520.0, 640.0),
+                line("办结率达到百分之九十八。", 72.0, 400.0, 620.0),
+            ]]
+        };
+        // 31 pt short: "转)781" (3 em, 36 pt) did not fit.
+        assert!(text(body(31.0)).starts_with("新收行政复议案件960件，受理后办结（含上年结转)781件"));
+        // 60 pt short: it would have fitted, so the line ended there on purpose.
+        assert!(text(body(60.0)).starts_with("新收行政复议案件960件，受理后办结（含上年结\n转)781件"));
+    }
+
+    /// A larger centred title wrapped onto a second centred line is one line again; a centred
+    /// line of body size after it is not part of it.
+    #[test]
+    fn a_wrapped_centred_title_joins() {
+        let big = |text: &str, x0: f64, x1: f64, y: f64| Line { size: 22.0, ..line(text, x0, x1, y) };
+        let page = vec![
+            big("示例县人民政府2023年法治政府建设年度", 80.0, 520.0, 760.0),
+            big("报告", 278.0, 322.0, 725.0),
+            line("（2024年1月15日）", 250.0, 350.0, 700.0),
+            line("全区坚持依法行政，全年办理行政复议案件25件，", 72.0, 528.0, 680.0),
+            line("办结率达到百分之九十八。", 72.0, 400.0, 660.0),
+        ];
+        assert_eq!(
+            text(vec![page]),
+            "示例县人民政府2023年法治政府建设年度报告\n（2024年1月15日）\n全区坚持依法行政，全年办理行政复议案件25件，办结率达到百分之九十八。\n"
+        );
     }
 
     fn line(text: &str, x0: f64, x1: f64, y: f64) -> Line {

@@ -18,6 +18,8 @@ mod filter;
 mod font;
 mod layout;
 mod object;
+#[cfg(feature = "write")]
+pub mod write;
 
 use std::fmt;
 

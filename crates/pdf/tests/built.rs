@@ -1,6 +1,7 @@
 //! Tiny PDFs built here, one per feature the reader must handle, and hostile ones it must
 //! refuse cleanly (never a panic, never a hang).
 
+use fazhi_pdf::write::{official_document, CidEncoding, Options, PageNumbers, Security};
 use fazhi_pdf::{extract_text, PdfError};
 
 /// Objects as (number, body without `n 0 obj`/`endobj`).
@@ -177,145 +178,34 @@ fn incremental_update_latest_wins() {
     assert_eq!(extract_text(&pdf).map(|t| t.text), Ok("New text\n".to_string()));
 }
 
-// --- The standard security handler, written here as an encrypting writer would. -----------
+// --- The standard security handler, as `fazhi_pdf::write` encrypts (owner password "owner").
 
-const PAD: [u8; 32] = [
-    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08, 0x2E, 0x2E, 0x00,
-    0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
-];
-
-fn md5(data: &[u8]) -> [u8; 16] {
-    // A second implementation would only repeat the library's; the digest is checked against
-    // RFC 1321 vectors in the library's own tests, so borrow a tiny reference one here.
-    md5_ref::digest(data)
-}
-
-mod md5_ref {
-    pub fn digest(data: &[u8]) -> [u8; 16] {
-        let s: [u32; 64] = [
-            7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9,
-            14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10,
-            15, 21, 6, 10, 15, 21,
-        ];
-        let k: Vec<u32> = (0..64).map(|i: i32| ((f64::from(i + 1)).sin().abs() * 4294967296.0) as u32).collect();
-        let mut h = [0x67452301u32, 0xefcdab89, 0x98badcfe, 0x10325476];
-        let mut m = data.to_vec();
-        m.push(0x80);
-        while m.len() % 64 != 56 {
-            m.push(0);
-        }
-        m.extend_from_slice(&((data.len() as u64) * 8).to_le_bytes());
-        for c in m.chunks(64) {
-            let w: Vec<u32> = c.chunks(4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])).collect();
-            let (mut a, mut b, mut cc, mut d) = (h[0], h[1], h[2], h[3]);
-            for i in 0..64 {
-                let (f, g) = match i / 16 {
-                    0 => ((b & cc) | (!b & d), i),
-                    1 => ((d & b) | (!d & cc), (5 * i + 1) % 16),
-                    2 => (b ^ cc ^ d, (3 * i + 5) % 16),
-                    _ => (cc ^ (b | !d), (7 * i) % 16),
-                };
-                let t = d;
-                d = cc;
-                cc = b;
-                b = b.wrapping_add(a.wrapping_add(f).wrapping_add(k[i]).wrapping_add(w[g]).rotate_left(s[i]));
-                a = t;
-            }
-            h = [h[0].wrapping_add(a), h[1].wrapping_add(b), h[2].wrapping_add(cc), h[3].wrapping_add(d)];
-        }
-        let mut out = [0u8; 16];
-        for (i, v) in h.iter().enumerate() {
-            out[i * 4..i * 4 + 4].copy_from_slice(&v.to_le_bytes());
-        }
-        out
-    }
-}
-
-fn rc4(key: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut s: Vec<u8> = (0..=255).collect();
-    let mut j = 0u8;
-    for i in 0..256 {
-        j = j.wrapping_add(s[i]).wrapping_add(key[i % key.len()]);
-        s.swap(i, j as usize);
-    }
-    let (mut i, mut j) = (0u8, 0u8);
-    data.iter()
-        .map(|&b| {
-            i = i.wrapping_add(1);
-            j = j.wrapping_add(s[i as usize]);
-            s.swap(i as usize, j as usize);
-            b ^ s[s[i as usize].wrapping_add(s[j as usize]) as usize]
-        })
-        .collect()
-}
-
-fn pad(pw: &[u8]) -> Vec<u8> {
-    let mut v = pw[..pw.len().min(32)].to_vec();
-    v.extend_from_slice(&PAD[..32 - v.len()]);
-    v
-}
-
-/// An RC4 128-bit (R3) encrypted file with owner password "owner" and user password `user`.
-fn rc4_encrypted(user: &[u8], text: &str) -> Vec<u8> {
-    let id = b"0123456789abcdef";
-    let p: i32 = -3904; // no printing, no copying
-                        // O (algorithm 3).
-    let mut d = md5(&pad(b"owner"));
-    for _ in 0..50 {
-        d = md5(&d);
-    }
-    let mut o = pad(user);
-    for i in 0..20u8 {
-        let k: Vec<u8> = d.iter().map(|b| b ^ i).collect();
-        o = rc4(&k, &o);
-    }
-    // The file key (algorithm 2).
-    let mut m = pad(user);
-    m.extend_from_slice(&o);
-    m.extend_from_slice(&p.to_le_bytes());
-    m.extend_from_slice(id);
-    let mut key = md5(&m);
-    for _ in 0..50 {
-        key = md5(&key);
-    }
-    // U (algorithm 5).
-    let mut m = PAD.to_vec();
-    m.extend_from_slice(id);
-    let mut u = md5(&m).to_vec();
-    for i in 0..20u8 {
-        let k: Vec<u8> = key.iter().map(|b| b ^ i).collect();
-        u = rc4(&k, &u);
-    }
-    u.extend_from_slice(&[0; 16]);
-    let obj_key = |n: u32| {
-        let mut m = key.to_vec();
-        m.extend_from_slice(&n.to_le_bytes()[..3]);
-        m.extend_from_slice(&[0, 0]);
-        md5(&m).to_vec()
+/// An official document encrypted with `security` and the user password `user`.
+fn encrypted(security: Security, user: &str, text: &str) -> Vec<u8> {
+    let opts = Options {
+        encoding: CidEncoding::Ucs2,
+        page_numbers: PageNumbers::Dash,
+        header: String::new(),
+        security,
+        user_password: user.to_string(),
+        object_streams: false,
+        compress: false,
     };
-    let content = format!("BT /F1 12 Tf 72 700 Td ({text}) Tj ET");
-    let mut objects = page_objects(b"", HELVETICA);
-    objects[3] = (4, stream("", &rc4(&obj_key(4), content.as_bytes())));
-    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02X}")).collect::<String>();
-    // A string in an object is encrypted too: the document's title in the Info dictionary.
-    objects.push((6, format!("<< /Title <{}> >>", hex(&rc4(&obj_key(6), b"Report"))).into_bytes()));
-    objects.push((
-        5,
-        format!("<< /Filter /Standard /V 2 /R 3 /Length 128 /P {p} /O <{}> /U <{}> >>", hex(&o), hex(&u)).into_bytes(),
-    ));
-    classic(&objects, &format!("/Encrypt 5 0 R /Info 6 0 R /ID [<{}> <{}>]", hex(id), hex(id)))
+    official_document(text, &opts)
 }
 
 #[test]
-fn rc4_owner_password_only_is_read() {
-    let t = extract_text(&rc4_encrypted(b"", "Copy protected")).expect("opens with the empty user password");
-    assert_eq!(t.text, "Copy protected\n");
-    assert!(t.encrypted);
+fn owner_password_only_is_read() {
+    for security in [Security::Rc4, Security::Aes128, Security::Aes256] {
+        let t = extract_text(&encrypted(security, "", "一、总体情况\n全年办理案件12件。\n")).expect("opens");
+        assert_eq!(t.text, "一、总体情况\n全年办理案件12件。\n", "{security:?}");
+        assert!(t.encrypted);
+    }
 }
 
 #[test]
 fn a_user_password_is_asked_for() {
-    assert_eq!(extract_text(&rc4_encrypted(b"secret", "Hidden")), Err(PdfError::NeedsPassword));
+    assert_eq!(extract_text(&encrypted(Security::Rc4, "secret", "Hidden")), Err(PdfError::NeedsPassword));
 }
 
 #[test]
@@ -370,7 +260,7 @@ fn cyclic_references_end() {
 
 #[test]
 fn mutated_files_never_panic() {
-    let base = rc4_encrypted(b"", "Mutation target");
+    let base = encrypted(Security::Rc4, "", "Mutation target");
     let mut seed = 0x2545F4914F6CDD1Du64;
     for _ in 0..3000 {
         let mut pdf = base.clone();
