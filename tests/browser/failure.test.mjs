@@ -149,7 +149,8 @@ test('fazhi-lens.html from file://: a panic in the page is caught, the text kept
   const { page, log } = app;
   try {
     await failsAndRecovers(page, 'page');
-    assert.equal(await page.locator('section#library li.library-item').count(), 2);
+    // The library is written after the report shows (IndexedDB, in a task of its own).
+    await until(async () => (await page.locator('section#library li.library-item').count()) === 2, 'both reports in the library');
     assertOnlyThePanic(log);
     // The panic was caught in the page: nothing escaped to its error handlers.
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');

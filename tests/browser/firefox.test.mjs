@@ -248,7 +248,7 @@ test('Firefox: the library of fazhi-lens.html (IndexedDB of a file: page) keeps 
   await ready(page);
   await page.click('button#demo');
   await (await page.waitForSelector('button#keep-report')).click();
-  await until(async () => (await count(page, items)) === 1, 'the demo report in the library');
+  await until(async () => (await count(page, items)) === 1, 'the demo report in the library', 30_000);
   await (await page.$('input#import-library')).uploadFile(file);
   await until(async () => (await count(page, items)) === 201, 'the 200 imported reports listed', 30_000);
   const before = await page.$$eval(`${items} .item-name`, (els) => els.map((e) => e.textContent.trim()).sort());
