@@ -95,7 +95,7 @@ test('a panic in the worker: the app says so, keeps the text, and a fresh worker
     const now = page.workers();
     assert.equal(now.length, 1, 'one worker');
     assert.notEqual(now[0], original, 'a new one');
-    assert.equal(await page.locator('section#library li.library-item').count(), 2, 'both reports, nothing else, in the library');
+    assert.equal(await page.locator('section#library tr.library-item').count(), 2, 'both reports, nothing else, in the library');
     assertOnlyThePanic(log);
   } finally {
     await app.context.close();
@@ -149,7 +149,7 @@ test('fazhi-lens.html from file://: a panic in the page is caught, the text kept
   const { page, log } = app;
   try {
     await failsAndRecovers(page, 'page');
-    assert.equal(await page.locator('section#library li.library-item').count(), 2);
+    assert.equal(await page.locator('section#library tr.library-item').count(), 2);
     assertOnlyThePanic(log);
     // The panic was caught in the page: nothing escaped to its error handlers.
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');

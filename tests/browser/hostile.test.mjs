@@ -22,7 +22,7 @@ function report(place, n) {
     + `二、存在的不足\n一是基层执法力量不足。\n三、2025年工作安排\n继续推进严格规范公正文明执法。\n`;
 }
 
-const items = (page) => page.locator('section#library li.library-item');
+const items = (page) => page.locator('section#library tr.library-item');
 
 test('full storage: the report stays on screen, the user is told, nothing stored is lost', async () => {
   const { page, context, log } = await openApp(browser);
