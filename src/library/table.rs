@@ -391,7 +391,9 @@ fn row(s: &'static Strings, e: &Entry, at: usize, picked: bool, current: bool, a
     let text = |v: Option<&str>| v.map_or_else(|| NONE.to_string(), str::to_string);
     let level = m.and_then(|m| m.level.as_deref()).map(|l| s.level_label(l).to_string());
     let failed = m.map(|m| m.failed.iter().map(|id| s.check_label(id)).collect::<Vec<_>>().join("、"));
-    let hidden_name = html! { <span class="visually-hidden">{ s.colon }<span lang="zh-CN">{ &e.name }</span></span> };
+    // The buttons say whose they are in an attribute, not in hidden text: text is laid out
+    // (shaped) on every scroll step, attributes are not.
+    let named = |verb: &str| format!("{verb}{}{}", s.colon, e.name);
     html! {
         <tr key={e.id.clone()} id={format!("library-row-{at}")} data-id={e.id.clone()}
             class={classes!("library-item", current.then_some("current"), active.then_some("active"), picked.then_some("picked"))}
@@ -409,9 +411,9 @@ fn row(s: &'static Strings, e: &Entry, at: usize, picked: bool, current: bool, a
             <td role="gridcell" class="figures">{ m.map_or_else(|| NONE.to_string(), |m| m.figures.to_string()) }</td>
             <td role="gridcell" class="checks" title={failed}>{ checks_text(e) }</td>
             <td role="gridcell" class="item-actions">
-                <button type="button" tabindex="-1" class="button small open">{ s.library_open }{ hidden_name.clone() }</button>
-                <button type="button" tabindex="-1" class="button small rename">{ s.rename }{ hidden_name.clone() }</button>
-                <button type="button" tabindex="-1" class="button small danger delete">{ s.delete }{ hidden_name }</button>
+                <button type="button" tabindex="-1" class="button small open" aria-label={named(s.library_open)}>{ s.library_open }</button>
+                <button type="button" tabindex="-1" class="button small rename" aria-label={named(s.rename)}>{ s.rename }</button>
+                <button type="button" tabindex="-1" class="button small danger delete" aria-label={named(s.delete)}>{ s.delete }</button>
             </td>
         </tr>
     }
