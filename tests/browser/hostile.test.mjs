@@ -102,7 +102,7 @@ test('two tabs adding and deleting never lose each other’s reports', async () 
     await until(async () => (await items(b).count()) === 1, 'tab B sees tab A’s report without a reload');
     await pasteAndAnalyze(b, report('西区', 34));
     await until(async () => (await items(a).count()) === 2, 'tab A sees tab B’s report');
-    await until(async () => (await a.locator('section#library [role=status]').innerText()).includes('另一个标签页'), 'tab A is told');
+    await until(async () => (await a.locator('section#library .library-status').innerText()).includes('另一个标签页'), 'tab A is told');
     await pasteAndAnalyze(a, report('南区', 56));
     for (const page of [a, b]) {
       await until(async () => (await items(page).count()) === 3, 'three reports listed in each tab');

@@ -73,7 +73,8 @@ test('the old localStorage library moves to IndexedDB by itself, even after a st
     await page.waitForTimeout(200);
     assert.equal(await items(page).count(), 3);
     await items(page).filter({ hasText: '用户改过的名字' }).locator('button.open').click();
-    await until(async () => (await page.locator('h2#report-title').innerText()).includes('迁移区1'), 'the moved report opened');
+    await until(async () => (await page.locator('h2#report-title').innerText()) === '用户改过的名字'
+      && (await page.locator('#source').innerText()).includes('迁移区12016年'), 'the moved report opened, under its own name');
     assertClean(log);
   } finally {
     await context.close();
@@ -90,7 +91,7 @@ test('a thousand reports are stored, listed, kept across a reload, and exported 
   try {
     await importFile(page, big, 'big.json');
     await until(async () => (await page.locator('section#library p.count').innerText()).includes('1000'), 'a thousand reports listed', 120_000);
-    assert.match(await page.locator('section#library [role=status]').innerText(), /导入 1000 份报告，跳过 0 份/);
+    assert.match(await page.locator('section#library .library-status').innerText(), /导入 1000 份报告，跳过 0 份/);
     assert.equal((await storedNames(page)).length, 1000);
     assert.match(await page.locator('section#library .library-space').innerText(), /已用 \d+(\.\d)? MB/);
     // After a reload (three times), how soon the table shows all of them (its first rows: only
@@ -112,7 +113,7 @@ test('a thousand reports are stored, listed, kept across a reload, and exported 
     assert.ok((await items(page).count()) < 100, 'only the rows in view are in the DOM');
     // The same file again: every report is already there (same text), none added.
     await importFile(page, big, 'big-again.json');
-    await until(async () => /导入 0 份报告，跳过 1000 份/.test(await page.locator('section#library [role=status]').innerText()), 'all skipped');
+    await until(async () => /导入 0 份报告，跳过 1000 份/.test(await page.locator('section#library .library-status').innerText()), 'all skipped');
     exported = await exportLibrary(page);
     assertClean(log);
   } finally {
@@ -144,7 +145,7 @@ test('an old export file imports; the same text under two ids is stored once; un
     file.entries.push({ id: 'another-id', name: '同一文本', text: old.entries[0].text }, { name: 'no id' }, 7);
     await importFile(page, file, 'old.json');
     await until(async () => (await items(page).count()) === 4, 'four reports');
-    assert.match(await page.locator('section#library [role=status]').innerText(), /导入 4 份报告，跳过 3 份/);
+    assert.match(await page.locator('section#library .library-status').innerText(), /导入 4 份报告，跳过 3 份/);
     // A report analysed again is the same entry: it keeps its name.
     await page.locator('textarea#input').fill(old.entries[2].text);
     await page.locator('button#analyze').click();
