@@ -110,6 +110,16 @@ test('a thousand reports: a virtual table on screen soon, sorted, filtered, pick
     const asc = await cells(page, 'checks');
     const passed = (t) => Number(t.split('/')[0]);
     assert.ok(asc.every((t, i) => i === 0 || passed(asc[i - 1]) <= passed(t)), `sorted by checks passed: ${asc.slice(0, 8)}`);
+    // The headers sort from the keyboard too.
+    const nameHead = page.locator('#library-table th.col-name');
+    await nameHead.locator('button').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await nameHead.getAttribute('aria-sort'), 'ascending');
+    const names = await cells(page, 'item-name');
+    assert.deepEqual(names, [...names].sort(), 'sorted by name');
+    await page.keyboard.press('Space');
+    assert.equal(await nameHead.getAttribute('aria-sort'), 'descending');
+    await checksHead.locator('button').click();
     const least = Math.min(...big.entries.filter((e) => e.summary).map((e) => 11 - e.summary.failed.length));
     assert.equal(passed(asc[0]), least);
 
