@@ -1199,4 +1199,24 @@ mod tests {
         checks.sort_unstable();
         assert_eq!(ids(&CHECK_EN), checks, "CHECK_EN against the core's checks");
     }
+
+    #[test]
+    fn level_labels_are_the_cores() {
+        use fazhi_lens::panel::Level;
+        let levels = [
+            Level::Ministry,
+            Level::Province,
+            Level::City,
+            Level::District,
+            Level::County,
+            Level::Department,
+            Level::Subdistrict,
+        ];
+        let ours: Vec<(&str, &str)> = LEVELS.iter().map(|(id, zh, _)| (*id, *zh)).collect();
+        let core: Vec<(&str, &str)> = levels.iter().map(|l| (l.id(), l.label())).collect();
+        assert_eq!(ours, core);
+        assert_eq!(EN.level_label("subdistrict"), "subdistrict / town");
+        assert_eq!(ZH.level_label("district"), "区级");
+        assert!(LEVELS.iter().all(|(_, _, en)| en.is_ascii()), "English level labels in English");
+    }
 }

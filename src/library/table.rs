@@ -293,7 +293,11 @@ pub fn LibraryTable(props: &Props) -> Html {
 
     let header = |col: Col, label: &'static str| sort_header(col, label, fill(s.sort_by, &[label]), &sort);
 
-    let picks = &props.picks;
+    // The picks still in the library (a deleted report stays picked until undo can no longer
+    // bring it back, but is not counted, deleted again or compared).
+    let picks = &*use_memo((props.picks.clone(), entries.clone()), |(picks, entries)| {
+        picks.iter().filter(|id| entries.iter().any(|e| &e.id == *id)).cloned().collect::<Vec<String>>()
+    });
     let on_compare = {
         let cb = props.on_compare.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
