@@ -255,6 +255,56 @@ pub struct Strings {
     pub export_library: &'static str,
     pub import_library: &'static str,
     pub library_file_stem: &'static str,
+    /// Library table: lib_col_name.
+    pub lib_col_name: &'static str,
+    /// Library table: lib_col_body.
+    pub lib_col_body: &'static str,
+    /// Library table: lib_col_region.
+    pub lib_col_region: &'static str,
+    /// Library table: lib_col_level.
+    pub lib_col_level: &'static str,
+    /// Library table: lib_col_year.
+    pub lib_col_year: &'static str,
+    /// Library table: lib_col_published.
+    pub lib_col_published: &'static str,
+    /// Library table: lib_col_title.
+    pub lib_col_title: &'static str,
+    /// Library table: lib_col_figures.
+    pub lib_col_figures: &'static str,
+    /// Library table: lib_col_checks.
+    pub lib_col_checks: &'static str,
+    /// Library table: lib_col_pick.
+    pub lib_col_pick: &'static str,
+    /// Library table: lib_filter_text.
+    pub lib_filter_text: &'static str,
+    /// Library table: lib_filter_region.
+    pub lib_filter_region: &'static str,
+    /// Library table: lib_filter_year.
+    pub lib_filter_year: &'static str,
+    /// Library table: lib_filter_check.
+    pub lib_filter_check: &'static str,
+    /// Library table: lib_filter_all.
+    pub lib_filter_all: &'static str,
+    /// Library table: lib_filter_fails.
+    pub lib_filter_fails: &'static str,
+    /// Library table: lib_shown.
+    pub lib_shown: &'static str,
+    /// Library table: lib_table_hint.
+    pub lib_table_hint: &'static str,
+    /// Library table: lib_pick.
+    pub lib_pick: &'static str,
+    /// Library table: lib_compare_picked.
+    pub lib_compare_picked: &'static str,
+    /// Library table: lib_delete_picked.
+    pub lib_delete_picked: &'static str,
+    /// Library table: lib_clear_picks.
+    pub lib_clear_picks: &'static str,
+    /// Library table: lib_pick_shown.
+    pub lib_pick_shown: &'static str,
+    /// Library table: lib_review_picked.
+    pub lib_review_picked: &'static str,
+    /// Library table: lib_none_match.
+    pub lib_none_match: &'static str,
     pub region_unknown: &'static str,
     pub year_unknown: &'static str,
     pub year_suffix: &'static str,
@@ -427,6 +477,31 @@ pub static ZH: Strings = Strings {
     export_library: "导出报告库",
     import_library: "导入报告库…",
     library_file_stem: "法治透镜报告库",
+    lib_col_name: "名称",
+    lib_col_body: "发布机关",
+    lib_col_region: "地区",
+    lib_col_level: "层级",
+    lib_col_year: "年度",
+    lib_col_published: "发布日期",
+    lib_col_title: "标题",
+    lib_col_figures: "数据",
+    lib_col_checks: "检查通过",
+    lib_col_pick: "选择",
+    lib_filter_text: "查找名称、机关、标题、地区",
+    lib_filter_region: "地区",
+    lib_filter_year: "年度",
+    lib_filter_check: "检查",
+    lib_filter_all: "全部",
+    lib_filter_fails: "未通过“{}”",
+    lib_shown: "显示 {} 份，共 {} 份；已选 {} 份",
+    lib_table_hint: "方向键移动，空格选择或取消，回车打开；点表头排序。",
+    lib_pick: "选择 {}",
+    lib_compare_picked: "比较所选",
+    lib_delete_picked: "删除所选",
+    lib_clear_picks: "取消全部选择",
+    lib_pick_shown: "选择显示的全部",
+    lib_review_picked: "总览所选",
+    lib_none_match: "没有符合条件的报告。",
     region_unknown: "地区不详",
     year_unknown: "年份不详",
     year_suffix: "{}年",
@@ -577,6 +652,31 @@ pub static EN: Strings = Strings {
     export_library: "Export library",
     import_library: "Import library…",
     library_file_stem: "fazhi-lens-library",
+    lib_col_name: "Name",
+    lib_col_body: "Body",
+    lib_col_region: "Region",
+    lib_col_level: "Level",
+    lib_col_year: "Year",
+    lib_col_published: "Published",
+    lib_col_title: "Title",
+    lib_col_figures: "Figures",
+    lib_col_checks: "Checks passed",
+    lib_col_pick: "Pick",
+    lib_filter_text: "Find in name, body, title, region",
+    lib_filter_region: "Region",
+    lib_filter_year: "Year",
+    lib_filter_check: "Check",
+    lib_filter_all: "All",
+    lib_filter_fails: "fails “{}”",
+    lib_shown: "Showing {} of {}; {} picked",
+    lib_table_hint: "Arrow keys move, Space picks or unpicks, Enter opens; click a header to sort.",
+    lib_pick: "Pick {}",
+    lib_compare_picked: "Compare picked",
+    lib_delete_picked: "Delete picked",
+    lib_clear_picks: "Clear picks",
+    lib_pick_shown: "Pick all shown",
+    lib_review_picked: "Review picked",
+    lib_none_match: "No report matches.",
     region_unknown: "region unknown",
     year_unknown: "year unknown",
     year_suffix: "{}",
@@ -684,6 +784,22 @@ impl Strings {
         parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" · ")
     }
 
+    /// The label of a body's level by the core's id (`panel::Level::id`): Chinese as the core
+    /// names it, or English; the id itself when unknown.
+    pub fn level_label<'a>(&self, id: &'a str) -> &'a str {
+        let row = LEVELS.iter().find(|(k, _, _)| *k == id);
+        match row {
+            Some((_, zh, en)) => {
+                if std::ptr::eq(self, &EN) {
+                    en
+                } else {
+                    zh
+                }
+            }
+            None => id,
+        }
+    }
+
     /// The label of check `id`: the core's Chinese one, or [`CHECK_EN`]'s in English; the id
     /// itself when unknown.
     pub fn check_label<'a>(&self, id: &'a str) -> &'a str {
@@ -777,6 +893,18 @@ pub const TERMS_EN: [(&str, &str); 39] = [
     ("不见面", "contactless"),
     ("起诉", "sued"),
     ("项目", "projects"),
+];
+
+/// The levels of a reporting body (`fazhi_lens::panel::Level`): id, Chinese (the core's
+/// `Level::label`), English.
+pub const LEVELS: [(&str, &str, &str); 7] = [
+    ("ministry", "部委", "ministry"),
+    ("province", "省级", "province"),
+    ("city", "市级", "city"),
+    ("district", "区级", "district"),
+    ("county", "县级", "county"),
+    ("department", "部门", "department"),
+    ("subdistrict", "街道乡镇", "subdistrict / town"),
 ];
 
 /// The English labels of the core's checks, by id (`fazhi_lens::catalog::CHECKS`).
@@ -1070,5 +1198,25 @@ mod tests {
         let mut checks: Vec<&str> = fazhi_lens::catalog::CHECKS.iter().map(|e| e.id).collect();
         checks.sort_unstable();
         assert_eq!(ids(&CHECK_EN), checks, "CHECK_EN against the core's checks");
+    }
+
+    #[test]
+    fn level_labels_are_the_cores() {
+        use fazhi_lens::panel::Level;
+        let levels = [
+            Level::Ministry,
+            Level::Province,
+            Level::City,
+            Level::District,
+            Level::County,
+            Level::Department,
+            Level::Subdistrict,
+        ];
+        let ours: Vec<(&str, &str)> = LEVELS.iter().map(|(id, zh, _)| (*id, *zh)).collect();
+        let core: Vec<(&str, &str)> = levels.iter().map(|l| (l.id(), l.label())).collect();
+        assert_eq!(ours, core);
+        assert_eq!(EN.level_label("subdistrict"), "subdistrict / town");
+        assert_eq!(ZH.level_label("district"), "区级");
+        assert!(LEVELS.iter().all(|(_, _, en)| en.is_ascii()), "English level labels in English");
     }
 }

@@ -28,6 +28,10 @@ pub struct Props {
     pub library: UseReducerHandle<LibraryState>,
     /// Show an error message (a failed download).
     pub on_error: Callback<Option<String>>,
+    /// The picked reports' library ids (the App's, shared with the library table).
+    pub picks: Vec<String>,
+    /// The picks changed (kept by the App, which saves them with [`save_picks`]).
+    pub on_picks: Callback<Vec<String>>,
     /// Another view is on screen: the comparison keeps its analyses, out of sight.
     #[prop_or_default]
     pub hidden: bool,
@@ -37,14 +41,14 @@ pub struct Props {
 /// keeps the comparison.
 const PICKS_KEY: &str = "fazhi-lens.compare";
 
-/// The picks kept by [`save_picks`].
-fn load_picks() -> Vec<String> {
+/// The picks kept by [`save_picks`] (the App reads them at start).
+pub fn load_picks() -> Vec<String> {
     let stored = storage::local().and_then(|s| s.get_item(PICKS_KEY).ok().flatten()).unwrap_or_default();
     stored.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 
 /// Keeps the picks (best effort: losing them costs a few clicks).
-fn save_picks(ids: &[String]) {
+pub fn save_picks(ids: &[String]) {
     if let Some(store) = storage::local() {
         let _ = store.set_item(PICKS_KEY, &ids.join("\n"));
     }
@@ -66,7 +70,7 @@ struct Analyses {
 pub fn CompareView(props: &Props) -> Html {
     let s = use_strings();
     let cs = s.compare;
-    let selected = use_state(load_picks);
+    let selected = &props.picks;
     let analyses = use_mut_ref(Analyses::default);
     let update = use_force_update();
     let entries = &props.library.entries;
@@ -129,32 +133,25 @@ pub fn CompareView(props: &Props) -> Html {
     };
 
     let toggle = |id: String| {
-        let selected = selected.clone();
+        let (selected, on_picks) = (selected.clone(), props.on_picks.clone());
         Callback::from(move |_: Event| {
-            let mut next = (*selected).clone();
+            let mut next = selected.clone();
             match next.iter().position(|x| *x == id) {
                 Some(i) => {
                     next.remove(i);
                 }
                 None => next.push(id.clone()),
             }
-            save_picks(&next);
-            selected.set(next);
+            on_picks.emit(next);
         })
     };
     let on_all = {
-        let (selected, all) = (selected.clone(), entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>());
-        Callback::from(move |_: MouseEvent| {
-            save_picks(&all);
-            selected.set(all.clone());
-        })
+        let (on_picks, all) = (props.on_picks.clone(), entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>());
+        Callback::from(move |_: MouseEvent| on_picks.emit(all.clone()))
     };
     let on_none = {
-        let selected = selected.clone();
-        Callback::from(move |_: MouseEvent| {
-            save_picks(&[]);
-            selected.set(Vec::new());
-        })
+        let on_picks = props.on_picks.clone();
+        Callback::from(move |_: MouseEvent| on_picks.emit(Vec::new()))
     };
 
     html! {

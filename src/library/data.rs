@@ -37,9 +37,53 @@ pub struct Saved<T> {
     /// When it was saved, as an ISO 8601 timestamp.
     #[serde(default)]
     pub saved_at: String,
+    /// What the library table shows beyond the metadata (body, level, figures, checks); `None`
+    /// for entries saved by an earlier build until their report is analysed again (the table
+    /// shows "—" meanwhile).
+    #[serde(default)]
+    pub summary: Option<Summary>,
     /// The decoded report text (`()` in the list).
     #[serde(default)]
     pub text: T,
+}
+
+/// The analysis of a report in brief, kept with its entry so that the table of a thousand
+/// reports is drawn, sorted and filtered without analysing any of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The reporting body (`Meta::body`).
+    #[serde(default)]
+    pub body: Option<String>,
+    /// The body's level, as the core's id (`panel::Level::id`: "district").
+    #[serde(default)]
+    pub level: Option<String>,
+    /// Publication date as the report states it.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// How many figures the report holds.
+    #[serde(default)]
+    pub figures: usize,
+    /// How many checks were run.
+    #[serde(default)]
+    pub checks: usize,
+    /// Ids of the checks not passed.
+    #[serde(default)]
+    pub failed: Vec<String>,
+}
+
+impl Summary {
+    /// The summary of an analysed report.
+    pub fn of(report: &Report) -> Summary {
+        let meta = &report.meta;
+        Summary {
+            body: meta.body.clone(),
+            level: fazhi_lens::panel::level(meta.body.as_deref(), meta.region.as_deref()).map(|l| l.id().to_string()),
+            published: meta.published.clone(),
+            figures: report.metrics.len(),
+            checks: report.checks.len(),
+            failed: report.checks.iter().filter(|c| !c.ok).map(|c| c.id.clone()).collect(),
+        }
+    }
 }
 
 /// A library entry as the list shows it: no text.
@@ -58,8 +102,8 @@ impl<T> Saved<T> {
 impl Record {
     /// The entry without its text, and the text.
     pub fn split(self) -> (Entry, String) {
-        let Saved { id, name, region, year, title, source, saved_at, text } = self;
-        (Saved { id, name, region, year, title, source, saved_at, text: () }, text)
+        let Saved { id, name, region, year, title, source, saved_at, summary, text } = self;
+        (Saved { id, name, region, year, title, source, saved_at, summary, text: () }, text)
     }
 
     /// The record for `text` and its report, saved at `saved_at`. Its name is the core's
@@ -75,6 +119,7 @@ impl Record {
             title: report.meta.title.clone(),
             source: report.source.clone(),
             saved_at,
+            summary: Some(Summary::of(report)),
             text: text.to_string(),
         }
     }
@@ -217,8 +262,9 @@ pub struct Space {
 /// the list read again after, so what is listed is what is stored.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LibraryState {
-    /// Entries, most recently saved first.
-    pub entries: Vec<Entry>,
+    /// Entries, most recently saved first; shared (`Rc`), so that the table of a thousand
+    /// entries takes them without a copy, and compares them by pointer on each scroll step.
+    pub entries: std::rc::Rc<Vec<Entry>>,
     /// Whether the stored list has been read (until then the panel says it is loading).
     pub loaded: bool,
     /// A lasting storage problem (shown until a write succeeds).
@@ -266,10 +312,10 @@ impl LibraryState {
         let mut s = self.clone();
         match action {
             Action::Listed { entries, other_tab } => {
-                if other_tab && entries != s.entries {
+                if other_tab && entries != *s.entries {
                     s.notice = Some(Notice::OtherTab { before: s.entries.len(), after: entries.len() });
                 }
-                s.entries = entries;
+                s.entries = std::rc::Rc::new(entries);
                 s.loaded = true;
             }
             Action::Saved => {
@@ -306,6 +352,7 @@ mod tests {
             title: None,
             source: String::new(),
             saved_at: String::new(),
+            summary: None,
             text: text.into(),
         }
     }
@@ -319,6 +366,7 @@ mod tests {
             title: None,
             source: String::new(),
             saved_at: String::new(),
+            summary: None,
             text: (),
         }
     }
@@ -330,6 +378,24 @@ mod tests {
         assert_eq!(parsed, Parsed { entries: entries.clone(), dropped: 0 });
         let array = serde_json::to_string(&entries).unwrap();
         assert_eq!(parse(&file_around(&array)).unwrap().entries, entries);
+    }
+
+    #[test]
+    fn entries_without_a_summary_still_load_and_new_ones_keep_theirs() {
+        // An entry as builds before the table wrote it: no summary (the table shows "—").
+        let old = format!(r#"{{"format":"{FORMAT}","version":1,"entries":[{{"id":"x","name":"旧","text":"旧文"}}]}}"#);
+        assert_eq!(parse(&old).unwrap().entries[0].summary, None);
+        let mut with = record("新文", "新");
+        with.summary = Some(Summary {
+            body: Some("某区人民政府".into()),
+            level: Some("district".into()),
+            published: None,
+            figures: 12,
+            checks: 11,
+            failed: vec!["part_problems".into()],
+        });
+        let parsed = parse(&file_around(&serde_json::to_string(&[with.clone()]).unwrap())).unwrap();
+        assert_eq!(parsed.entries, vec![with]);
     }
 
     #[test]

@@ -5,8 +5,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::data::{self, Action, Notice, ParseError, Space};
-use super::item::LibraryItem;
 use super::store::{self, Library};
+use super::table::LibraryTable;
 use crate::i18n::{fill, use_strings, Strings};
 use crate::platform::browser::{download, now_iso, read_bytes};
 
@@ -19,6 +19,15 @@ pub struct Props {
     pub current: Option<AttrValue>,
     /// Open an entry by id.
     pub on_open: Callback<String>,
+    /// The picked entries' ids (the App's: the comparison and the review use them).
+    pub picks: Vec<String>,
+    /// The picks changed.
+    pub on_picks: Callback<Vec<String>>,
+    /// Compare the picked entries.
+    pub on_compare: Callback<()>,
+    /// Review the picked entries (shown when set).
+    #[prop_or_default]
+    pub on_review: Option<Callback<()>>,
 }
 
 /// The text of a notice in the current language.
@@ -103,7 +112,7 @@ pub fn LibraryPanel(props: &Props) -> Html {
     };
     let on_delete = {
         let library = library.clone();
-        Callback::from(move |id: String| store::delete(&library, id))
+        Callback::from(move |ids: Vec<String>| store::delete(&library, ids))
     };
     let on_undo = {
         let library = library.clone();
@@ -144,14 +153,9 @@ pub fn LibraryPanel(props: &Props) -> Html {
                 <p class="empty">{ s.library_empty }</p>
             } else {
                 <p class="count">{ fill(s.library_count, &[&s.count(s.n_reports, library.entries.len())]) }</p>
-                <ul class="library-list">
-                    { for library.entries.iter().map(|e| html! {
-                        <LibraryItem key={e.id.clone()} id={e.id.clone()} name={e.name.clone()}
-                            region={e.region.clone()} year={e.year} title={e.title.clone()}
-                            current={props.current.as_deref() == Some(e.id.as_str())}
-                            on_open={props.on_open.clone()} on_rename={on_rename.clone()} on_delete={on_delete.clone()} />
-                    }) }
-                </ul>
+                <LibraryTable entries={library.entries.clone()} current={props.current.clone()} picks={props.picks.clone()}
+                    on_picks={props.on_picks.clone()} on_open={props.on_open.clone()} on_rename={on_rename}
+                    on_delete={on_delete} on_compare={props.on_compare.clone()} on_review={props.on_review.clone()} />
             }
             <div class="actions">
                 <button type="button" id="export-library" class="button" onclick={on_export}

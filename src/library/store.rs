@@ -188,17 +188,39 @@ pub fn rename(library: &Library, id: String, name: String) {
     write(library, Box::pin(async move { idb::rename(&id, &name).await }));
 }
 
-/// Deletes an entry, keeping its record for [`undo`].
-pub fn delete(library: &Library, id: String) {
-    let name = library.entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+/// Deletes entries (the picked rows, or one), keeping their records for [`undo`]: one undo
+/// brings them all back. The notice names them (the first three).
+pub fn delete(library: &Library, ids: Vec<String>) {
+    let names: Vec<String> =
+        ids.iter().filter_map(|id| library.entries.iter().find(|e| &e.id == id).map(|e| e.name.clone())).collect();
+    let mut name = names.iter().take(3).cloned().collect::<Vec<_>>().join("、");
+    if names.len() > 3 {
+        name.push_str(&format!("… (+{})", names.len() - 3));
+    }
     let handle = library.clone();
     write(
         library,
         Box::pin(async move {
-            if let Some(record) = idb::delete(&id).await? {
-                handle.dispatch(Action::Deleted { name, record });
+            // Each record comes as a JSON array of one; undo stores them as one array.
+            // A failure midway still offers undo of what was deleted before it.
+            let mut records = Vec::new();
+            let mut result = Ok(());
+            for id in &ids {
+                match idb::delete(id).await {
+                    Ok(Some(record)) => {
+                        records.push(record.trim().trim_start_matches('[').trim_end_matches(']').to_string())
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                }
             }
-            Ok(())
+            if !records.is_empty() {
+                handle.dispatch(Action::Deleted { name, record: format!("[{}]", records.join(",")) });
+            }
+            result
         }),
     );
 }

@@ -61,7 +61,7 @@ pub fn scroll_to_show(row: usize, row_px: f64, head_px: f64, scroll_top: f64, vi
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use hook::use_virtual_list;
+pub use hook::{sort_header, use_virtual_list};
 
 #[cfg(target_arch = "wasm32")]
 mod hook {
@@ -71,6 +71,34 @@ mod hook {
     use yew::prelude::*;
 
     use super::{key_target, scroll_to_show, window, GUESS_ROW_PX, GUESS_VIEW_PX};
+
+    /// A sortable column's header cell (`th` with `aria-sort`, a button that sorts by `col`,
+    /// ascending first, then the other way); `title` says what a click does. Shared by the
+    /// grids that use this list (figures, library).
+    pub fn sort_header<C: Copy + PartialEq + std::fmt::Debug + 'static>(
+        col: C,
+        label: &'static str,
+        title: String,
+        sort: &UseStateHandle<Option<(C, bool)>>,
+    ) -> Html {
+        let state = sort.and_then(|(c, asc)| (c == col).then_some(asc));
+        let (aria, arrow) = match state {
+            Some(true) => ("ascending", "▲"),
+            Some(false) => ("descending", "▼"),
+            None => ("none", "↕"),
+        };
+        let onclick = {
+            let sort = sort.clone();
+            Callback::from(move |_: MouseEvent| sort.set(Some((col, state != Some(true)))))
+        };
+        html! {
+            <th scope="col" aria-sort={aria} class={format!("col-{}", format!("{col:?}").to_ascii_lowercase())}>
+                <button type="button" class="sort" {title} {onclick}>
+                    { label }<span class="arrow" aria-hidden="true">{ arrow }</span>
+                </button>
+            </th>
+        }
+    }
 
     /// The scroll box's measurements.
     #[derive(Clone, Copy, PartialEq)]

@@ -20,7 +20,7 @@ use super::figure_filters::{FigureFilters, Filters, KeyFilter};
 use super::model::{Analysis, Show};
 use crate::i18n::{fill, truncate_chars, use_strings};
 use crate::platform::browser::closest;
-use crate::platform::virtual_list::use_virtual_list;
+use crate::platform::virtual_list::{sort_header, use_virtual_list};
 
 /// With more rows than this the box gets a fixed height (`.tall`), so that the browser can lay
 /// out the table alone while it scrolls (a relayout boundary), not the whole page.
@@ -146,30 +146,7 @@ pub fn FiguresTable(props: &Props) -> Html {
         })
     };
 
-    let header = |col: Col, label: &'static str| {
-        let state = sort.and_then(|(c, asc)| (c == col).then_some(asc));
-        let aria = match state {
-            Some(true) => "ascending",
-            Some(false) => "descending",
-            None => "none",
-        };
-        let onclick = {
-            let sort = sort.clone();
-            Callback::from(move |_: MouseEvent| sort.set(Some((col, state != Some(true)))))
-        };
-        let arrow = match state {
-            Some(true) => "▲",
-            Some(false) => "▼",
-            None => "↕",
-        };
-        html! {
-            <th scope="col" aria-sort={aria} class={format!("col-{}", format!("{col:?}").to_ascii_lowercase())}>
-                <button type="button" class="sort" title={fill(s.sort_by, &[label])} {onclick}>
-                    { label }<span class="arrow" aria-hidden="true">{ arrow }</span>
-                </button>
-            </th>
-        }
-    };
+    let header = |col: Col, label: &'static str| sort_header(col, label, fill(s.sort_by, &[label]), &sort);
 
     let total = a.report.metrics.len();
     let (start, end) = (list.start, list.end);

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::footer::app_footer;
 use super::header::app_header;
 use super::language;
-use crate::compare::view::CompareView;
+use crate::compare::view::{load_picks, save_picks, CompareView};
 use crate::i18n::{is_demo_source, Lang};
 use crate::input::panel::InputPanel;
 use crate::input::progress::AnalysisProgress;
@@ -46,6 +46,21 @@ pub fn App() -> Html {
     // The comparison is a view of its own beside the report, so that neither pushes the other
     // out of sight; both stay mounted (a big report is not rendered again when it comes back).
     let comparing = use_state(|| false);
+    // The picked reports of the library: one set for every view of several reports (the
+    // comparison; a review view takes the same `picks` and a callback like `on_compare`). Kept
+    // in `localStorage` so that a reload keeps them.
+    let picks = use_state(load_picks);
+    let on_picks = {
+        let picks = picks.clone();
+        Callback::from(move |next: Vec<String>| {
+            save_picks(&next);
+            picks.set(next);
+        })
+    };
+    let on_compare = {
+        let comparing = comparing.clone();
+        Callback::from(move |()| comparing.set(true))
+    };
 
     use_effect_with(*lang, |lang| browser::set_document_lang(lang.code()));
     // Switching views brings the switch and the view under it to the top (not on load).
@@ -107,7 +122,14 @@ pub fn App() -> Html {
             pending.set(None);
             report.source = tag.source;
             let id = match tag.entry_id {
-                Some(id) => id,
+                // An entry saved by an earlier build gets its table summary now (its name and
+                // place in the list kept).
+                Some(id) => {
+                    if let Some(e) = library.entries.iter().find(|e| e.id == id && e.summary.is_none()) {
+                        store::add(&library, Record::new(&text, &report, e.saved_at.clone()));
+                    }
+                    id
+                }
                 // The made-up demo joins the library (and so comparisons) only when kept.
                 None if is_demo_source(&report.source) => text_id(&text),
                 None => {
@@ -249,7 +271,8 @@ pub fn App() -> Html {
             <main id="main">
                 <div class="intake">
                     <InputPanel on_analyze={on_analyze} on_error={on_error.clone()} />
-                    <LibraryPanel library={library.clone()} current={current} on_open={on_open} />
+                    <LibraryPanel library={library.clone()} current={current} on_open={on_open}
+                        picks={(*picks).clone()} on_picks={on_picks.clone()} on_compare={on_compare} />
                 </div>
                 <nav id="views" class="view-switch" aria-label={s.views_label}>
                     <button type="button" id="view-report" class="view-tab" aria-pressed={(!*comparing).to_string()}
@@ -270,7 +293,7 @@ pub fn App() -> Html {
                         </button>
                     </div>
                 }
-                <CompareView library={library.clone()} on_error={on_error.clone()} hidden={!*comparing} />
+                <CompareView library={library.clone()} picks={(*picks).clone()} {on_picks} on_error={on_error.clone()} hidden={!*comparing} />
                 <div id="report-view" hidden={*comparing}>
                     if let Some(a) = (*analysis).clone() {
                         <ReportView key={a.seq.to_string()} analysis={a.clone()} {name} {on_keep} highlight={*highlight} on_show={on_show} on_error={on_error} />

@@ -129,7 +129,7 @@ test('a very long paste is held outside the paste area, and nothing of it is los
 });
 
 test('the library keeps reports across a reload', () => withApp(async ({ page }) => {
-  const items = page.locator('section#library li.library-item');
+  const items = page.locator('section#library tr.library-item');
   const before = await items.count();
   await page.locator('button#demo').click();
   // The made-up demo joins the library only when kept (issue 20).
@@ -137,10 +137,10 @@ test('the library keeps reports across a reload', () => withApp(async ({ page })
   await until(async () => (await items.count()) > before, 'the demo saved to the library');
   await page.locator('input#file').setInputFiles(gbkFixture);
   await until(async () => (await items.count()) > before + 1, 'the GBK report saved too');
-  const saved = await texts(page, 'section#library li.library-item');
+  const saved = await texts(page, 'section#library tr.library-item');
   await page.reload();
   await page.locator('button#analyze').waitFor({ state: 'visible' });
-  await until(async () => JSON.stringify(await texts(page, 'section#library li.library-item')) === JSON.stringify(saved),
+  await until(async () => JSON.stringify(await texts(page, 'section#library tr.library-item')) === JSON.stringify(saved),
     'the same library after reload');
   // open the GBK report from the library
   const qinghe = items.filter({ hasText: '青禾县' });

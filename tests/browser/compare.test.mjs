@@ -20,7 +20,7 @@ const withApp = (body) => sharedWithApp(browser, body);
 
 /** Pastes each seed and waits until the library holds them all. */
 async function loadSeeds(page, prefixes) {
-  const items = page.locator('section#library li.library-item');
+  const items = page.locator('section#library tr.library-item');
   for (const [i, p] of prefixes.entries()) {
     await pasteAndAnalyze(page, seed(p));
     await until(async () => (await items.count()) === i + 1, `seed ${p} in the library`);

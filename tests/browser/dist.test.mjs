@@ -68,7 +68,7 @@ test('fazhi-lens.html works from file:// and loads nothing but itself', async ()
 
     // Its library lives in the browser's storage for the file: IndexedDB, not the page's memory
     // (no "storage unavailable" alert, and the space line shows).
-    const item = page.locator('section#library li.library-item');
+    const item = page.locator('section#library tr.library-item');
     await until(async () => (await item.count()) === 1, 'the report in the library');
     await page.reload();
     await ready(page);

@@ -95,7 +95,7 @@ test('a panic in the worker: the app says so, keeps the text, and a fresh worker
     const now = page.workers();
     assert.equal(now.length, 1, 'one worker');
     assert.notEqual(now[0], original, 'a new one');
-    assert.equal(await page.locator('section#library li.library-item').count(), 2, 'both reports, nothing else, in the library');
+    assert.equal(await page.locator('section#library tr.library-item').count(), 2, 'both reports, nothing else, in the library');
     assertOnlyThePanic(log);
   } finally {
     await app.context.close();
@@ -150,7 +150,7 @@ test('fazhi-lens.html from file://: a panic in the page is caught, the text kept
   try {
     await failsAndRecovers(page, 'page');
     // The library is written after the report shows (IndexedDB, in a task of its own).
-    await until(async () => (await page.locator('section#library li.library-item').count()) === 2, 'both reports in the library');
+    await until(async () => (await page.locator('section#library tr.library-item').count()) === 2, 'both reports in the library');
     assertOnlyThePanic(log);
     // The panic was caught in the page: nothing escaped to its error handlers.
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');

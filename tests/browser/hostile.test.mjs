@@ -22,7 +22,7 @@ function report(place, n) {
     + `二、存在的不足\n一是基层执法力量不足。\n三、2025年工作安排\n继续推进严格规范公正文明执法。\n`;
 }
 
-const items = (page) => page.locator('section#library li.library-item');
+const items = (page) => page.locator('section#library tr.library-item');
 
 test('full storage: the report stays on screen, the user is told, nothing stored is lost', async () => {
   const { page, context, log } = await openApp(browser);
@@ -102,7 +102,7 @@ test('two tabs adding and deleting never lose each other’s reports', async () 
     await until(async () => (await items(b).count()) === 1, 'tab B sees tab A’s report without a reload');
     await pasteAndAnalyze(b, report('西区', 34));
     await until(async () => (await items(a).count()) === 2, 'tab A sees tab B’s report');
-    await until(async () => (await a.locator('section#library [role=status]').innerText()).includes('另一个标签页'), 'tab A is told');
+    await until(async () => (await a.locator('section#library .library-status').innerText()).includes('另一个标签页'), 'tab A is told');
     await pasteAndAnalyze(a, report('南区', 56));
     for (const page of [a, b]) {
       await until(async () => (await items(page).count()) === 3, 'three reports listed in each tab');

@@ -126,7 +126,7 @@ test('keyboard: Tab alone reaches every panel and the comparison; arrows reach e
 
 test('the comparison is its own view; its picks outlive a reload; axe is clean on both views', () => withApp(async ({ page }) => {
   for (const p of ['000', '003']) await analysed(page, seed(p));
-  await until(async () => (await page.locator('section#library li.library-item').count()) === 2, 'two reports in the library');
+  await until(async () => (await page.locator('section#library tr.library-item').count()) === 2, 'two reports in the library');
   await axeClean(page, 'with the report open');
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
   await page.locator('#compare-toggle').click();
@@ -157,7 +157,7 @@ test('the comparison is its own view; its picks outlive a reload; axe is clean o
 }));
 
 test('the demo joins the library only when kept; a text that is no report is told', () => withApp(async ({ page }) => {
-  const items = page.locator('section#library li.library-item');
+  const items = page.locator('section#library tr.library-item');
   await page.locator('button#demo').click();
   await page.locator('button#keep-report').waitFor();
   assert.equal(await items.count(), 0, 'the demo is not saved by itself');
@@ -223,7 +223,7 @@ test('Chinese mode: no internal id in visible text either', () => withApp(async 
 test('five reports side by side: the page never scrolls sideways, the table scrolls in its own box', () => withApp(async ({ page }) => {
   const prefixes = ['000', '001', '002', '003', '004'];
   for (const p of prefixes) await analysed(page, seed(p));
-  await until(async () => (await page.locator('section#library li.library-item').count()) === 5, 'five reports in the library');
+  await until(async () => (await page.locator('section#library tr.library-item').count()) === 5, 'five reports in the library');
   await page.locator('#compare-toggle').click();
   await page.locator('#compare-all').click();
   await until(async () => (await page.locator('table#compare-table thead th.report-col').count()) === 5, 'five columns');
