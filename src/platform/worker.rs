@@ -148,6 +148,12 @@ pub fn serve(warm_up: &str) {
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
+        // A file of "open many" (`platform::many`): answered in a task of its own.
+        if get(&data, "many").is_truthy() {
+            let reply = reply.clone();
+            wasm_bindgen_futures::spawn_local(async move { answer_file(&data, &reply).await });
+            return;
+        }
         let Some(text) = get(&data, "text").as_string() else { return };
         let (report, ms) = analyze_job(&text, get(&data, "panic").is_truthy());
         let answer = match answer(report) {
@@ -420,22 +426,7 @@ impl<T: 'static> Analyzer<T> {
 
     /// Starts a worker, or settles for the page's thread when none can start.
     fn start_worker(&self) {
-        let glue = GLUE_URL.with(JsValue::as_string);
-        let module = wasm_bindgen::module();
-        let started = glue.filter(|_| module.is_object()).and_then(|glue| {
-            let options = WorkerOptions::new();
-            options.set_type(WorkerType::Module);
-            let worker = Worker::new_with_options(WORKER_URL, &options).ok()?;
-            let init = Object::new();
-            set(&init, "glue", &glue.into());
-            set(&init, "module", &module);
-            if worker.post_message(&init).is_err() {
-                worker.terminate();
-                return None;
-            }
-            Some(worker)
-        });
-        let Some(worker) = started else {
+        let Some(worker) = spawn() else {
             self.0.borrow_mut().backend = Backend::InThread;
             return;
         };
@@ -579,8 +570,117 @@ impl<T: 'static> Analyzer<T> {
     }
 }
 
+/// Starts a worker running this module and sends it the glue and the compiled module; it says
+/// `{ready: true}` (or `{failed}`) when it listens. `None` where no worker can start.
+pub fn spawn() -> Option<Worker> {
+    let glue = GLUE_URL.with(JsValue::as_string)?;
+    let module = wasm_bindgen::module();
+    if !module.is_object() {
+        return None;
+    }
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(WORKER_URL, &options).ok()?;
+    let init = Object::new();
+    set(&init, "glue", &glue.into());
+    set(&init, "module", &module);
+    if worker.post_message(&init).is_err() {
+        worker.terminate();
+        return None;
+    }
+    Some(worker)
+}
+
+/// Why a file of "open many" gave no report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileFailure {
+    /// The browser could not read the file (its reason).
+    Read(String),
+    /// The core could not decode it (its bilingual message, "中文 (English)").
+    Decode(String),
+    /// A PDF: its text comes from the PDF module, in the page (`platform::pdf`).
+    Pdf,
+    /// The analyser failed on it.
+    Crashed,
+}
+
+/// A file's text and what the library lists of it (the core's metadata).
+pub struct FileReport {
+    /// The decoded text.
+    pub text: String,
+    /// The report's metadata.
+    pub meta: fazhi_lens::Meta,
+}
+
+/// Reads `file` (unless its `text` is given: a PDF's, read by the page), decodes and analyses it
+/// where this runs: a pool worker of `platform::many`, or the page when none can start.
+pub async fn open_file(file: &JsValue, name: &str, text: Option<String>) -> Result<FileReport, FileFailure> {
+    let text = match text {
+        Some(text) => text,
+        None => {
+            let file: &web_sys::File = file.unchecked_ref();
+            let bytes = super::browser::read_bytes(file).await.map_err(FileFailure::Read)?;
+            match fazhi_lens::decode::decode_with(&bytes, name, &super::browser::BrowserDecoder) {
+                Ok(text) => text,
+                Err(fazhi_lens::DecodeError::Unsupported(fazhi_lens::decode::Format::Pdf)) => {
+                    return Err(FileFailure::Pdf)
+                }
+                Err(e) => return Err(FileFailure::Decode(e.to_string())),
+            }
+        }
+    };
+    match guarded(&text, test_panic().is_truthy()) {
+        Some((report, _)) => Ok(FileReport { meta: report.meta, text }),
+        None => Err(FileFailure::Crashed),
+    }
+}
+
+/// The worker's answer to a file of "open many" (`{many, id, file, name, text?, panic}`):
+/// `{id, text, meta}` (the metadata as JSON), or `{id, failure, why}`.
+async fn answer_file(data: &JsValue, reply: &DedicatedWorkerGlobalScope) {
+    // The page's test flag (see `TEST_PANIC`), which this worker cannot see otherwise.
+    set(js_sys::global().unchecked_ref(), TEST_PANIC, &get(data, "panic"));
+    let name = get(data, "name").as_string().unwrap_or_default();
+    let answer = Object::new();
+    set(&answer, "id", &get(data, "id"));
+    match open_file(&get(data, "file"), &name, get(data, "text").as_string()).await {
+        Ok(done) => {
+            set(&answer, "meta", &serde_json::to_string(&done.meta).unwrap_or_default().into());
+            set(&answer, "text", &done.text.into());
+        }
+        Err(failure) => {
+            let (kind, why) = match failure {
+                FileFailure::Read(why) => ("read", why),
+                FileFailure::Decode(why) => ("decode", why),
+                FileFailure::Pdf => ("pdf", String::new()),
+                FileFailure::Crashed => ("crashed", String::new()),
+            };
+            set(&answer, "failure", &kind.into());
+            set(&answer, "why", &why.into());
+        }
+    }
+    let _ = reply.post_message(&answer);
+}
+
+/// The answer of [`answer_file`] read back in the page.
+pub fn read_file_answer(data: &JsValue) -> Result<FileReport, FileFailure> {
+    let why = get(data, "why").as_string().unwrap_or_default();
+    match get(data, "failure").as_string().as_deref() {
+        Some("read") => return Err(FileFailure::Read(why)),
+        Some("decode") => return Err(FileFailure::Decode(why)),
+        Some("pdf") => return Err(FileFailure::Pdf),
+        Some(_) => return Err(FileFailure::Crashed),
+        None => {}
+    }
+    let meta = get(data, "meta").as_string().and_then(|m| serde_json::from_str(&m).ok());
+    match (get(data, "text").as_string(), meta) {
+        (Some(text), Some(meta)) => Ok(FileReport { text, meta }),
+        _ => Err(FileFailure::Crashed),
+    }
+}
+
 /// Resolves in a later task (a zero-delay timer), so the browser can handle input in between.
-async fn next_task() {
+pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve: Function, _reject: Function| match web_sys::window() {
         Some(window) => {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
