@@ -51,10 +51,13 @@ pub fn ManyProgress(props: &Props) -> Html {
     {
         let tick = tick.clone();
         let mut n = 0;
-        use_interval(TICK_MS, move || {
-            n += 1;
-            tick.set(n);
-        });
+        use_interval(
+            TICK_MS,
+            Box::new(move || {
+                n += 1;
+                tick.set(n);
+            }),
+        );
     }
     let run = &props.run;
     let on_close = {
@@ -64,33 +67,32 @@ pub fn ManyProgress(props: &Props) -> Html {
     let failures = run.failures.borrow();
     let (done, total) = (run.done.get(), run.total);
     let over = run.finished.get() && run.writing.get() == 0;
-    if !over {
-        let mut line = fill(s.many_progress, &[&done.to_string(), &total.to_string(), &failures.len().to_string()]);
-        if let Some(left) = run.seconds_left() {
-            line.push_str(&fill(s.many_left, &[&format!("{left:.0}")]));
+    // One element for both states (each element of `html!` costs the .wasm).
+    let mut line = if over {
+        let (ok, added) = (done - failures.len(), run.added.get());
+        let mut line = fill(
+            s.many_summary,
+            &[&added.to_string(), &(ok.saturating_sub(added)).to_string(), &failures.len().to_string()],
+        );
+        if run.cancelled.get() {
+            line.push(' ');
+            line.push_str(&fill(s.many_cancelled, &[&(total - done).to_string()]));
         }
-        return html! {
-            <div id="many-progress" class="analysis-progress">
-                <progress aria-label={s.analysing_label} max={total.to_string()} value={done.to_string()}></progress>
-                <span role="status">{ line }</span>
-                <button type="button" id="cancel-many" class="button subtle" onclick={on_close}>{ s.cancel }</button>
-            </div>
-        };
+        line
+    } else {
+        fill(s.many_progress, &[&done.to_string(), &total.to_string(), &failures.len().to_string()])
+    };
+    if let Some(left) = run.seconds_left().filter(|_| !over) {
+        line.push_str(&fill(s.many_left, &[&format!("{left:.0}")]));
     }
-    let ok = done - failures.len();
-    let added = run.added.get();
     html! {
-        <div id="many-summary" class="many-summary" role="status">
-            <p>{ fill(s.many_summary, &[&added.to_string(), &ok.saturating_sub(added).to_string(), &failures.len().to_string()]) }</p>
-            if run.cancelled.get() {
-                <p id="many-cancelled">{ fill(s.many_cancelled, &[&(total - done).to_string()]) }</p>
-            }
-            if !failures.is_empty() {
-                <ul id="many-failures">
-                    { for failures.iter().map(|(name, f)| html! { <li><strong>{ name.clone() }</strong>{ " — " }{ reason(lang, f) }</li> }) }
-                </ul>
-            }
-            <button type="button" id="close-many" class="button subtle" onclick={on_close}>{ s.many_close }</button>
+        <div id={if over { "many-summary" } else { "many-progress" }} class="analysis-progress many">
+            <progress aria-label={s.analysing_label} max={total.to_string()} value={done.to_string()}></progress>
+            <span role="status">{ line }</span>
+            <button type="button" id="close-many" class="button subtle" onclick={on_close}>{ if over { s.many_close } else { s.cancel } }</button>
+            <ul id="many-failures">
+                { for failures.iter().map(|(name, f)| html! { <li>{ fill("{} — {}", &[name, &reason(lang, f)]) }</li> }) }
+            </ul>
         </div>
     }
 }

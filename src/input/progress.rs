@@ -27,9 +27,9 @@ pub struct Props {
 /// Calls `tick` every `ms` milliseconds while the component is mounted (the `tick` of the first
 /// render; later ones are ignored).
 #[hook]
-pub fn use_interval(ms: i32, tick: impl FnMut() + 'static) {
+pub fn use_interval(ms: i32, tick: Box<dyn FnMut()>) {
     use_effect_with((), move |_| {
-        let tick = Closure::<dyn FnMut()>::new(tick);
+        let tick = Closure::wrap(tick);
         let window = web_sys::window();
         let id = window.as_ref().and_then(|w| {
             w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), ms).ok()
@@ -51,7 +51,7 @@ pub fn AnalysisProgress(props: &Props) -> Html {
     let elapsed = use_state(|| 0.0f64);
     {
         let (elapsed, started) = (elapsed.clone(), *started);
-        use_interval(TICK_MS, move || elapsed.set((now() - started) / 1000.0));
+        use_interval(TICK_MS, Box::new(move || elapsed.set((now() - started) / 1000.0)));
     }
     let on_cancel = {
         let cb = props.on_cancel.clone();

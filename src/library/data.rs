@@ -66,21 +66,16 @@ impl Record {
     /// (`Report::display_name`: never the text's first line, which on a web page is chrome),
     /// else its source (a file name).
     pub fn new(text: &str, report: &Report, saved_at: String) -> Record {
-        Record::from_meta(text.to_string(), &report.meta, &report.source, saved_at)
-    }
-
-    /// [`Record::new`] from the report's metadata alone (what a worker of "open many" sends).
-    pub fn from_meta(text: String, meta: &fazhi_lens::Meta, source: &str, saved_at: String) -> Record {
-        let name = fazhi_lens::naming::display_name(meta).unwrap_or_else(|| source.to_string());
+        let name = report.display_name().unwrap_or_else(|| report.source.clone());
         Record {
-            id: text_id(&text),
+            id: text_id(text),
             name,
-            region: meta.region.clone(),
-            year: meta.report_year,
-            title: meta.title.clone(),
-            source: source.to_string(),
+            region: report.meta.region.clone(),
+            year: report.meta.report_year,
+            title: report.meta.title.clone(),
+            source: report.source.clone(),
             saved_at,
-            text,
+            text: text.to_string(),
         }
     }
 }

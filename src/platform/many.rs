@@ -1,26 +1,23 @@
-//! "Open many": the files of a multiple pick, a picked folder or a drop (folders walked by
-//! `www/open-many.js`) are read, decoded and analysed by a small pool of workers
-//! ([`worker::spawn`], one per core up to [`MAX_WORKERS`]); where none can start (`file://`),
-//! in the page, one file per task so the page stays responsive. Each file's outcome goes to a
-//! callback as it comes; [`Run`] holds the counts a progress line shows, and cancels.
-//!
-//! Each lane (a worker, or the page) takes the next file from a shared queue, so a long file
-//! holds up only its lane. A PDF's text is read by the PDF module in the page
-//! (`platform::pdf`, its own worker) and then analysed by the lane.
+//! "Open many": the files of a multiple pick, a picked folder or a drop (folders walked) are
+//! read, decoded and analysed by a small pool of workers, one per core up to four, each running
+//! this module (`worker::open_file` behind `worker.js`); where none can start (`file://`), in the
+//! page, one file per task so it stays responsive. The walk and the pool are JavaScript
+//! (`www/open-many.js`: as async Rust they cost the .wasm ~4 KB of gzip); this side hands it
+//! the page's part (analysing in the page, reading a PDF) and keeps the counts a progress line
+//! shows ([`Run`]).
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{DataTransfer, File, FileList, Worker};
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{DataTransfer, File, FileList};
 
 use super::browser::read_bytes;
 use super::pdf::{self, PdfFailure};
-use super::worker::{self, next_task, now, FileFailure, FileReport};
+use super::worker::{self, now, FileFailure, FileReport};
 
 #[wasm_bindgen(module = "/www/open-many.js")]
 extern "C" {
@@ -28,21 +25,36 @@ extern "C" {
     fn dropped_files(dt: &DataTransfer) -> Promise;
     #[wasm_bindgen(js_name = pickedFiles)]
     fn picked_files(list: &FileList) -> Array;
+    #[wasm_bindgen(js_name = openMany)]
+    #[allow(clippy::too_many_arguments)]
+    fn open_many(
+        files: &Array,
+        glue: Option<String>,
+        module: &JsValue,
+        max_bytes: f64,
+        in_page: &JsValue,
+        read_pdf: &JsValue,
+        on_file: &JsValue,
+        on_end: &JsValue,
+    ) -> Function;
 }
-
-/// Workers at most, whatever the machine: more gain little and each holds a copy of the module.
-const MAX_WORKERS: usize = 4;
-
-/// How long a pool worker may take to say it is ready before its lane runs in the page.
-const READY_MS: i32 = 10_000;
 
 /// Files larger than this are refused before reading (as a single file is).
 pub const MAX_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
+/// The PDF failures by the number `readPdf` answers with.
+const PDF_FAILURES: [PdfFailure; 5] = [
+    PdfFailure::NoTextLayer,
+    PdfFailure::NeedsPassword,
+    PdfFailure::Damaged,
+    PdfFailure::Unsupported,
+    PdfFailure::Crashed,
+];
+
 /// Why a file gave no report.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Failure {
-    /// Decoding, reading or analysing failed ([`FileFailure::Pdf`] never ends here).
+    /// Reading, decoding or analysing failed ([`FileFailure::Pdf`] never ends here).
     File(FileFailure),
     /// A PDF that gave no text.
     Pdf(PdfFailure),
@@ -99,10 +111,8 @@ pub struct Run {
     pub cancelled: Cell<bool>,
     /// When it started (`performance.now()`).
     pub started: f64,
-    /// Resolves the promise every lane's wait races with, when cancelled.
+    /// Cancels the pool.
     stop: RefCell<Option<Function>>,
-    stopped: Promise,
-    workers: RefCell<Vec<Worker>>,
 }
 
 impl PartialEq for Run {
@@ -124,37 +134,45 @@ impl Run {
             return;
         }
         self.cancelled.set(true);
-        for worker in self.workers.borrow_mut().drain(..) {
-            worker.terminate();
-        }
         if let Some(stop) = self.stop.borrow_mut().take() {
             let _ = stop.call0(&JsValue::NULL);
         }
     }
 
-    /// Awaits `promise`, or `None` once the run is cancelled.
-    async fn wait(&self, promise: Promise) -> Option<JsValue> {
-        let raced = Promise::race(&Array::of2(&promise, &self.stopped));
-        let value = JsFuture::from(raced).await;
-        if self.cancelled.get() {
-            return None;
+    /// Counts a file as done and hands on its outcome.
+    fn finish(
+        &self,
+        name: String,
+        outcome: Result<FileReport, Failure>,
+        on_file: &dyn Fn(String, Result<FileReport, Failure>),
+    ) {
+        self.done.set(self.done.get() + 1);
+        if let Err(failure) = &outcome {
+            self.failures.borrow_mut().push((name.clone(), failure.clone()));
         }
-        Some(value.unwrap_or(JsValue::UNDEFINED))
+        on_file(name, outcome);
     }
 }
 
-/// A lane's place to analyse: a ready worker, or the page.
-type Lane = Option<Worker>;
+/// A pool answer (`worker::file_answer`, or the pool's own `large` and numbered `pdf`) read back.
+fn outcome(answer: &JsValue) -> Result<FileReport, Failure> {
+    match get(answer, "failure").as_string().as_deref() {
+        Some("large") => Err(Failure::TooLarge),
+        Some("pdf") => match get(answer, "why").as_f64() {
+            Some(n) => Err(Failure::Pdf(PDF_FAILURES.get(n as usize).copied().unwrap_or(PdfFailure::Crashed))),
+            None => Err(Failure::File(FileFailure::Crashed)),
+        },
+        _ => worker::read_file_answer(answer).map_err(Failure::File),
+    }
+}
 
-/// Opens `items`: each file's name and outcome goes to `on_file`, and `on_end` is called once
-/// every lane has stopped (all done, or cancelled).
+/// Opens `items`: each file's name and outcome goes to `on_file` as it comes, and `on_end` is
+/// called once every lane has stopped (all done, or cancelled).
 pub fn start(
     items: Vec<Item>,
-    on_file: impl Fn(String, Result<FileReport, Failure>) + 'static,
-    on_end: impl FnOnce() + 'static,
+    on_file: Box<dyn Fn(String, Result<FileReport, Failure>)>,
+    on_end: Box<dyn FnOnce()>,
 ) -> Rc<Run> {
-    let mut stop = None;
-    let stopped = Promise::new(&mut |resolve, _| stop = Some(resolve));
     let run = Rc::new(Run {
         total: items.len(),
         done: Cell::new(0),
@@ -164,162 +182,60 @@ pub fn start(
         finished: Cell::new(false),
         cancelled: Cell::new(false),
         started: now(),
-        stop: RefCell::new(stop),
-        stopped,
-        workers: RefCell::new(Vec::new()),
+        stop: RefCell::new(None),
     });
-    let on_file: Rc<dyn Fn(String, Result<FileReport, Failure>)> = Rc::new(on_file);
-    let mut queue = VecDeque::new();
+    let files = Array::new();
     for item in items {
         match item {
-            Ok(file) => queue.push_back(file),
-            Err((name, why)) => finish(&run, &on_file, name, Err(Failure::File(FileFailure::Read(why)))),
-        }
-    }
-    let cores = get(&get(&js_sys::global(), "navigator"), "hardwareConcurrency").as_f64().unwrap_or(1.0) as usize;
-    let lanes = cores.clamp(1, MAX_WORKERS).min(queue.len()).max(1);
-    let queue = Rc::new(RefCell::new(queue));
-    let left = Rc::new(Cell::new(lanes));
-    let on_end = Rc::new(RefCell::new(Some(on_end)));
-    for _ in 0..lanes {
-        let (run, queue, on_file, left, on_end) =
-            (run.clone(), queue.clone(), on_file.clone(), left.clone(), on_end.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            lane(&run, &queue, &on_file).await;
-            left.set(left.get() - 1);
-            if left.get() == 0 {
-                run.finished.set(true);
-                if let Some(on_end) = on_end.borrow_mut().take() {
-                    on_end();
-                }
+            Ok(file) => {
+                files.push(&file);
             }
-        });
-    }
-    run
-}
-
-/// Counts a file as done and hands on its outcome.
-fn finish(
-    run: &Run,
-    on_file: &Rc<dyn Fn(String, Result<FileReport, Failure>)>,
-    name: String,
-    outcome: Result<FileReport, Failure>,
-) {
-    run.done.set(run.done.get() + 1);
-    if let Err(failure) = &outcome {
-        run.failures.borrow_mut().push((name.clone(), failure.clone()));
-    }
-    on_file(name, outcome);
-}
-
-/// A promise of the worker's next message (its `data`); rejected on its `error`.
-fn next_message(worker: &Worker) -> Promise {
-    Promise::new(&mut |resolve, reject| {
-        let on_message = Closure::once_into_js(move |event: JsValue| {
-            let _ = resolve.call1(&JsValue::NULL, &get(&event, "data"));
-        });
-        worker.set_onmessage(Some(on_message.unchecked_ref()));
-        worker.set_onerror(Some(&reject));
-        worker.set_onmessageerror(Some(&reject));
-    })
-}
-
-/// A started, ready worker for a lane; `None` (the page) when none starts in time.
-async fn ready_worker(run: &Run) -> Lane {
-    let worker = worker::spawn()?;
-    let ready = next_message(&worker);
-    let timeout = Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, READY_MS);
+            Err((name, why)) => run.finish(name, Err(Failure::File(FileFailure::Read(why))), &*on_file),
         }
+    }
+    let in_page = Closure::<dyn Fn(JsValue, String, Option<String>) -> Promise>::new(|file, name: String, text| {
+        future_to_promise(async move { Ok(worker::file_answer(worker::open_file(&file, &name, text).await).into()) })
     });
-    run.workers.borrow_mut().push(worker.clone());
-    let answer = run.wait(Promise::race(&Array::of2(&ready, &timeout))).await;
-    if answer.as_ref().is_some_and(|a| get(a, "ready").is_truthy()) {
-        Some(worker)
-    } else {
-        worker.terminate();
-        None
-    }
-}
-
-/// Takes files from the queue until it is empty or the run is cancelled.
-async fn lane(
-    run: &Rc<Run>,
-    queue: &RefCell<VecDeque<File>>,
-    on_file: &Rc<dyn Fn(String, Result<FileReport, Failure>)>,
-) {
-    let mut lane = ready_worker(run).await;
-    loop {
-        if run.cancelled.get() {
-            return;
-        }
-        let Some(file) = queue.borrow_mut().pop_front() else { return };
-        let name = file.name();
-        let outcome = if file.size() > MAX_BYTES {
-            Some(Err(Failure::TooLarge))
-        } else {
-            match analyse(run, &mut lane, &file, &name, None).await {
-                Some(Err(Failure::File(FileFailure::Pdf))) => match read_pdf(&file).await {
-                    Ok(text) => analyse(run, &mut lane, &file, &name, Some(text)).await,
-                    Err(failure) => Some(Err(failure)),
-                },
-                other => other,
+    let read_pdf = Closure::<dyn Fn(File) -> Promise>::new(|file: File| {
+        future_to_promise(async move {
+            let text = match read_bytes(&file).await {
+                Ok(bytes) => pdf::read(&bytes).await,
+                Err(_) => Err(PdfFailure::Crashed),
+            };
+            Ok(match text {
+                Ok(text) => text.into(),
+                Err(f) => (PDF_FAILURES.iter().position(|p| *p == f).unwrap_or(4) as f64).into(),
+            })
+        })
+    });
+    let file_done = {
+        let run = Rc::downgrade(&run);
+        Closure::<dyn Fn(String, JsValue)>::new(move |name, answer: JsValue| {
+            if let Some(run) = run.upgrade() {
+                run.finish(name, outcome(&answer), &*on_file);
             }
-        };
-        // Cancelled meanwhile: this file's outcome is not counted.
-        let Some(outcome) = outcome else { return };
-        if !run.cancelled.get() {
-            finish(run, on_file, name, outcome);
-        }
-    }
-}
-
-/// A PDF's text, through the PDF module.
-async fn read_pdf(file: &File) -> Result<String, Failure> {
-    let bytes = read_bytes(file).await.map_err(|why| Failure::File(FileFailure::Read(why)))?;
-    pdf::read(&bytes).await.map_err(Failure::Pdf)
-}
-
-/// One file in the lane's worker, or in the page; `None` when cancelled meanwhile.
-async fn analyse(
-    run: &Rc<Run>,
-    lane: &mut Lane,
-    file: &File,
-    name: &str,
-    text: Option<String>,
-) -> Option<Result<FileReport, Failure>> {
-    let Some(w) = lane.as_ref() else {
-        // In the page: one file per task, after the browser has had its turn.
-        next_task().await;
-        if run.cancelled.get() {
-            return None;
-        }
-        return Some(worker::open_file(file, name, text).await.map_err(Failure::File));
+        })
     };
-    let request = Object::new();
-    let put = |k: &str, v: &JsValue| {
-        let _ = Reflect::set(&request, &JsValue::from_str(k), v);
+    let end = {
+        let run = Rc::downgrade(&run);
+        Closure::once_into_js(move || {
+            if let Some(run) = run.upgrade() {
+                run.finished.set(true);
+            }
+            on_end();
+        })
     };
-    put("many", &true.into());
-    put("name", &name.into());
-    put("file", file);
-    if let Some(text) = &text {
-        put("text", &text.into());
-    }
-    put("panic", &get(&js_sys::global(), "__FAZHI_TEST_PANIC__"));
-    let answer = next_message(w);
-    if w.post_message(&request).is_err() {
-        return Some(Err(Failure::File(FileFailure::Crashed)));
-    }
-    match JsFuture::from(Promise::race(&Array::of2(&answer, &run.stopped))).await {
-        _ if run.cancelled.get() => None,
-        Ok(data) => Some(worker::read_file_answer(&data).map_err(Failure::File)),
-        // The worker died (a panic): replace it; the next file goes to the new one.
-        Err(_) => {
-            w.terminate();
-            *lane = ready_worker(run).await;
-            Some(Err(Failure::File(FileFailure::Crashed)))
-        }
-    }
+    let (glue, module) = worker::glue_and_module().map_or((None, JsValue::NULL), |(g, m)| (Some(g), m));
+    let stop = open_many(
+        &files,
+        glue,
+        &module,
+        MAX_BYTES,
+        &in_page.into_js_value(),
+        &read_pdf.into_js_value(),
+        &file_done.into_js_value(),
+        &end,
+    );
+    *run.stop.borrow_mut() = Some(stop);
+    run
 }

@@ -426,7 +426,22 @@ impl<T: 'static> Analyzer<T> {
 
     /// Starts a worker, or settles for the page's thread when none can start.
     fn start_worker(&self) {
-        let Some(worker) = spawn() else {
+        let glue = GLUE_URL.with(JsValue::as_string);
+        let module = wasm_bindgen::module();
+        let started = glue.filter(|_| module.is_object()).and_then(|glue| {
+            let options = WorkerOptions::new();
+            options.set_type(WorkerType::Module);
+            let worker = Worker::new_with_options(WORKER_URL, &options).ok()?;
+            let init = Object::new();
+            set(&init, "glue", &glue.into());
+            set(&init, "module", &module);
+            if worker.post_message(&init).is_err() {
+                worker.terminate();
+                return None;
+            }
+            Some(worker)
+        });
+        let Some(worker) = started else {
             self.0.borrow_mut().backend = Backend::InThread;
             return;
         };
@@ -570,27 +585,6 @@ impl<T: 'static> Analyzer<T> {
     }
 }
 
-/// Starts a worker running this module and sends it the glue and the compiled module; it says
-/// `{ready: true}` (or `{failed}`) when it listens. `None` where no worker can start.
-pub fn spawn() -> Option<Worker> {
-    let glue = GLUE_URL.with(JsValue::as_string)?;
-    let module = wasm_bindgen::module();
-    if !module.is_object() {
-        return None;
-    }
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(WORKER_URL, &options).ok()?;
-    let init = Object::new();
-    set(&init, "glue", &glue.into());
-    set(&init, "module", &module);
-    if worker.post_message(&init).is_err() {
-        worker.terminate();
-        return None;
-    }
-    Some(worker)
-}
-
 /// Why a file of "open many" gave no report.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileFailure {
@@ -604,12 +598,18 @@ pub enum FileFailure {
     Crashed,
 }
 
-/// A file's text and what the library lists of it (the core's metadata).
+/// A file's text and what the library lists of it (from the core's metadata).
 pub struct FileReport {
     /// The decoded text.
     pub text: String,
-    /// The report's metadata.
-    pub meta: fazhi_lens::Meta,
+    /// The report's name (`fazhi_lens::naming`), if it has one.
+    pub name: Option<String>,
+    /// Its region.
+    pub region: Option<String>,
+    /// The year reported on.
+    pub year: Option<i32>,
+    /// Its title line.
+    pub title: Option<String>,
 }
 
 /// Reads `file` (unless its `text` is given: a PDF's, read by the page), decodes and analyses it
@@ -630,23 +630,37 @@ pub async fn open_file(file: &JsValue, name: &str, text: Option<String>) -> Resu
         }
     };
     match guarded(&text, test_panic().is_truthy()) {
-        Some((report, _)) => Ok(FileReport { meta: report.meta, text }),
+        Some((report, _)) => {
+            let meta = report.meta;
+            let name = fazhi_lens::naming::display_name(&meta);
+            Ok(FileReport { text, name, region: meta.region, year: meta.report_year, title: meta.title })
+        }
         None => Err(FileFailure::Crashed),
     }
 }
 
-/// The worker's answer to a file of "open many" (`{many, id, file, name, text?, panic}`):
-/// `{id, text, meta}` (the metadata as JSON), or `{id, failure, why}`.
+/// The worker's answer to a file of "open many" (`{many, file, name, text?, panic}`, posted by
+/// `www/open-many.js`): see [`file_answer`].
 async fn answer_file(data: &JsValue, reply: &DedicatedWorkerGlobalScope) {
     // The page's test flag (see `TEST_PANIC`), which this worker cannot see otherwise.
     set(js_sys::global().unchecked_ref(), TEST_PANIC, &get(data, "panic"));
     let name = get(data, "name").as_string().unwrap_or_default();
+    let answer = file_answer(open_file(&get(data, "file"), &name, get(data, "text").as_string()).await);
+    let _ = reply.post_message(&answer);
+}
+
+/// An outcome of [`open_file`] as a message: `{text, name, region, year, title}`, or
+/// `{failure, why}`; [`read_file_answer`] reads it back.
+pub fn file_answer(outcome: Result<FileReport, FileFailure>) -> Object {
     let answer = Object::new();
-    set(&answer, "id", &get(data, "id"));
-    match open_file(&get(data, "file"), &name, get(data, "text").as_string()).await {
+    match outcome {
+        // Plain fields, not JSON: a reader of `Meta` would cost the page ~1 KB of .wasm.
         Ok(done) => {
-            set(&answer, "meta", &serde_json::to_string(&done.meta).unwrap_or_default().into());
             set(&answer, "text", &done.text.into());
+            set(&answer, "name", &done.name.into());
+            set(&answer, "region", &done.region.into());
+            set(&answer, "year", &done.year.map(f64::from).into());
+            set(&answer, "title", &done.title.into());
         }
         Err(failure) => {
             let (kind, why) = match failure {
@@ -659,10 +673,10 @@ async fn answer_file(data: &JsValue, reply: &DedicatedWorkerGlobalScope) {
             set(&answer, "why", &why.into());
         }
     }
-    let _ = reply.post_message(&answer);
+    answer
 }
 
-/// The answer of [`answer_file`] read back in the page.
+/// The answer of [`file_answer`] read back in the page.
 pub fn read_file_answer(data: &JsValue) -> Result<FileReport, FileFailure> {
     let why = get(data, "why").as_string().unwrap_or_default();
     match get(data, "failure").as_string().as_deref() {
@@ -672,15 +686,25 @@ pub fn read_file_answer(data: &JsValue) -> Result<FileReport, FileFailure> {
         Some(_) => return Err(FileFailure::Crashed),
         None => {}
     }
-    let meta = get(data, "meta").as_string().and_then(|m| serde_json::from_str(&m).ok());
-    match (get(data, "text").as_string(), meta) {
-        (Some(text), Some(meta)) => Ok(FileReport { text, meta }),
-        _ => Err(FileFailure::Crashed),
-    }
+    let Some(text) = get(data, "text").as_string() else { return Err(FileFailure::Crashed) };
+    Ok(FileReport {
+        text,
+        name: get(data, "name").as_string(),
+        region: get(data, "region").as_string(),
+        year: get(data, "year").as_f64().map(|y| y as i32),
+        title: get(data, "title").as_string(),
+    })
+}
+
+/// The URL of this module's wasm-bindgen glue and the compiled module, which a worker
+/// (`www/worker.js`) needs to run this same module; `None` where there are none to give.
+pub fn glue_and_module() -> Option<(String, JsValue)> {
+    let module = wasm_bindgen::module();
+    GLUE_URL.with(JsValue::as_string).filter(|_| module.is_object()).map(|glue| (glue, module))
 }
 
 /// Resolves in a later task (a zero-delay timer), so the browser can handle input in between.
-pub async fn next_task() {
+async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve: Function, _reject: Function| match web_sys::window() {
         Some(window) => {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);

@@ -188,7 +188,16 @@ pub fn App() -> Html {
                 move |name: String, outcome: Result<_, _>| {
                     let Ok(file): Result<crate::platform::worker::FileReport, many::Failure> = outcome else { return };
                     let mut b = batch.borrow_mut();
-                    b.0.push(Record::from_meta(file.text, &file.meta, &name, browser::now_iso()));
+                    b.0.push(Record {
+                        id: text_id(&file.text),
+                        name: file.name.unwrap_or_else(|| name.clone()),
+                        region: file.region,
+                        year: file.year,
+                        title: file.title,
+                        source: name,
+                        saved_at: browser::now_iso(),
+                        text: file.text,
+                    });
                     if b.0.len() >= BATCH || now() - b.1 >= BATCH_MS {
                         let records = std::mem::take(&mut b.0);
                         b.1 = now();
@@ -206,7 +215,7 @@ pub fn App() -> Html {
                     }
                 }
             };
-            let run = many::start(items, on_file, on_end);
+            let run = many::start(items, Box::new(on_file), Box::new(on_end));
             *slot.borrow_mut() = Rc::downgrade(&run);
             many_run.set(Some(run));
         })
