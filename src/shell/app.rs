@@ -37,7 +37,7 @@ enum Pending {
 
 /// Reports of "open many" wait for this many, or this long (ms), before they are stored in one
 /// write: the library is listed (and drawn) again after each write, not after each file.
-const BATCH: usize = 50;
+const BATCH: usize = 25;
 const BATCH_MS: f64 = 1000.0;
 
 /// Stores a batch of reports of `run`, counting those new to the library.
