@@ -143,6 +143,20 @@ pub struct Strings {
     pub input_help: &'static str,
     pub analyze: &'static str,
     pub open_file: &'static str,
+    /// The button that picks a whole folder ("open many").
+    pub open_folder: &'static str,
+    /// While many files are analysed: {done}, {total}, {failures}.
+    pub many_progress: &'static str,
+    /// Appended to the progress line: {seconds left}.
+    pub many_left: &'static str,
+    /// After many files: {added}, {already in the library or twice}, {failures}.
+    pub many_summary: &'static str,
+    /// After a cancelled run: {files not analysed}.
+    pub many_cancelled: &'static str,
+    /// A file the analyser failed on.
+    pub many_crashed: &'static str,
+    /// Closes the summary of many files.
+    pub many_close: &'static str,
     pub demo: &'static str,
     pub clear: &'static str,
     pub drop_here: &'static str,
@@ -380,6 +394,13 @@ pub static ZH: Strings = Strings {
         "支持 .txt（UTF-8、GBK、Big5、UTF-16 编码）、.html 网页和 .docx 文档。报告只在本机浏览器中分析，不会上传。",
     analyze: "分析",
     open_file: "打开文件…",
+    open_folder: "打开文件夹…",
+    many_progress: "正在分析 {} / {} 份，{} 份无法读取",
+    many_left: "，约剩 {} 秒",
+    many_summary: "已加入 {} 份报告（{} 份与库中已有的相同，未重复保存），{} 份无法读取。报告都在库里，可从库中打开。",
+    many_cancelled: "已取消：{} 份未分析，已分析的都已保存。",
+    many_crashed: "分析这份文件时出错",
+    many_close: "关闭",
     demo: "载入示例报告",
     clear: "清空",
     drop_here: "松开鼠标以打开文件",
@@ -556,6 +577,13 @@ pub static EN: Strings = Strings {
     input_help: ".txt (UTF-8, GBK, Big5, UTF-16), saved .html pages and .docx documents. Reports are analysed in this browser only and never uploaded.",
     analyze: "Analyse",
     open_file: "Open file…",
+    open_folder: "Open folder…",
+    many_progress: "Analysing {} / {} files, {} unreadable",
+    many_left: ", about {} s left",
+    many_summary: "Added {} reports ({} were already in the library and are kept once), {} could not be read. Open them from the library.",
+    many_cancelled: "Cancelled: {} files were not analysed; those analysed are saved.",
+    many_crashed: "Analysing this file failed",
+    many_close: "Close",
     demo: "Load demo report",
     clear: "Clear",
     drop_here: "Drop to open the file",

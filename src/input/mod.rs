@@ -4,6 +4,8 @@
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
+pub mod many;
+#[cfg(target_arch = "wasm32")]
 pub mod panel;
 #[cfg(target_arch = "wasm32")]
 pub mod progress;

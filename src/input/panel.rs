@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::text::{format_size, splice_utf16, split_bilingual, HELD_TEXT_BYTES};
 use crate::i18n::{fill, use_strings, Lang, Strings};
 use crate::platform::browser::{read_bytes, BrowserDecoder};
+use crate::platform::many::{self, Item};
 use crate::platform::pdf::{self, PdfFailure};
 use crate::platform::{static_shell, storage};
 
@@ -25,6 +26,8 @@ pub struct Props {
     pub on_analyze: Callback<(String, String)>,
     /// Show (or, with `None`, clear) an error message.
     pub on_error: Callback<Option<String>>,
+    /// Open several files (a multiple pick, a folder, a drop of more than one file).
+    pub on_many: Callback<Vec<Item>>,
 }
 
 /// The message for a file the analyser cannot decode, in the interface language.
@@ -41,7 +44,7 @@ fn decode_message(lang: Lang, err: &DecodeError) -> String {
 }
 
 /// The message for a PDF that gave no text.
-fn pdf_message(s: &Strings, failure: PdfFailure) -> String {
+pub fn pdf_message(s: &Strings, failure: PdfFailure) -> String {
     match failure {
         PdfFailure::NoTextLayer => s.pdf_no_text,
         PdfFailure::NeedsPassword => s.pdf_password,
@@ -245,12 +248,24 @@ pub fn InputPanel(props: &Props) -> Html {
             on_error.emit(None);
         })
     };
+    // One file opens as it always has (its report shows); more go to `on_many`.
+    let open_items = {
+        let (open_file, on_many) = (open_file.clone(), props.on_many.clone());
+        move |mut items: Vec<Item>| match items.pop() {
+            Some(Ok(file)) if items.is_empty() => open_file(file),
+            Some(last) => {
+                items.push(last);
+                on_many.emit(items);
+            }
+            None => {}
+        }
+    };
     let on_file = {
-        let open_file = open_file.clone();
+        let open_items = open_items.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open_file(file);
+            if let Some(files) = input.files() {
+                open_items(many::picked(&files));
             }
             // Choosing the same file again must fire `change` again.
             input.set_value("");
@@ -274,9 +289,14 @@ pub fn InputPanel(props: &Props) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             dragging.set(false);
-            if let Some(file) = e.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0)) {
+            // Dropped text (not files) is the paste area's, as the browser does it.
+            let files = e.data_transfer().filter(|dt| dt.types().includes(&"Files".into(), 0));
+            if let Some(dt) = files {
                 e.prevent_default();
-                open_file(file);
+                // The entries are taken now, while the event runs; folders are walked after.
+                let dropped = many::dropped(&dt);
+                let open_items = open_items.clone();
+                wasm_bindgen_futures::spawn_local(async move { open_items(dropped.await) });
             }
         })
     };
@@ -306,7 +326,11 @@ pub fn InputPanel(props: &Props) -> Html {
                 <button type="button" id="analyze" class="button primary" ref={analyze_button} onclick={on_analyze_click}>{ s.analyze }</button>
                 <label class="button file-button">
                     { s.open_file }
-                    <input type="file" id="file" class="visually-hidden" accept=".txt,.html,.htm,.docx,.pdf" onchange={on_file} />
+                    <input type="file" id="file" class="visually-hidden" accept=".txt,.html,.htm,.docx,.pdf" multiple=true onchange={on_file.clone()} />
+                </label>
+                <label class="button file-button">
+                    { s.open_folder }
+                    <input type="file" id="folder" class="visually-hidden" webkitdirectory=true onchange={on_file} />
                 </label>
                 <button type="button" id="demo" class="button" onclick={on_demo}>{ s.demo }</button>
                 <button type="button" id="clear" class="button subtle" onclick={on_clear}>{ s.clear }</button>

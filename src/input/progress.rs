@@ -24,6 +24,25 @@ pub struct Props {
     pub on_cancel: Callback<()>,
 }
 
+/// Calls `tick` every `ms` milliseconds while the component is mounted (the `tick` of the first
+/// render; later ones are ignored).
+#[hook]
+pub fn use_interval(ms: i32, tick: Box<dyn FnMut()>) {
+    use_effect_with((), move |_| {
+        let tick = Closure::wrap(tick);
+        let window = web_sys::window();
+        let id = window.as_ref().and_then(|w| {
+            w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), ms).ok()
+        });
+        move || {
+            if let (Some(w), Some(id)) = (window, id) {
+                w.clear_interval_with_handle(id);
+            }
+            drop(tick);
+        }
+    });
+}
+
 /// The progress line.
 #[function_component]
 pub fn AnalysisProgress(props: &Props) -> Html {
@@ -32,19 +51,7 @@ pub fn AnalysisProgress(props: &Props) -> Html {
     let elapsed = use_state(|| 0.0f64);
     {
         let (elapsed, started) = (elapsed.clone(), *started);
-        use_effect_with((), move |_| {
-            let tick = Closure::<dyn FnMut()>::new(move || elapsed.set((now() - started) / 1000.0));
-            let window = web_sys::window();
-            let id = window.as_ref().and_then(|w| {
-                w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), TICK_MS).ok()
-            });
-            move || {
-                if let (Some(w), Some(id)) = (window, id) {
-                    w.clear_interval_with_handle(id);
-                }
-                drop(tick);
-            }
-        });
+        use_interval(TICK_MS, Box::new(move || elapsed.set((now() - started) / 1000.0)));
     }
     let on_cancel = {
         let cb = props.on_cancel.clone();

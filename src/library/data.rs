@@ -47,44 +47,8 @@ pub struct Saved<T> {
     pub text: T,
 }
 
-/// The analysis of a report in brief, kept with its entry so that the table of a thousand
-/// reports is drawn, sorted and filtered without analysing any of them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
-    /// The reporting body (`Meta::body`).
-    #[serde(default)]
-    pub body: Option<String>,
-    /// The body's level, as the core's id (`panel::Level::id`: "district").
-    #[serde(default)]
-    pub level: Option<String>,
-    /// Publication date as the report states it.
-    #[serde(default)]
-    pub published: Option<String>,
-    /// How many figures the report holds.
-    #[serde(default)]
-    pub figures: usize,
-    /// How many checks were run.
-    #[serde(default)]
-    pub checks: usize,
-    /// Ids of the checks not passed.
-    #[serde(default)]
-    pub failed: Vec<String>,
-}
-
-impl Summary {
-    /// The summary of an analysed report.
-    pub fn of(report: &Report) -> Summary {
-        let meta = &report.meta;
-        Summary {
-            body: meta.body.clone(),
-            level: fazhi_lens::panel::level(meta.body.as_deref(), meta.region.as_deref()).map(|l| l.id().to_string()),
-            published: meta.published.clone(),
-            figures: report.metrics.len(),
-            checks: report.checks.len(),
-            failed: report.checks.iter().filter(|c| !c.ok).map(|c| c.id.clone()).collect(),
-        }
-    }
-}
+/// The analysis of a report in brief, kept with each entry (the core's one definition).
+pub use fazhi_lens::panel::Summary;
 
 /// A library entry as the list shows it: no text.
 pub type Entry = Saved<()>;

@@ -255,6 +255,21 @@ pub fn import(library: &Library, records: Vec<Record>, dropped: usize) {
     );
 }
 
+/// Stores analysed reports in one transaction (a text already stored keeps its entry) and lists
+/// the library once; `on_stored` hears how many were new (`None`: the write failed, and its
+/// reason is shown). Opening many files stores them in batches through this.
+pub fn add_many(library: &Library, records: Vec<Record>, on_stored: impl FnOnce(Option<usize>) + 'static) {
+    let json = serde_json::to_string(&records).unwrap_or_default();
+    write(
+        library,
+        Box::pin(async move {
+            let added = idb::save(&json, false).await;
+            on_stored(added.as_ref().ok().copied());
+            added.map(drop)
+        }),
+    );
+}
+
 /// The whole library as one library file.
 pub async fn export() -> Result<String, Notice> {
     Ok(data::file_around(&idb::export().await?))

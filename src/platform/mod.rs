@@ -11,6 +11,8 @@ pub mod idb;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
 #[cfg(target_arch = "wasm32")]
+pub mod many;
+#[cfg(target_arch = "wasm32")]
 pub mod pdf;
 #[cfg(target_arch = "wasm32")]
 pub mod progressive;

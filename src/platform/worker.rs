@@ -148,6 +148,12 @@ pub fn serve(warm_up: &str) {
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
+        // A file of "open many" (`platform::many`): answered in a task of its own.
+        if get(&data, "many").is_truthy() {
+            let reply = reply.clone();
+            wasm_bindgen_futures::spawn_local(async move { answer_file(&data, &reply).await });
+            return;
+        }
         let Some(text) = get(&data, "text").as_string() else { return };
         let (report, ms) = analyze_job(&text, get(&data, "panic").is_truthy());
         let answer = match answer(report) {
@@ -577,6 +583,149 @@ impl<T: 'static> Analyzer<T> {
             wasm_bindgen_futures::spawn_local(async move { drop(handlers) });
         }
     }
+}
+
+/// Why a file of "open many" gave no report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileFailure {
+    /// The browser could not read the file (its reason).
+    Read(String),
+    /// The core could not decode it (its bilingual message, "中文 (English)").
+    Decode(String),
+    /// A PDF: its text comes from the PDF module, in the page (`platform::pdf`).
+    Pdf,
+    /// The analyser failed on it.
+    Crashed,
+}
+
+/// A file's text and what the library lists of it (from the core's metadata).
+pub struct FileReport {
+    /// The decoded text.
+    pub text: String,
+    /// The report's name (`fazhi_lens::naming`), if it has one.
+    pub name: Option<String>,
+    /// Its region.
+    pub region: Option<String>,
+    /// The year reported on.
+    pub year: Option<i32>,
+    /// Its title line.
+    pub title: Option<String>,
+    /// What the library's table shows of it.
+    pub summary: fazhi_lens::panel::Summary,
+}
+
+/// Reads `file` (unless its `text` is given: a PDF's, read by the page), decodes and analyses it
+/// where this runs: a pool worker of `platform::many`, or the page when none can start.
+pub async fn open_file(file: &JsValue, name: &str, text: Option<String>) -> Result<FileReport, FileFailure> {
+    let text = match text {
+        Some(text) => text,
+        None => {
+            let file: &web_sys::File = file.unchecked_ref();
+            let bytes = super::browser::read_bytes(file).await.map_err(FileFailure::Read)?;
+            match fazhi_lens::decode::decode_with(&bytes, name, &super::browser::BrowserDecoder) {
+                Ok(text) => text,
+                Err(fazhi_lens::DecodeError::Unsupported(fazhi_lens::decode::Format::Pdf)) => {
+                    return Err(FileFailure::Pdf)
+                }
+                Err(e) => return Err(FileFailure::Decode(e.to_string())),
+            }
+        }
+    };
+    match guarded(&text, test_panic().is_truthy()) {
+        Some((report, _)) => {
+            let summary = fazhi_lens::panel::Summary::of(&report);
+            let meta = report.meta;
+            let name = fazhi_lens::naming::display_name(&meta);
+            Ok(FileReport { text, name, region: meta.region, year: meta.report_year, title: meta.title, summary })
+        }
+        None => Err(FileFailure::Crashed),
+    }
+}
+
+/// The worker's answer to a file of "open many" (`{many, file, name, text?, panic}`, posted by
+/// `www/open-many.js`): see [`file_answer`].
+async fn answer_file(data: &JsValue, reply: &DedicatedWorkerGlobalScope) {
+    // The page's test flag (see `TEST_PANIC`), which this worker cannot see otherwise.
+    set(js_sys::global().unchecked_ref(), TEST_PANIC, &get(data, "panic"));
+    let name = get(data, "name").as_string().unwrap_or_default();
+    let answer = file_answer(open_file(&get(data, "file"), &name, get(data, "text").as_string()).await);
+    let _ = reply.post_message(&answer);
+}
+
+/// An outcome of [`open_file`] as a message: `{text, name, region, year, title, body, level,
+/// published, figures, checks, failed}`, or
+/// `{failure, why}`; [`read_file_answer`] reads it back.
+pub fn file_answer(outcome: Result<FileReport, FileFailure>) -> Object {
+    let answer = Object::new();
+    match outcome {
+        // Plain fields, not JSON: a reader of `Meta` would cost the page ~1 KB of .wasm.
+        Ok(done) => {
+            set(&answer, "text", &done.text.into());
+            set(&answer, "name", &done.name.into());
+            set(&answer, "region", &done.region.into());
+            set(&answer, "year", &done.year.map(f64::from).into());
+            set(&answer, "title", &done.title.into());
+            let summary = done.summary;
+            set(&answer, "body", &summary.body.into());
+            set(&answer, "level", &summary.level.into());
+            set(&answer, "published", &summary.published.into());
+            set(&answer, "figures", &(summary.figures as f64).into());
+            set(&answer, "checks", &(summary.checks as f64).into());
+            // Check ids are plain ASCII words: one string, no array to build and read.
+            set(&answer, "failed", &summary.failed.join(" ").into());
+        }
+        Err(failure) => {
+            let (kind, why) = match failure {
+                FileFailure::Read(why) => ("read", why),
+                FileFailure::Decode(why) => ("decode", why),
+                FileFailure::Pdf => ("pdf", String::new()),
+                FileFailure::Crashed => ("crashed", String::new()),
+            };
+            set(&answer, "failure", &kind.into());
+            set(&answer, "why", &why.into());
+        }
+    }
+    answer
+}
+
+/// The answer of [`file_answer`] read back in the page.
+pub fn read_file_answer(data: &JsValue) -> Result<FileReport, FileFailure> {
+    let why = get(data, "why").as_string().unwrap_or_default();
+    match get(data, "failure").as_string().as_deref() {
+        Some("read") => return Err(FileFailure::Read(why)),
+        Some("decode") => return Err(FileFailure::Decode(why)),
+        Some("pdf") => return Err(FileFailure::Pdf),
+        Some(_) => return Err(FileFailure::Crashed),
+        None => {}
+    }
+    let Some(text) = get(data, "text").as_string() else { return Err(FileFailure::Crashed) };
+    Ok(FileReport {
+        text,
+        name: get(data, "name").as_string(),
+        region: get(data, "region").as_string(),
+        year: get(data, "year").as_f64().map(|y| y as i32),
+        title: get(data, "title").as_string(),
+        summary: fazhi_lens::panel::Summary {
+            body: get(data, "body").as_string(),
+            level: get(data, "level").as_string(),
+            published: get(data, "published").as_string(),
+            figures: get(data, "figures").as_f64().unwrap_or(0.0) as usize,
+            checks: get(data, "checks").as_f64().unwrap_or(0.0) as usize,
+            failed: get(data, "failed")
+                .as_string()
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect(),
+        },
+    })
+}
+
+/// The URL of this module's wasm-bindgen glue and the compiled module, which a worker
+/// (`www/worker.js`) needs to run this same module; `None` where there are none to give.
+pub fn glue_and_module() -> Option<(String, JsValue)> {
+    let module = wasm_bindgen::module();
+    GLUE_URL.with(JsValue::as_string).filter(|_| module.is_object()).map(|glue| (glue, module))
 }
 
 /// Resolves in a later task (a zero-delay timer), so the browser can handle input in between.

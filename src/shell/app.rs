@@ -1,7 +1,8 @@
 //! `App`: owns the shared state (language, library, current analysis, error, highlight) and
 //! wires the panels together.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use fazhi_lens::Report;
 use yew::prelude::*;
@@ -11,14 +12,16 @@ use super::header::app_header;
 use super::language;
 use crate::compare::view::{load_picks, save_picks, CompareView};
 use crate::i18n::{is_demo_source, Lang};
+use crate::input::many::ManyProgress;
 use crate::input::panel::InputPanel;
 use crate::input::progress::AnalysisProgress;
 use crate::library::data::{text_id, Record, Request};
 use crate::library::panel::{notice_text, LibraryPanel};
-use crate::library::store::{self, use_library};
+use crate::library::store::{self, use_library, Library};
 use crate::platform::browser;
+use crate::platform::many::{self, Item, Run};
 use crate::platform::storage;
-use crate::platform::worker::{Analyzer, Done, Failure};
+use crate::platform::worker::{now, Analyzer, Done, Failure};
 use crate::report::model::{Analysis, Highlight, Show};
 use crate::report::view::ReportView;
 
@@ -30,6 +33,24 @@ enum Pending {
     /// It gave no report (issue 21): the notice, with what "try again" runs again. `broken`:
     /// the page's analyser is unusable (`worker::Failure::Broken`), only a reload helps.
     Failed { text: Rc<str>, request: Request, broken: bool },
+}
+
+/// Reports of "open many" wait for this many, or this long (ms), before they are stored in one
+/// write: the library is listed (and drawn) again after each write, not after each file.
+const BATCH: usize = 25;
+const BATCH_MS: f64 = 1000.0;
+
+/// Stores a batch of reports of `run`, counting those new to the library.
+fn store_batch(library: &Library, records: Vec<Record>, run: &Rc<Run>) {
+    if records.is_empty() {
+        return;
+    }
+    run.writing.set(run.writing.get() + 1);
+    let run = run.clone();
+    store::add_many(library, records, move |added| {
+        run.added.set(run.added.get() + added.unwrap_or(0));
+        run.writing.set(run.writing.get() - 1);
+    });
 }
 
 /// The whole page.
@@ -172,6 +193,64 @@ pub fn App() -> Html {
         })
     };
 
+    // "Open many": the reports join the library in batches; the report on screen stays as it
+    // is (which of hundreds would the user expect?), and the summary says what came of them.
+    let many_run = use_state(|| None::<Rc<Run>>);
+    let on_many = {
+        let (many_run, library, error) = (many_run.clone(), library.clone(), error.clone());
+        Callback::from(move |items: Vec<Item>| {
+            if let Some(old) = (*many_run).as_ref() {
+                old.cancel();
+            }
+            error.set(None);
+            let slot: Rc<RefCell<Weak<Run>>> = Rc::default();
+            let batch = Rc::new(RefCell::new((Vec::<Record>::new(), now())));
+            let on_file = {
+                let (slot, batch, library) = (slot.clone(), batch.clone(), library.clone());
+                move |name: String, outcome: Result<_, _>| {
+                    let Ok(file): Result<crate::platform::worker::FileReport, many::Failure> = outcome else { return };
+                    let mut b = batch.borrow_mut();
+                    b.0.push(Record {
+                        id: text_id(&file.text),
+                        name: file.name.unwrap_or_else(|| name.clone()),
+                        region: file.region,
+                        year: file.year,
+                        title: file.title,
+                        source: name,
+                        saved_at: browser::now_iso(),
+                        summary: Some(file.summary),
+                        text: file.text,
+                    });
+                    if b.0.len() >= BATCH || now() - b.1 >= BATCH_MS {
+                        let records = std::mem::take(&mut b.0);
+                        b.1 = now();
+                        if let Some(run) = slot.borrow().upgrade() {
+                            store_batch(&library, records, &run);
+                        }
+                    }
+                }
+            };
+            let on_end = {
+                let (slot, library) = (slot.clone(), library.clone());
+                move || {
+                    if let Some(run) = slot.borrow().upgrade() {
+                        store_batch(&library, std::mem::take(&mut batch.borrow_mut().0), &run);
+                    }
+                }
+            };
+            let run = many::start(items, Box::new(on_file), Box::new(on_end));
+            *slot.borrow_mut() = Rc::downgrade(&run);
+            many_run.set(Some(run));
+        })
+    };
+    let on_close_many = {
+        let many_run = many_run.clone();
+        Callback::from(move |()| match (*many_run).as_ref() {
+            Some(run) if !run.finished.get() => run.cancel(),
+            _ => many_run.set(None),
+        })
+    };
+
     // Try again; or, when the page's analyser is unusable, reload with the text kept.
     let on_failure_action = {
         let (pending, error, start) = (pending.clone(), error.clone(), start.clone());
@@ -270,7 +349,7 @@ pub fn App() -> Html {
             { app_header(*lang, on_toggle_lang) }
             <main id="main">
                 <div class="intake">
-                    <InputPanel on_analyze={on_analyze} on_error={on_error.clone()} />
+                    <InputPanel on_analyze={on_analyze} on_error={on_error.clone()} {on_many} />
                     <LibraryPanel library={library.clone()} current={current} on_open={on_open}
                         picks={(*picks).clone()} on_picks={on_picks.clone()} on_compare={on_compare} />
                 </div>
@@ -281,6 +360,9 @@ pub fn App() -> Html {
                         onclick={show_view(true)}>{ s.compare.heading }</button>
                 </nav>
                 <div id="error" class="error" role="alert">{ (*error).clone().unwrap_or_default() }</div>
+                if let Some(run) = (*many_run).clone() {
+                    <ManyProgress {run} on_close={on_close_many} />
+                }
                 if let Some(Pending::Busy { bytes, in_worker }) = *pending {
                     <AnalysisProgress {bytes} {in_worker} {on_cancel} />
                 } else if let Some(Pending::Failed { broken, .. }) = *pending {

@@ -334,6 +334,46 @@ pub fn csv(out: &mut String, rows: &[Row]) {
     }
 }
 
+/// The analysis of a report in brief: what a table of a thousand reports shows, sorts and
+/// filters by without analysing any of them (the web app keeps it with each library entry; its
+/// "open many" workers send it with each report).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The reporting body (`Meta::body`).
+    #[serde(default)]
+    pub body: Option<String>,
+    /// The body's level, as the core's id (`panel::Level::id`: "district").
+    #[serde(default)]
+    pub level: Option<String>,
+    /// Publication date as the report states it.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// How many figures the report holds.
+    #[serde(default)]
+    pub figures: usize,
+    /// How many checks were run.
+    #[serde(default)]
+    pub checks: usize,
+    /// Ids of the checks not passed.
+    #[serde(default)]
+    pub failed: Vec<String>,
+}
+
+impl Summary {
+    /// The summary of an analysed report.
+    pub fn of(report: &Report) -> Summary {
+        let meta = &report.meta;
+        Summary {
+            body: meta.body.clone(),
+            level: level(meta.body.as_deref(), meta.region.as_deref()).map(|l| l.id().to_string()),
+            published: meta.published.clone(),
+            figures: report.metrics.len(),
+            checks: report.checks.len(),
+            failed: report.checks.iter().filter(|c| !c.ok).map(|c| c.id.clone()).collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
