@@ -36,6 +36,20 @@ enum Col {
     Section,
 }
 
+impl Col {
+    /// The header cell's class (the stylesheet sets column widths by it). Spelled out rather
+    /// than derived from `Debug`, which the size-optimised build may compile to nothing.
+    fn class(self) -> &'static str {
+        match self {
+            Col::Indicator => "col-indicator",
+            Col::Value => "col-value",
+            Col::Unit => "col-unit",
+            Col::Approx => "col-approx",
+            Col::Section => "col-section",
+        }
+    }
+}
+
 /// Props of [`FiguresTable`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -163,7 +177,7 @@ pub fn FiguresTable(props: &Props) -> Html {
             None => "↕",
         };
         html! {
-            <th scope="col" aria-sort={aria} class={format!("col-{}", format!("{col:?}").to_ascii_lowercase())}>
+            <th scope="col" aria-sort={aria} class={col.class()}>
                 <button type="button" class="sort" title={fill(s.sort_by, &[label])} {onclick}>
                     { label }<span class="arrow" aria-hidden="true">{ arrow }</span>
                 </button>
