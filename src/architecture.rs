@@ -104,6 +104,16 @@ fn only_the_worker_module_runs_the_analyser() {
     assert!(callers.is_empty(), "analysis outside {ANALYSER} (use platform::worker::Analyzer): {callers:?}");
 }
 
+/// The web build compiles `Debug` to nothing (`-Zfmt-debug=none`, see xtask/src/build.rs): app
+/// code formatting a value with `{:?}` would show users an empty string.
+#[test]
+fn no_debug_formatting_outside_tests() {
+    let files = sources();
+    let uses: Vec<&String> =
+        files.iter().filter(|(_, code)| code.contains(":?}") || code.contains(":#?}")).map(|(name, _)| name).collect();
+    assert!(uses.is_empty(), "Debug formatting in the app (spell the text out): {uses:?}");
+}
+
 #[test]
 fn areas_import_only_the_areas_below_them() {
     let files = sources();

@@ -41,6 +41,24 @@ enum Col {
     Checks,
 }
 
+impl Col {
+    /// The header cell's class (the stylesheet sets column widths by it): spelled out, as
+    /// `Debug` prints nothing in the size-optimised build.
+    fn class(self) -> &'static str {
+        match self {
+            Col::Name => "col-name",
+            Col::Body => "col-body",
+            Col::Region => "col-region",
+            Col::Level => "col-level",
+            Col::Year => "col-year",
+            Col::Published => "col-published",
+            Col::Title => "col-title",
+            Col::Figures => "col-figures",
+            Col::Checks => "col-checks",
+        }
+    }
+}
+
 /// The filters above the table; empty: all.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Filters {
@@ -291,7 +309,7 @@ pub fn LibraryTable(props: &Props) -> Html {
     let checks =
         CHECK_EN.iter().map(|(id, _)| (id.to_string(), fill(s.lib_filter_fails, &[s.check_label(id)]))).collect();
 
-    let header = |col: Col, label: &'static str| sort_header(col, label, fill(s.sort_by, &[label]), &sort);
+    let header = |col: Col, label: &'static str| sort_header(col, col.class(), label, fill(s.sort_by, &[label]), &sort);
 
     // The picks still in the library (a deleted report stays picked until undo can no longer
     // bring it back, but is not counted, deleted again or compared).

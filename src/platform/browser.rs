@@ -20,7 +20,12 @@ pub fn describe(err: &JsValue) -> String {
     if let Some(e) = err.dyn_ref::<js_sys::Error>() {
         return format!("{}: {}", String::from(e.name()), String::from(e.message()));
     }
-    err.as_string().unwrap_or_else(|| format!("{err:?}"))
+    // Not `{err:?}`: the release build compiles `Debug` to nothing (`-Zfmt-debug=none`, see
+    // xtask/src/build.rs), so anything else thrown is described by its JSON or its type.
+    err.as_string()
+        .or_else(|| js_sys::JSON::stringify(err).ok()?.as_string())
+        .or_else(|| err.js_typeof().as_string())
+        .unwrap_or_default()
 }
 
 /// The `name` of a JS exception ("QuotaExceededError", …), if it has one.

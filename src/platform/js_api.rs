@@ -16,10 +16,12 @@ pub fn analyze(text: &str) -> Result<JsValue, JsValue> {
 }
 
 /// Converts a report to a JS object of the CLI's JSON shape: maps as plain objects, `None` as
-/// `null`, offsets and counts as numbers.
+/// `null`, offsets and counts as numbers. Through the JSON text the worker already writes
+/// (`JSON.parse`), rather than serde-wasm-bindgen: one serializer of the report in the `.wasm`
+/// instead of two (a few KB less), and exactly the CLI's output.
 fn to_js(report: &fazhi_lens::Report) -> Result<JsValue, JsValue> {
-    use serde::Serialize;
-    report.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+    let json = serde_json::to_string(report).map_err(|e| JsValue::from(e.to_string()))?;
+    js_sys::JSON::parse(&json)
 }
 
 /// Sets `window.fazhi = { analyze, version }`.

@@ -72,11 +72,13 @@ mod hook {
 
     use super::{key_target, scroll_to_show, window, GUESS_ROW_PX, GUESS_VIEW_PX};
 
-    /// A sortable column's header cell (`th` with `aria-sort`, a button that sorts by `col`,
-    /// ascending first, then the other way); `title` says what a click does. Shared by the
-    /// grids that use this list (figures, library).
-    pub fn sort_header<C: Copy + PartialEq + std::fmt::Debug + 'static>(
+    /// A sortable column's header cell (`th` with `aria-sort` and `class`, a button that sorts
+    /// by `col`, ascending first, then the other way); `title` says what a click does. Shared by
+    /// the grids that use this list (figures, library). The class is given, not derived from
+    /// `Debug`: the size-optimised build compiles `Debug` to nothing (`-Zfmt-debug=none`).
+    pub fn sort_header<C: Copy + PartialEq + 'static>(
         col: C,
+        class: &'static str,
         label: &'static str,
         title: String,
         sort: &UseStateHandle<Option<(C, bool)>>,
@@ -92,7 +94,7 @@ mod hook {
             Callback::from(move |_: MouseEvent| sort.set(Some((col, state != Some(true)))))
         };
         html! {
-            <th scope="col" aria-sort={aria} class={format!("col-{}", format!("{col:?}").to_ascii_lowercase())}>
+            <th scope="col" aria-sort={aria} {class}>
                 <button type="button" class="sort" {title} {onclick}>
                     { label }<span class="arrow" aria-hidden="true">{ arrow }</span>
                 </button>

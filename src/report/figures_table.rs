@@ -36,6 +36,20 @@ enum Col {
     Section,
 }
 
+impl Col {
+    /// The header cell's class (the stylesheet sets column widths by it). Spelled out rather
+    /// than derived from `Debug`, which the size-optimised build may compile to nothing.
+    fn class(self) -> &'static str {
+        match self {
+            Col::Indicator => "col-indicator",
+            Col::Value => "col-value",
+            Col::Unit => "col-unit",
+            Col::Approx => "col-approx",
+            Col::Section => "col-section",
+        }
+    }
+}
+
 /// Props of [`FiguresTable`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -146,7 +160,7 @@ pub fn FiguresTable(props: &Props) -> Html {
         })
     };
 
-    let header = |col: Col, label: &'static str| sort_header(col, label, fill(s.sort_by, &[label]), &sort);
+    let header = |col: Col, label: &'static str| sort_header(col, col.class(), label, fill(s.sort_by, &[label]), &sort);
 
     let total = a.report.metrics.len();
     let (start, end) = (list.start, list.end);

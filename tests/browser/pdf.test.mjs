@@ -222,6 +222,24 @@ test('scanned, password-protected and truncated PDFs each get their message, in 
   assertClean(log);
 }));
 
+test('PDFs with the predefined GBK and Big5 CMaps read through the browser\'s TextDecoder', async () => withApp(async ({ page, log }) => {
+  // The PDF module leaves encoding_rs out and decodes these codes with TextDecoder
+  // (crates/pdf-web, BrowserDecoder); the expected text is node's decoding of the same bytes.
+  const cases = [
+    ['GBK-EUC-H', 'gbk', 'GB1', 'B7A8D6CED5FEB8AEBDA8C9E8C4EAB6C8B1A8B8E6'],
+    ['B5pc-H', 'big5', 'CNS1', 'AA6BAA76AC46A9B2ABD8B35DA67EABD7B3F8A769'],
+  ];
+  for (const [cmap, label, ordering, hex] of cases) {
+    const want = new TextDecoder(label).decode(Buffer.from(hex, 'hex'));
+    assert.match(want, /^[\u4e00-\u9fff]{10}$/, `node decodes ${label}`);
+    const font = `<< /Font << /F1 << /Type /Font /Subtype /Type0 /BaseFont /Song /Encoding /${cmap} /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Song /CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement 0 >> /DW 1000 >>] >> >> >>`;
+    const buffer = classic(onePage(`BT /F1 12 Tf 72 700 Td <${hex}> Tj ET`, font));
+    await page.locator('input#file').setInputFiles({ name: `${label}.pdf`, mimeType: 'application/pdf', buffer });
+    await until(async () => (await page.locator('#source').evaluate((e) => e.textContent)).includes(want), `the ${cmap} text ${want}`);
+  }
+  assertClean(log);
+}));
+
 test('a PDF still being read when the demo is loaded does not replace it', { skip: noPdfs }, async () => withApp(async ({ page, log }) => {
   const pdf = printed()[0];
   await page.locator('input#file').setInputFiles(pdf);

@@ -27,11 +27,18 @@ use crate::{cargo, dist, err, pdf, root, run, run_quiet, target_dir, Result};
 /// app then traps without a message, which is what the app's failure path expects anyway
 /// (issue 21: the worker's `error` event, or an exception in the page). Host tools and build
 /// scripts are untouched: with `--target` set, RUSTFLAGS reach only the wasm code.
+///
+/// `-Zfmt-debug=none` compiles every `Debug` implementation (derived or not, in every crate and
+/// std) to nothing: the web code shows no `{:?}` to the user (figures_table.rs and
+/// platform/browser.rs spell out what they used it for), and without panic messages nothing
+/// else reads it. `-Zlocation-detail=none` drops the file/line/column of `#[track_caller]`
+/// locations nothing prints. Together: the app's .wasm 429,765 → 417,536 bytes gzip -9
+/// (measured 2026-12-07, with wasm-opt -Oz; most of it `fmt-debug`).
 fn smallest_std(cmd: &mut Command) -> &mut Command {
     cmd.env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
-        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort")
+        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none")
 }
 
 /// Builds `dist/` in release mode and returns its path.

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::doc::{Doc, Page};
 use crate::font::{Code, Font};
 use crate::object::{get, is_delim, is_ws, Lexer, Obj};
+use crate::LegacyDecoder;
 
 /// Characters on one page, more than this, are damage or an attack.
 const MAX_GLYPHS: usize = 2_000_000;
@@ -69,10 +70,11 @@ struct Runner<'d, 'a> {
     out: PageText,
     forms: Vec<u32>,
     codes: Vec<Code>,
+    legacy: &'d dyn LegacyDecoder,
 }
 
 /// Runs a page's content streams.
-pub fn page_text(doc: &Doc<'_>, page: &Page, fonts: &mut FontCache) -> PageText {
+pub fn page_text(doc: &Doc<'_>, page: &Page, fonts: &mut FontCache, legacy: &dyn LegacyDecoder) -> PageText {
     let mut data = Vec::new();
     for c in &page.contents {
         if let Some(d) = doc.stream_data(c) {
@@ -80,7 +82,7 @@ pub fn page_text(doc: &Doc<'_>, page: &Page, fonts: &mut FontCache) -> PageText 
             data.push(b'\n');
         }
     }
-    let mut r = Runner { doc, fonts, out: PageText::default(), forms: Vec::new(), codes: Vec::new() };
+    let mut r = Runner { doc, fonts, out: PageText::default(), forms: Vec::new(), codes: Vec::new(), legacy };
     let state = State { ctm: IDENTITY, font: None, size: 0.0, tc: 0.0, tw: 0.0, th: 1.0, tl: 0.0, rise: 0.0 };
     r.run(&data, page.resources.as_deref(), state, 0);
     r.out
@@ -209,7 +211,7 @@ impl Runner<'_, '_> {
     fn show(&mut self, s: &[u8], gs: &State, tm: &mut Matrix) {
         let Some(font) = gs.font.clone() else { return };
         self.codes.clear();
-        font.decode(s, &mut self.codes);
+        font.decode(s, &mut self.codes, self.legacy);
         for code in self.codes.drain(..) {
             let m = mul(tm, &gs.ctm);
             let trm = mul(&[gs.size * gs.th, 0.0, 0.0, gs.size, 0.0, gs.rise], &m);

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use crate::doc::Doc;
 use crate::object::{get, Dict, Lexer, Obj};
+use crate::{Legacy, LegacyDecoder};
 
 /// How bytes map to Unicode when ToUnicode has no answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -221,7 +222,7 @@ impl Font {
     }
 
     /// Splits `s` into codes and decodes each.
-    pub fn decode(&self, s: &[u8], out: &mut Vec<Code>) {
+    pub fn decode(&self, s: &[u8], out: &mut Vec<Code>, legacy: &dyn LegacyDecoder) {
         let mut i = 0;
         while i < s.len() {
             let len =
@@ -243,8 +244,8 @@ impl Font {
                             char::from_u32(code).map(String::from)
                         }
                     }
-                    Fallback::Gbk => decode_legacy(encoding_rs::GB18030, bytes),
-                    Fallback::Big5 => decode_legacy(encoding_rs::BIG5, bytes),
+                    Fallback::Gbk => legacy.decode(Legacy::Gb18030, bytes),
+                    Fallback::Big5 => legacy.decode(Legacy::Big5, bytes),
                     Fallback::None => None,
                 };
             }
@@ -296,11 +297,6 @@ impl Font {
         }
         None
     }
-}
-
-fn decode_legacy(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> Option<String> {
-    let (text, _, bad) = enc.decode(bytes);
-    (!bad).then(|| text.into_owned())
 }
 
 /// Reads a CMap: code-space ranges, and bfchar/bfrange mappings into `map` and `ranges`.

@@ -71,8 +71,50 @@ impl fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
-/// Reads the text of a PDF.
+/// The legacy encodings of the predefined Chinese CMaps whose codes are not Unicode. (The
+/// core has its own `Legacy` for whole texts: this crate does not depend on the core.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Legacy {
+    /// GB-EUC, GBK-EUC and GBK2K CMaps: GB18030 bytes (a superset of GBK and GB 2312).
+    Gb18030,
+    /// B5 and ETen CMaps: Big5 bytes.
+    Big5,
+}
+
+/// Decodes one character code of a legacy CMap. A parameter rather than a fixed dependency so
+/// the browser build can use the browser's own `TextDecoder` and leave out encoding_rs's tables
+/// (about 115 KB gzip of the PDF module).
+pub trait LegacyDecoder {
+    /// The text of `bytes` (one code) in `encoding`, or `None` when they are malformed or
+    /// unmapped (the glyph then counts as unmapped, as with no ToUnicode).
+    fn decode(&self, encoding: Legacy, bytes: &[u8]) -> Option<String>;
+}
+
+/// [`LegacyDecoder`] by encoding_rs: the WHATWG decoders, in Rust (the native default).
+#[cfg(feature = "encoding_rs")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EncodingRs;
+
+#[cfg(feature = "encoding_rs")]
+impl LegacyDecoder for EncodingRs {
+    fn decode(&self, encoding: Legacy, bytes: &[u8]) -> Option<String> {
+        let enc = match encoding {
+            Legacy::Gb18030 => encoding_rs::GB18030,
+            Legacy::Big5 => encoding_rs::BIG5,
+        };
+        let (text, _, bad) = enc.decode(bytes);
+        (!bad).then(|| text.into_owned())
+    }
+}
+
+/// Reads the text of a PDF, decoding legacy CMaps with encoding_rs.
+#[cfg(feature = "encoding_rs")]
 pub fn extract_text(bytes: &[u8]) -> Result<PdfText, PdfError> {
+    extract_text_with(bytes, &EncodingRs)
+}
+
+/// Reads the text of a PDF, decoding the codes of legacy CMaps (GBK, Big5) with `legacy`.
+pub fn extract_text_with(bytes: &[u8], legacy: &dyn LegacyDecoder) -> Result<PdfText, PdfError> {
     let doc = doc::Doc::open(bytes)?;
     let pages = doc.pages();
     if pages.is_empty() {
@@ -82,7 +124,7 @@ pub fn extract_text(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let (mut glyphs, mut unmapped) = (0usize, 0usize);
     let mut lines = Vec::with_capacity(pages.len());
     for page in &pages {
-        let t = content::page_text(&doc, page, &mut fonts);
+        let t = content::page_text(&doc, page, &mut fonts, legacy);
         glyphs += t.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count();
         unmapped += t.unmapped;
         lines.push(layout::lines(&t.glyphs));

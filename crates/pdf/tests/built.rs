@@ -79,6 +79,44 @@ fn predefined_cmaps_unigb_ucs2_and_gbk() {
     assert_eq!(extract_text(&pdf).map(|t| t.text), Ok("法治政府12件\n".to_string()));
 }
 
+/// Big5 codes (B5pc-H) through encoding_rs, and legacy codes through a decoder of the caller's
+/// (what the browser build passes instead of encoding_rs): only codes of the legacy CMaps reach it.
+#[test]
+fn big5_and_a_decoder_of_the_callers() {
+    use fazhi_pdf::{extract_text_with, Legacy, LegacyDecoder};
+    let font = |enc: &str| {
+        format!("/F1 << /Type /Font /Subtype /Type0 /BaseFont /MingLiU /Encoding /{enc} /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MingLiU /CIDSystemInfo << /Registry (Adobe) /Ordering (CNS1) /Supplement 0 >> /DW 1000 >>] >>")
+    };
+    let (big5, _, _) = encoding_rs::BIG5.encode("法治政府建設");
+    let hex: String = big5.iter().map(|b| format!("{b:02X}")).collect();
+    let pdf = classic(&page_objects(format!("BT /F1 12 Tf 72 700 Td <{hex}> Tj ET").as_bytes(), &font("B5pc-H")), "");
+    assert_eq!(extract_text(&pdf).map(|t| t.text), Ok("法治政府建設\n".to_string()));
+
+    /// Records what it is asked and answers with a character of the Private Use Area.
+    #[derive(Default)]
+    struct Record(std::cell::RefCell<Vec<(Legacy, Vec<u8>)>>);
+    impl LegacyDecoder for Record {
+        fn decode(&self, encoding: Legacy, bytes: &[u8]) -> Option<String> {
+            self.0.borrow_mut().push((encoding, bytes.to_vec()));
+            char::from_u32(0xE000 + self.0.borrow().len() as u32).map(String::from)
+        }
+    }
+    let asked = Record::default();
+    assert_eq!(
+        extract_text_with(&pdf, &asked).map(|t| t.text),
+        Ok("\u{E001}\u{E002}\u{E003}\u{E004}\u{E005}\u{E006}\n".to_string())
+    );
+    let codes: Vec<(Legacy, Vec<u8>)> = big5.chunks(2).map(|c| (Legacy::Big5, c.to_vec())).collect();
+    assert_eq!(asked.0.take(), codes);
+    let gbk = classic(&page_objects(b"BT /F1 12 Tf 72 700 Td <B7A8> Tj ET", &font("GBK-EUC-H")), "");
+    assert_eq!(extract_text_with(&gbk, &asked).map(|t| t.text), Ok("\u{E001}\n".to_string()));
+    assert_eq!(asked.0.take(), vec![(Legacy::Gb18030, vec![0xB7, 0xA8])]);
+    // Codes that are Unicode (UCS-2) never reach it.
+    let ucs2 = classic(&page_objects(b"BT /F1 12 Tf 72 700 Td <6CD5> Tj ET", &font("UniGB-UCS2-H")), "");
+    assert_eq!(extract_text_with(&ucs2, &asked).map(|t| t.text), Ok("法\n".to_string()));
+    assert!(asked.0.take().is_empty());
+}
+
 #[test]
 fn identity_h_with_to_unicode() {
     let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <6CD5> <0002> <6CBB> endbfchar endcmap end end";
