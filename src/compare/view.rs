@@ -240,20 +240,20 @@ fn CompareResult(props: &ResultProps) -> Html {
     let cs = s.compare;
     let c = &props.compared;
     let regions = c.comparison.series().iter().filter(|ser| ser.key.is_some()).count();
-    let err = props.on_error.clone();
-    let save = move |stem: &'static str, csv: String| {
-        let date = now_iso().get(..10).unwrap_or_default().to_string();
-        if let Err(e) = download(&format!("{stem}-{date}.csv"), "text/csv;charset=utf-8", &csv) {
-            err.emit(Some(e));
-        }
-    };
-    let on_csv = {
-        let (c, save) = (c.clone(), save.clone());
-        Callback::from(move |_: MouseEvent| save(s.compare.csv_file_stem, comparison_csv(&c.comparison, &c.columns, s)))
-    };
-    let on_panel_csv = {
-        let (picked, save) = (props.picked.clone(), save.clone());
-        Callback::from(move |_: MouseEvent| save(s.review.panel_file_stem, panel_csv(&picked)))
+    // One closure for both exports: each closure type costs the .wasm its own code.
+    let export = |panel: bool| {
+        let (c, picked, err) = (c.clone(), props.picked.clone(), props.on_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (stem, csv) = if panel {
+                (s.review.panel_file_stem, panel_csv(&picked))
+            } else {
+                (s.compare.csv_file_stem, comparison_csv(&c.comparison, &c.columns, s))
+            };
+            let date = now_iso().get(..10).unwrap_or_default().to_string();
+            if let Err(e) = download(&format!("{stem}-{date}.csv"), "text/csv;charset=utf-8", &csv) {
+                err.emit(Some(e));
+            }
+        })
     };
     // The review is worked out only once asked for: a set of 80 reports is compared twice then.
     let reviewing = use_state(|| false);
@@ -271,8 +271,8 @@ fn CompareResult(props: &ResultProps) -> Html {
                 { fill(cs.summary, &[&s.count(s.n_reports, c.reports.len()), &s.count(s.n_regions, regions)]) }
             </p>
             <div class="actions">
-                <button type="button" id="compare-export-csv" class="button" onclick={on_csv}>{ cs.export_csv }</button>
-                <button type="button" id="review-export-panel" class="button" onclick={on_panel_csv}>{ s.review.export_panel }</button>
+                <button type="button" id="compare-export-csv" class="button" onclick={export(false)}>{ cs.export_csv }</button>
+                <button type="button" id="review-export-panel" class="button" onclick={export(true)}>{ s.review.export_panel }</button>
             </div>
             <div class="view-switch compare-modes" role="group" aria-label={cs.heading}>
                 { mode(false, "compare-mode-table", s.review.mode_compare) }

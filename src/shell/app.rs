@@ -89,16 +89,11 @@ pub fn App() -> Html {
             };
             let shown = Analysis::new(next, text, report, entry_id);
             // A review's value: its figure, else its clause found in the text.
-            let mark = lead.borrow_mut().take().filter(|l| l.id == shown.entry_id).and_then(|l| {
-                let show = match l.metric.filter(|&m| m < shown.report.metrics.len()) {
-                    Some(m) => Show::Figure(m),
-                    None => {
-                        let at = shown.text.find(&l.evidence).filter(|_| !l.evidence.is_empty())?;
-                        Show::Range(at, at + l.evidence.len())
-                    }
-                };
-                shown.place(&show)
-            });
+            let mark = lead
+                .borrow_mut()
+                .take()
+                .filter(|l| l.id == shown.entry_id)
+                .and_then(|l| shown.place(&shown.value_at(l.metric, &l.evidence)?));
             highlight.set(mark.map(|(start, end, figure)| Highlight { start, end, figure, seq: next }));
             analysis.set(Some(Rc::new(shown)));
             error.set(None);
