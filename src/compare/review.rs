@@ -8,10 +8,13 @@
 
 use fazhi_lens::format::number;
 use fazhi_lens::review::{CheckTally, Coverage};
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::model::{coord, Lead, Reviewed};
 use crate::i18n::{fill, shown, Strings};
+use crate::platform::browser::closest;
 
 /// Width and height of a spread chart, in SVG user units.
 const W: f64 = 240.0;
@@ -19,36 +22,48 @@ const H: f64 = 44.0;
 /// Margin left and right of a spread chart's scale.
 const PAD: f64 = 10.0;
 
-/// A report's name, leading to the report.
-fn name_button(r: &Reviewed, col: usize, on_lead: &Callback<Lead>) -> Html {
-    let id = r.review.comparison.reports.get(col).map(|x| x.source.clone()).unwrap_or_default();
+/// A report's name, leading to the report (`data-lead`: its column; see [`lead_of`]).
+fn name_button(r: &Reviewed, col: usize) -> Html {
     let name = r.names.get(col).cloned().unwrap_or_default();
-    let on_lead = on_lead.clone();
-    let onclick = Callback::from(move |_: MouseEvent| on_lead.emit(Lead { id: id.clone(), ..Lead::default() }));
-    html! { <button type="button" class="link review-name" lang="zh-CN" {onclick}>{ name }</button> }
+    html! { <button type="button" class="link review-name" lang="zh-CN" data-lead={col.to_string()}>{ name }</button> }
+}
+
+/// Where a button's `data-lead` leads: "col" to the report of that column, "col:row" to the
+/// value of that row of the comparison as well. One listener for the whole review (each
+/// listener costs the .wasm its own code).
+fn lead_of(r: &Reviewed, data: &str) -> Option<Lead> {
+    let c = &r.review.comparison;
+    let (col, row) = match data.split_once(':') {
+        Some((col, row)) => (col.parse().ok()?, Some(row.parse::<usize>().ok()?)),
+        None => (data.parse().ok()?, None),
+    };
+    match row {
+        Some(row) => Some(Lead::to_cell(c, col, c.rows.get(row)?.cells.get(col)?.as_ref()?)),
+        None => Some(Lead { id: c.reports.get(col)?.source.clone(), ..Lead::default() }),
+    }
 }
 
 /// A count and the names of the reports counted.
-fn names_cell(r: &Reviewed, cols: &[usize], class: &'static str, on_lead: &Callback<Lead>) -> Html {
+fn names_cell(r: &Reviewed, cols: &[usize], class: &'static str) -> Html {
     html! {
         <td class={class}>
             <span class="review-count">{ cols.len() }</span>
             if !cols.is_empty() {
                 <ul class="review-names">
-                    { for cols.iter().map(|&col| html! { <li>{ name_button(r, col, on_lead) }</li> }) }
+                    { for cols.iter().map(|&col| html! { <li>{ name_button(r, col) }</li> }) }
                 </ul>
             }
         </td>
     }
 }
 
-fn check_row(r: &Reviewed, t: &CheckTally, s: &Strings, on_lead: &Callback<Lead>) -> Html {
+fn check_row(r: &Reviewed, t: &CheckTally, s: &Strings) -> Html {
     html! {
         <tr data-id={t.id.clone()}>
             <th scope="row">{ s.check_label(&t.id) }</th>
             <td class="passed"><span class="review-count">{ t.passed.len() }</span></td>
-            { names_cell(r, &t.failed, "failed", on_lead) }
-            { names_cell(r, &t.unknown, "unknown", on_lead) }
+            { names_cell(r, &t.failed, "failed") }
+            { names_cell(r, &t.unknown, "unknown") }
         </tr>
     }
 }
@@ -70,18 +85,15 @@ fn coverage_label(r: &Reviewed, c: &Coverage, s: &Strings) -> String {
 }
 
 /// One panel cell: the value leading to its sentence, or the gap.
-fn panel_cell(r: &Reviewed, c: &Coverage, col: usize, s: &'static Strings, on_lead: &Callback<Lead>) -> Html {
+fn panel_cell(r: &Reviewed, c: &Coverage, col: usize, s: &'static Strings) -> Html {
     let rs = s.review;
     let cell = r.review.comparison.rows.get(c.row).and_then(|row| row.cells.get(col)).and_then(Option::as_ref);
     match cell {
         Some(v) => {
-            let lead = Lead::to_cell(&r.review.comparison, col, v);
-            let on_lead = on_lead.clone();
-            let onclick = Callback::from(move |_: MouseEvent| on_lead.emit(lead.clone()));
             let title = fill(rs.open_at, &[if v.sentence.is_empty() { &v.evidence } else { &v.sentence }]);
             html! {
                 <td class={classes!("stated", v.approx.then_some("approx"))}>
-                    <button type="button" class="link value-button" {title} {onclick}>
+                    <button type="button" class="link value-button" {title} data-lead={format!("{col}:{}", c.row)}>
                         { shown(&v.printed, v.approx, v.value, &v.unit) }
                     </button>
                 </td>
@@ -109,11 +121,10 @@ fn spread_chart(r: &Reviewed, c: &Coverage, i: usize, s: &'static Strings) -> Ht
             &[approx, &number(sp.max)].concat(),
         ],
     );
-    let (cap, desc_id) = (format!("review-spread-{i}-cap"), format!("review-spread-{i}-desc"));
+    let cap = format!("review-spread-{i}");
     html! {
         <figure class="compare-chart review-spread" data-id={c.indicator.clone()}>
-            <svg class="chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby={format!("{cap} {desc_id}")} focusable="false">
-                <desc id={desc_id}>{ &desc }</desc>
+            <svg class="chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby={cap.clone()} aria-description={desc} focusable="false">
                 <line class="axis" x1={coord(PAD)} x2={coord(W - PAD)} y1="20" y2="20" />
                 <line class="median" x1={coord(x(sp.median))} x2={coord(x(sp.median))} y1="10" y2="30" />
                 { for values.iter().map(|&v| html! { <circle class="point" cx={coord(x(v))} cy="20" r="3.5" /> }) }
@@ -126,12 +137,21 @@ fn spread_chart(r: &Reviewed, c: &Coverage, i: usize, s: &'static Strings) -> Ht
 }
 
 /// The review: check tallies, the indicator panel and the spread charts.
-pub fn review_section(r: &Reviewed, s: &'static Strings, on_lead: &Callback<Lead>) -> Html {
+pub fn review_section(r: &Rc<Reviewed>, s: &'static Strings, on_lead: &Callback<Lead>) -> Html {
     let rs = s.review;
+    let onclick = {
+        let (r, on_lead) = (r.clone(), on_lead.clone());
+        Callback::from(move |e: MouseEvent| {
+            let data = closest(e.target(), "[data-lead]").and_then(|el| el.get_attribute("data-lead"));
+            if let Some(lead) = data.and_then(|d| lead_of(&r, &d)) {
+                on_lead.emit(lead);
+            }
+        })
+    };
     let n = r.review.comparison.reports.len();
     let inds = &r.review.indicators;
     html! {
-        <div id="review" class="review">
+        <div id="review" class="review" {onclick}>
             <section class="compare-block" aria-labelledby="review-checks-heading">
                 <h3 id="review-checks-heading">{ rs.checks_heading }</h3>
                 <div class="table-wrap">
@@ -142,7 +162,7 @@ pub fn review_section(r: &Reviewed, s: &'static Strings, on_lead: &Callback<Lead
                             <th scope="col">{ rs.col_failed }</th>
                             <th scope="col">{ rs.col_unknown }</th>
                         </tr></thead>
-                        <tbody>{ for r.review.checks.iter().map(|t| check_row(r, t, s, on_lead)) }</tbody>
+                        <tbody>{ for r.review.checks.iter().map(|t| check_row(r, t, s)) }</tbody>
                     </table>
                 </div>
             </section>
@@ -163,8 +183,8 @@ pub fn review_section(r: &Reviewed, s: &'static Strings, on_lead: &Callback<Lead
                         <tbody>
                             { for (0..n).map(|col| html! {
                                 <tr data-col={col.to_string()}>
-                                    <th scope="row">{ name_button(r, col, on_lead) }</th>
-                                    { for inds.iter().map(|c| panel_cell(r, c, col, s, on_lead)) }
+                                    <th scope="row">{ name_button(r, col) }</th>
+                                    { for inds.iter().map(|c| panel_cell(r, c, col, s)) }
                                 </tr>
                             }) }
                         </tbody>

@@ -257,7 +257,8 @@ fn CompareResult(props: &ResultProps) -> Html {
     };
     // The review is worked out only once asked for: a set of 80 reports is compared twice then.
     let reviewing = use_state(|| false);
-    let reviewed = use_memo((*reviewing, props.picked.clone()), |(on, picked)| on.then(|| Reviewed::new(picked)));
+    let reviewed =
+        use_memo((*reviewing, props.picked.clone()), |(on, picked)| on.then(|| Rc::new(Reviewed::new(picked))));
     let mode = |review: bool, id: &'static str, label: &'static str| {
         let reviewing = reviewing.clone();
         html! {
@@ -278,7 +279,7 @@ fn CompareResult(props: &ResultProps) -> Html {
                 { mode(false, "compare-mode-table", s.review.mode_compare) }
                 { mode(true, "compare-mode-review", s.review.mode_review) }
             </div>
-            if let Some(r) = reviewed.as_ref() {
+            if let Some(r) = reviewed.as_ref().as_ref() {
                 { review_section(r, s, &props.on_lead) }
             } else {
                 { key_table(c, s) }

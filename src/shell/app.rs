@@ -201,7 +201,7 @@ pub fn App() -> Html {
             on_open.emit(id);
         })
     };
-    let last_year = use_last_year((*analysis).clone(), &library.entries);
+    let last_year = use_last_year((*analysis).clone(), &library);
 
     let on_cancel = {
         let (analyzer, pending) = (analyzer.clone(), pending.clone());

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use fazhi_lens::history::{earlier, year_over_year, YearOverYear};
 use yew::prelude::*;
 
-use crate::library::data::{Entry, Request};
+use crate::library::data::{Entry, LibraryState, Request};
 use crate::library::store;
 use crate::platform::worker::{Analyzer, Done};
 use crate::report::model::Analysis;
@@ -64,19 +64,22 @@ fn try_next(search: &Rc<RefCell<Search>>) {
 
 /// The report on screen beside its body's earlier report in the library, once found.
 #[hook]
-pub fn use_last_year(analysis: Option<Rc<Analysis>>, entries: &[Entry]) -> Option<Rc<YearOverYear>> {
+pub fn use_last_year(
+    analysis: Option<Rc<Analysis>>,
+    library: &UseReducerHandle<LibraryState>,
+) -> Option<Rc<YearOverYear>> {
     let found = use_state(|| None::<(u32, Rc<YearOverYear>)>);
     let search = use_mut_ref(Search::default);
     let seq = analysis.as_ref().map(|a| a.seq);
     {
         let (found, search) = (found.clone(), search.clone());
-        let entries = entries.to_vec();
+        let library = library.clone();
         use_effect_with(seq, move |_| {
             let mut s = search.borrow_mut();
             if let Some(analyzer) = &s.analyzer {
                 analyzer.cancel();
             }
-            let mut queue = analysis.as_ref().map(|a| candidates(a, &entries)).unwrap_or_default();
+            let mut queue = analysis.as_ref().map(|a| candidates(a, &library.entries)).unwrap_or_default();
             // Popped from the end: latest year first.
             queue.reverse();
             s.queue = queue;
