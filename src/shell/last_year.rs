@@ -74,7 +74,12 @@ pub fn use_last_year(
     {
         let (found, search) = (found.clone(), search.clone());
         let library = library.clone();
-        use_effect_with(seq, move |_| {
+        // Searched again when the library grows (a file opened with others may be kept after
+        // this report is shown), unless already found for this report.
+        use_effect_with((seq, library.entries.len()), move |_| {
+            if found.as_ref().is_some_and(|(s, _)| Some(*s) == seq) {
+                return;
+            }
             let mut s = search.borrow_mut();
             if let Some(analyzer) = &s.analyzer {
                 analyzer.cancel();
