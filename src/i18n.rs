@@ -378,6 +378,8 @@ pub struct Strings {
     pub n_regions: [&'static str; 2],
     /// The comparison view's strings.
     pub compare: &'static CompareStrings,
+    /// The review of a set and the report's last-year comparison.
+    pub review: &'static ReviewStrings,
 }
 
 /// 简体中文.
@@ -562,6 +564,7 @@ pub static ZH: Strings = Strings {
     n_reports: ["{} 份报告", "{} 份报告"],
     n_regions: ["{} 个地区", "{} 个地区"],
     compare: &COMPARE_ZH,
+    review: &REVIEW_ZH,
 };
 
 /// English.
@@ -743,6 +746,7 @@ pub static EN: Strings = Strings {
     n_reports: ["{} report", "{} reports"],
     n_regions: ["{} region", "{} regions"],
     compare: &COMPARE_EN,
+    review: &REVIEW_EN,
 };
 
 impl Strings {
@@ -1132,6 +1136,134 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
 };
 
 // ---- end of the comparison view's strings -----------------------------------------------------
+
+// ---- Review of a set (compare/review.rs) and last year beside this year (report/) ------------
+
+/// The strings of the review (总览) of the picked reports and of a report's last-year table.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ReviewStrings {
+    /// The mode switch inside the comparison: the side-by-side tables.
+    pub mode_compare: &'static str,
+    /// The mode switch: the review of the set.
+    pub mode_review: &'static str,
+    /// Heading of the check tallies.
+    pub checks_heading: &'static str,
+    /// Column heads of the check tallies.
+    pub col_check: &'static str,
+    pub col_passed: &'static str,
+    pub col_failed: &'static str,
+    pub col_unknown: &'static str,
+    /// Heading of the indicator panel (reports × indicators).
+    pub panel_heading: &'static str,
+    /// How to read the panel's gaps.
+    pub panel_help: &'static str,
+    /// Column head of the report names.
+    pub col_report: &'static str,
+    /// A report states the indicator, but counted another way (another row of the comparison).
+    pub elsewhere: &'static str,
+    /// A report does not state the indicator at all.
+    pub absent: &'static str,
+    /// "{stated} of {n} state it".
+    pub stated_of: &'static str,
+    /// Heading of the spread charts.
+    pub spread_heading: &'static str,
+    /// A spread chart's description: "min {}, median {}, max {}".
+    pub spread_desc: &'static str,
+    /// Export of the long panel.
+    pub export_panel: &'static str,
+    /// File name stem of the long panel CSV.
+    pub panel_file_stem: &'static str,
+    /// Title of a cell that opens its report at its sentence.
+    pub open_at: &'static str,
+    /// Heading of the last-year table: "Beside {earlier year} ({this year})".
+    pub last_year_heading: &'static str,
+    /// What the last-year table compares with (its file name follows).
+    pub last_year_help: &'static str,
+    /// Column head of the change.
+    pub col_change: &'static str,
+    /// Heading of the indicators the earlier report stated and this one does not.
+    pub dropped_heading: &'static str,
+    /// When nothing was dropped.
+    pub dropped_none: &'static str,
+}
+
+/// 简体中文.
+pub static REVIEW_ZH: ReviewStrings = ReviewStrings {
+    mode_compare: "并排比较",
+    mode_review: "总览",
+    checks_heading: "各项检查通过情况",
+    col_check: "检查项",
+    col_passed: "通过",
+    col_failed: "未通过",
+    col_unknown: "无法判断",
+    panel_heading: "关键指标一览",
+    panel_help: "每行一份报告，每列一项关键指标。“另计”表示报告以其他口径或单位填报该指标，“缺”表示报告未填报该指标。点击数值可打开报告并标出原句。",
+    col_report: "报告",
+    elsewhere: "另计",
+    absent: "缺",
+    stated_of: "{} / {} 份报告填报",
+    spread_heading: "指标分布",
+    spread_desc: "最小值 {}，中位数 {}，最大值 {}",
+    export_panel: "导出长表 CSV",
+    panel_file_stem: "法治透镜-指标长表",
+    open_at: "打开报告并标出原句：{}",
+    last_year_heading: "与上年对照：{} → {}",
+    last_year_help: "报告库中同一主体的上一年度报告：",
+    col_change: "变化",
+    dropped_heading: "上年报告填报、本年不再填报的指标",
+    dropped_none: "上年报告填报的指标本年均有填报。",
+};
+
+/// English.
+pub static REVIEW_EN: ReviewStrings = ReviewStrings {
+    mode_compare: "Side by side",
+    mode_review: "Overview",
+    checks_heading: "Checks passed",
+    col_check: "Check",
+    col_passed: "Passed",
+    col_failed: "Failed",
+    col_unknown: "Cannot tell",
+    panel_heading: "Key indicators at a glance",
+    panel_help: "One row per report, one column per key indicator. \u{201c}Other\u{201d}: the report states the indicator counted another way or in another unit; \u{201c}missing\u{201d}: it does not state it. Choose a value to open its report at its sentence.",
+    col_report: "Report",
+    elsewhere: "other",
+    absent: "missing",
+    stated_of: "{} of {} reports state it",
+    spread_heading: "Spread of the indicators",
+    spread_desc: "minimum {}, median {}, maximum {}",
+    export_panel: "Export long panel CSV",
+    panel_file_stem: "fazhi-lens-panel",
+    open_at: "Open the report at its sentence: {}",
+    last_year_heading: "Beside last year: {} \u{2192} {}",
+    last_year_help: "The same body's earlier report in the library: ",
+    col_change: "Change",
+    dropped_heading: "Stated last year, no longer stated",
+    dropped_none: "Every indicator stated last year is stated again.",
+};
+
+/// A number with its sign: "+64", "-9", "0".
+pub fn signed(v: f64) -> String {
+    if v > 0.0 {
+        format!("+{}", fazhi_lens::format::number(v))
+    } else {
+        fazhi_lens::format::number(v)
+    }
+}
+
+/// A step as shown under a value: "+64 (+336.8%)", or "+3" when the percentage is undefined
+/// (from 0); "≈" before it when either value is approximate.
+pub fn step_text(step: &fazhi_lens::compare::Step) -> String {
+    let approx = if step.approx { "≈" } else { "" };
+    match step.pct {
+        Some(p) => format!("{approx}{} ({}%)", signed(step.delta), signed(p)),
+        None => [approx, &signed(step.delta)].concat(),
+    }
+}
+
+/// "2021年" / "2021", or the unknown-year text.
+pub fn year_text(s: &Strings, year: Option<i32>) -> String {
+    year.map_or_else(|| s.year_unknown.to_string(), |y| fill(s.year_suffix, &[&y.to_string()]))
+}
 
 #[cfg(test)]
 mod tests {

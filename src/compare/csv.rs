@@ -7,6 +7,9 @@
 
 use fazhi_lens::compare::Comparison;
 use fazhi_lens::csv::{row, BOM};
+use fazhi_lens::panel;
+
+use super::model::Picked;
 
 use crate::i18n::{fill, Strings};
 
@@ -32,6 +35,23 @@ pub fn comparison_csv(c: &Comparison, columns: &[String], s: &Strings) -> String
     // The core's rows, under its own (English, contract) header line.
     let all = c.to_csv();
     out.push_str(all.split_once("\r\n").map_or("", |(_, rows)| rows));
+    out
+}
+
+/// The long panel of the picked reports as CSV: one record per key-indicator value or figure of
+/// each report, under the columns of `fazhi panel --format csv` (the core's one definition and
+/// writer, report text defused), with the BOM a spreadsheet needs to read UTF-8.
+pub fn panel_csv(picked: &[Picked]) -> String {
+    let mut out = String::from(BOM);
+    panel::csv_header(&mut out);
+    for p in picked {
+        let mut rows = panel::rows(&p.report, &p.text);
+        // The library id stands in `source`; the file is what `fazhi panel` names.
+        for r in &mut rows {
+            r.file.clone_from(&p.file);
+        }
+        panel::csv(&mut out, &rows);
+    }
     out
 }
 
@@ -89,5 +109,32 @@ mod tests {
         let c = compare(&[report("=cmd", 2023, 1.0, "1宗")]);
         let csv = comparison_csv(&c, &["=cmd|x".to_string()], &ZH);
         assert!(csv.contains("\"'=cmd|x\""), "{csv}");
+    }
+
+    #[test]
+    fn the_long_panel_has_the_cli_columns_and_defuses_report_text() {
+        let text = "=HYPERLINK(\"x\")区人民政府2023年法治政府建设年度报告\n一、主要举措和成效\n-1+1全年办理行政复议案件12件。\n";
+        let mut report = fazhi_lens::analyze(text);
+        report.source = "library-id".into();
+        let picked = [Picked {
+            report: std::rc::Rc::new(report),
+            text: std::rc::Rc::from(text),
+            file: "@evil.txt".into(),
+            name: "n".into(),
+        }];
+        let csv = panel_csv(&picked);
+        let mut header = String::new();
+        panel::csv_header(&mut header);
+        assert!(csv.starts_with(&format!("{BOM}{header}")), "{csv}");
+        let body = &csv[BOM.len_utf8() + header.len()..];
+        assert!(body.lines().count() >= 2, "a key indicator and a figure: {csv}");
+        for line in body.lines() {
+            assert!(line.starts_with("\"'@evil.txt\","), "the file column is the file, defused: {line}");
+            assert!(
+                !line.contains(",=") && !line.contains(",-1+1") && !line.contains(",\"=") && !line.contains(",\"-"),
+                "{line}"
+            );
+        }
+        assert!(body.contains("reconsideration"), "{csv}");
     }
 }

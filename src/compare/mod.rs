@@ -9,6 +9,8 @@ pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod charts;
 #[cfg(target_arch = "wasm32")]
+pub mod review;
+#[cfg(target_arch = "wasm32")]
 pub mod side;
 #[cfg(target_arch = "wasm32")]
 pub mod table;

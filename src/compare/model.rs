@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use fazhi_lens::compare::{compare, Cell, Comparison, Step};
 use fazhi_lens::format::number;
+use fazhi_lens::review::{review, Review};
 use fazhi_lens::Report;
 
 use crate::i18n::{fill, shown, truncate_chars, Strings};
@@ -30,7 +31,10 @@ impl Compared {
     /// Aligns `reports` (library entries `ids`, in library order, each report with its entry's
     /// id as `source`); `name_of` gives an entry's library name.
     pub fn new(ids: Vec<String>, reports: &[Rc<Report>], name_of: impl Fn(&str) -> String) -> Compared {
-        let comparison = compare(reports);
+        // One instance of the generic `compare` for the app: over `&Report`, as the review and
+        // the last-year table (`history`) run it (each instance costs the .wasm ~7 KB of gzip).
+        let refs: Vec<&Report> = reports.iter().map(AsRef::as_ref).collect();
+        let comparison = compare(&refs);
         let columns = comparison.column_names_by(|r| truncate_chars(&name_of(&r.source), 20));
         Compared {
             ids,
@@ -49,6 +53,66 @@ impl Compared {
 impl PartialEq for Compared {
     fn eq(&self, other: &Self) -> bool {
         self.ids == other.ids
+    }
+}
+
+/// One picked report with what the review needs beyond its analysis: its decoded text (the
+/// long panel's sentences come from it), the file it came from and its library name.
+pub struct Picked {
+    /// The analysed report; its `source` is its library id.
+    pub report: Rc<Report>,
+    /// The decoded text its offsets point into.
+    pub text: Rc<str>,
+    /// The file (or paste) it came from: the long panel's `file` column, as `fazhi panel` has it.
+    pub file: String,
+    /// Its name in the library.
+    pub name: String,
+}
+
+/// The review (总览) of the picked reports: the core's [`Review`], with the library name of
+/// each of its reports (in `review.comparison.reports` order).
+pub struct Reviewed {
+    /// The core's review; each `ReportRef::source` is a library id.
+    pub review: Review,
+    /// The library name of each reviewed report.
+    pub names: Vec<String>,
+}
+
+impl Reviewed {
+    /// Reviews `picked`.
+    pub fn new(picked: &[Picked]) -> Reviewed {
+        let reports: Vec<&Report> = picked.iter().map(|p| p.report.as_ref()).collect();
+        let review = review(&reports);
+        let names = review
+            .comparison
+            .reports
+            .iter()
+            .map(|r| picked.iter().find(|p| p.report.source == r.source).map(|p| p.name.clone()).unwrap_or_default())
+            .collect();
+        Reviewed { review, names }
+    }
+}
+
+/// Where a value of the review leads: its report (a library id), and the figure or sentence
+/// to mark there (the report's own key-indicator card finds it the same way).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lead {
+    /// The library id of the report to open.
+    pub id: String,
+    /// Index into the report's figures of the value's figure, when known.
+    pub metric: Option<usize>,
+    /// The clause the value was read from, to find when there is no figure ("" for none).
+    pub evidence: String,
+}
+
+impl Lead {
+    /// Where `cell` of report `col` of `comparison` leads.
+    pub fn to_cell(comparison: &Comparison, col: usize, cell: &Cell) -> Lead {
+        Lead {
+            id: comparison.reports.get(col).map(|r| r.source.clone()).unwrap_or_default(),
+            metric: cell.metric,
+            evidence: cell.evidence.clone(),
+        }
     }
 }
 
@@ -103,29 +167,8 @@ impl Trend {
     }
 }
 
-/// A number with its sign: "+64", "-9", "0".
-pub fn signed(v: f64) -> String {
-    if v > 0.0 {
-        format!("+{}", number(v))
-    } else {
-        number(v)
-    }
-}
-
-/// A step as shown under a value: "+64 (+336.8%)", or "+3" when the percentage is undefined
-/// (from 0); "≈" before it when either value is approximate.
-pub fn step_text(step: &Step) -> String {
-    let approx = if step.approx { "≈" } else { "" };
-    match step.pct {
-        Some(p) => format!("{approx}{} ({}%)", signed(step.delta), signed(p)),
-        None => [approx, &signed(step.delta)].concat(),
-    }
-}
-
-/// "2021年" / "2021", or the unknown-year text.
-pub fn year_text(s: &Strings, year: Option<i32>) -> String {
-    year.map_or_else(|| s.year_unknown.to_string(), |y| fill(s.year_suffix, &[&y.to_string()]))
-}
+// Shared with the report's last-year table, so they live with the strings.
+pub use crate::i18n::{step_text, year_text};
 
 /// Width of every chart, in SVG user units (the SVG scales down with its box).
 pub const WIDTH: f64 = 280.0;
@@ -424,7 +467,7 @@ pub fn polyline_points(points: &[(f64, f64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::ZH;
+    use crate::i18n::{signed, ZH};
     use fazhi_lens::compare::compare;
     use fazhi_lens::{KeyValue, Meta, Report};
 

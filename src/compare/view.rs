@@ -10,8 +10,9 @@ use fazhi_lens::Report;
 use yew::prelude::*;
 
 use super::charts::charts_section;
-use super::csv::comparison_csv;
-use super::model::{year_text, Compared};
+use super::csv::{comparison_csv, panel_csv};
+use super::model::{year_text, Compared, Lead, Picked, Reviewed};
+use super::review::review_section;
 use super::side::{changes_section, checks_table};
 use super::table::{figures_table, key_table};
 use crate::i18n::{fill, use_strings};
@@ -35,6 +36,9 @@ pub struct Props {
     /// Another view is on screen: the comparison keeps its analyses, out of sight.
     #[prop_or_default]
     pub hidden: bool,
+    /// Open a report (at a value's sentence): where the review's names and values lead.
+    #[prop_or_default]
+    pub on_lead: Callback<Lead>,
 }
 
 /// Key, in `localStorage`, of the picked reports' library ids (one a line), so that a reload
@@ -61,6 +65,8 @@ pub fn save_picks(ids: &[String]) {
 #[derive(Default)]
 struct Analyses {
     reports: Vec<(String, Option<Rc<Report>>)>,
+    /// The analysed texts, by library id: the review's long panel quotes their sentences.
+    texts: Vec<(String, Rc<str>)>,
     analyzer: Option<Analyzer<Request>>,
     asked: Option<String>,
 }
@@ -81,6 +87,7 @@ pub fn CompareView(props: &Props) -> Html {
     let ids: Vec<String> = entries.iter().filter(|e| selected.contains(&e.id)).map(|e| e.id.clone()).collect();
     let mut a = analyses.borrow_mut();
     a.reports.retain(|(id, _)| ids.contains(id));
+    a.texts.retain(|(id, _)| ids.contains(id));
     // The next picked report to analyse, once two are picked; asked for once, one at a time.
     let next = ids.iter().find(|id| ids.len() >= 2 && a.reports.iter().all(|(done, _)| done != *id)).cloned();
     if next != a.asked {
@@ -92,7 +99,9 @@ pub fn CompareView(props: &Props) -> Html {
                     report.source = id.clone();
                     Rc::new(report)
                 });
-                done_into.borrow_mut().reports.push((id, report));
+                let mut into = done_into.borrow_mut();
+                into.texts.push((id.clone(), done.text));
+                into.reports.push((id, report));
                 update.force_update();
             });
             a.analyzer.get_or_insert_with(|| Analyzer::new(on_done.clone()));
@@ -122,6 +131,15 @@ pub fn CompareView(props: &Props) -> Html {
     // Once nothing is left to analyse: the picked reports that were analysed, in library order.
     let report_of = |id: &String| a.reports.iter().find(|(done, _)| done == id).and_then(|(_, report)| report.clone());
     let ready: Vec<Rc<Report>> = if next.is_none() { ids.iter().filter_map(report_of).collect() } else { Vec::new() };
+    let picked: Vec<Picked> = ready
+        .iter()
+        .filter_map(|report| {
+            let text = a.texts.iter().find(|(id, _)| *id == report.source)?.1.clone();
+            let entry = entries.iter().find(|e| e.id == report.source)?;
+            let file = if entry.source.is_empty() { entry.name.clone() } else { entry.source.clone() };
+            Some(Picked { report: report.clone(), text, file, name: entry.name.clone() })
+        })
+        .collect();
     drop(a);
     let compared = {
         let library = props.library.clone();
@@ -187,7 +205,7 @@ pub fn CompareView(props: &Props) -> Html {
                         </div>
                     </fieldset>
                     if let Some(c) = (*compared).clone() {
-                        <CompareResult compared={c} on_error={props.on_error.clone()} />
+                        <CompareResult compared={c} picked={Rc::new(picked)} on_error={props.on_error.clone()} on_lead={props.on_lead.clone()} />
                     } else {
                         <p class="empty" role="status">{ status }</p>
                     }
@@ -200,7 +218,16 @@ pub fn CompareView(props: &Props) -> Html {
 #[derive(Properties, PartialEq)]
 struct ResultProps {
     compared: Rc<Compared>,
+    /// The compared reports with their texts (for the review and its long panel).
+    picked: Rc<Vec<Picked>>,
     on_error: Callback<Option<String>>,
+    on_lead: Callback<Lead>,
+}
+
+impl PartialEq for Picked {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
 }
 
 /// The comparison of the picked reports: summary, export, tables, charts, checks.
@@ -210,16 +237,31 @@ fn CompareResult(props: &ResultProps) -> Html {
     let cs = s.compare;
     let c = &props.compared;
     let regions = c.comparison.series().iter().filter(|ser| ser.key.is_some()).count();
-    let on_csv = {
-        let (c, err) = (c.clone(), props.on_error.clone());
+    // One closure for both exports: each closure type costs the .wasm its own code.
+    let export = |panel: bool| {
+        let (c, picked, err) = (c.clone(), props.picked.clone(), props.on_error.clone());
         Callback::from(move |_: MouseEvent| {
+            let (stem, csv) = if panel {
+                (s.review.panel_file_stem, panel_csv(&picked))
+            } else {
+                (s.compare.csv_file_stem, comparison_csv(&c.comparison, &c.columns, s))
+            };
             let date = now_iso().get(..10).unwrap_or_default().to_string();
-            let csv = comparison_csv(&c.comparison, &c.columns, s);
-            if let Err(e) = download(&format!("{}-{date}.csv", s.compare.csv_file_stem), "text/csv;charset=utf-8", &csv)
-            {
+            if let Err(e) = download(&format!("{stem}-{date}.csv"), "text/csv;charset=utf-8", &csv) {
                 err.emit(Some(e));
             }
         })
+    };
+    // The review is worked out only once asked for: a set of 80 reports is compared twice then.
+    let reviewing = use_state(|| false);
+    let reviewed =
+        use_memo((*reviewing, props.picked.clone()), |(on, picked)| on.then(|| Rc::new(Reviewed::new(picked))));
+    let mode = |review: bool, id: &'static str, label: &'static str| {
+        let reviewing = reviewing.clone();
+        html! {
+            <button type="button" {id} class="view-tab" aria-pressed={(*reviewing == review).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| reviewing.set(review))}>{ label }</button>
+        }
     };
     html! {
         <div id="compare-result" class="compare-result">
@@ -227,13 +269,22 @@ fn CompareResult(props: &ResultProps) -> Html {
                 { fill(cs.summary, &[&s.count(s.n_reports, c.reports.len()), &s.count(s.n_regions, regions)]) }
             </p>
             <div class="actions">
-                <button type="button" id="compare-export-csv" class="button" onclick={on_csv}>{ cs.export_csv }</button>
+                <button type="button" id="compare-export-csv" class="button" onclick={export(false)}>{ cs.export_csv }</button>
+                <button type="button" id="review-export-panel" class="button" onclick={export(true)}>{ s.review.export_panel }</button>
             </div>
-            { key_table(c, s) }
-            { charts_section(c, s) }
-            { figures_table(c, s) }
-            { changes_section(c, s) }
-            { checks_table(c, s) }
+            <div class="view-switch compare-modes" role="group" aria-label={cs.heading}>
+                { mode(false, "compare-mode-table", s.review.mode_compare) }
+                { mode(true, "compare-mode-review", s.review.mode_review) }
+            </div>
+            if let Some(r) = reviewed.as_ref().as_ref() {
+                { review_section(r, s, &props.on_lead) }
+            } else {
+                { key_table(c, s) }
+                { charts_section(c, s) }
+                { figures_table(c, s) }
+                { changes_section(c, s) }
+                { checks_table(c, s) }
+            }
         </div>
     }
 }

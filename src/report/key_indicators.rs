@@ -36,10 +36,7 @@ pub fn KeyIndicators(props: &Props) -> Html {
         let text = shown(&v.printed, v.approx, v.value, &v.unit);
         let title = if v.sentence.is_empty() { v.evidence.clone() } else { v.sentence.clone() };
         let class = classes!("key-value", v.approx.then_some("approx"));
-        let target = v.metric.filter(|&m| m < a.report.metrics.len()).map(Show::Figure).or_else(|| {
-            let at = a.text.find(&v.evidence).filter(|_| !v.evidence.is_empty())?;
-            Some(Show::Range(at, at + v.evidence.len()))
-        });
+        let target = a.value_at(v.metric, &v.evidence);
         match target {
             Some(t) => {
                 let on_show = props.on_show.clone();

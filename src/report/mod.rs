@@ -20,6 +20,8 @@ pub mod header;
 #[cfg(target_arch = "wasm32")]
 pub mod key_indicators;
 #[cfg(target_arch = "wasm32")]
+pub mod last_year;
+#[cfg(target_arch = "wasm32")]
 pub mod outline;
 #[cfg(target_arch = "wasm32")]
 pub mod outline_items;

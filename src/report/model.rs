@@ -29,6 +29,15 @@ impl Analysis {
         Analysis { seq, text, report, entry_id, tree }
     }
 
+    /// Where a key-indicator value is in the text: its figure (`metric`, an index into the
+    /// figures), else its clause (`evidence`) found in the text; `None` when neither is there.
+    pub fn value_at(&self, metric: Option<usize>, evidence: &str) -> Option<Show> {
+        metric.filter(|&m| m < self.report.metrics.len()).map(Show::Figure).or_else(|| {
+            let at = self.text.find(evidence).filter(|_| !evidence.is_empty())?;
+            Some(Show::Range(at, at + evidence.len()))
+        })
+    }
+
     /// What `show` marks in the text: the byte range, and the figure whose sentence it is. `None`
     /// for a figure or section the report does not have.
     pub fn place(&self, show: &Show) -> Option<(usize, usize, Option<usize>)> {

@@ -8,6 +8,7 @@
 
 use std::rc::Rc;
 
+use fazhi_lens::history::YearOverYear;
 use yew::prelude::*;
 
 use super::checks::checks_panel;
@@ -15,6 +16,7 @@ use super::export_bar::ExportBar;
 use super::figures_table::FiguresTable;
 use super::header::report_header;
 use super::key_indicators::KeyIndicators;
+use super::last_year::last_year_section;
 use super::model::{Analysis, Highlight, Show};
 use super::outline::Outline;
 use super::source_view::SourceView;
@@ -42,6 +44,9 @@ pub struct Props {
     pub on_show: Callback<Show>,
     /// Show an error message.
     pub on_error: Callback<Option<String>>,
+    /// The report beside its body's earlier report in the library, once found.
+    #[prop_or_default]
+    pub last_year: Option<Rc<YearOverYear>>,
 }
 
 /// The report area.
@@ -76,6 +81,7 @@ pub fn ReportView(props: &Props) -> Html {
                 </nav>
                 <div class="pane analysis-pane">
                     <KeyIndicators analysis={a.clone()} on_show={props.on_show.clone()} />
+                    if let Some(y) = &props.last_year { { last_year_section(y, s) } }
                     <FiguresTable analysis={a.clone()} selected={selected} on_show={props.on_show.clone()} />
                     { checks_panel(&a.report.checks, s) }
                 </div>

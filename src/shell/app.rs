@@ -10,6 +10,8 @@ use yew::prelude::*;
 use super::footer::app_footer;
 use super::header::app_header;
 use super::language;
+use super::last_year::use_last_year;
+use crate::compare::model::Lead;
 use crate::compare::view::{load_picks, save_picks, CompareView};
 use crate::i18n::{is_demo_source, Lang};
 use crate::input::many::ManyProgress;
@@ -63,6 +65,8 @@ pub fn App() -> Html {
     let error = use_state(|| None::<String>);
     let highlight = use_state(|| None::<Highlight>);
     let seq = use_mut_ref(|| 0u32);
+    // Where a review's value leads, until its report is on screen: the place to mark there.
+    let lead = use_mut_ref(|| None::<Lead>);
 
     // The comparison is a view of its own beside the report, so that neither pushes the other
     // out of sight; both stay mounted (a big report is not rendered again when it comes back).
@@ -110,8 +114,8 @@ pub fn App() -> Html {
 
     // Shows a report on screen; saving to the library is separate and may fail on its own.
     let show_report = {
-        let (analysis, error, highlight, seq, comparing) =
-            (analysis.clone(), error.clone(), highlight.clone(), seq.clone(), comparing.clone());
+        let (analysis, error, highlight, seq, comparing, lead) =
+            (analysis.clone(), error.clone(), highlight.clone(), seq.clone(), comparing.clone(), lead.clone());
         move |text: Rc<str>, report: Report, entry_id: String| {
             comparing.set(false);
             let next = {
@@ -119,8 +123,15 @@ pub fn App() -> Html {
                 *n += 1;
                 *n
             };
-            analysis.set(Some(Rc::new(Analysis::new(next, text, report, entry_id))));
-            highlight.set(None);
+            let shown = Analysis::new(next, text, report, entry_id);
+            // A review's value: its figure, else its clause found in the text.
+            let mark = lead
+                .borrow_mut()
+                .take()
+                .filter(|l| l.id == shown.entry_id)
+                .and_then(|l| shown.place(&shown.value_at(l.metric, &l.evidence)?));
+            highlight.set(mark.map(|(start, end, figure)| Highlight { start, end, figure, seq: next }));
+            analysis.set(Some(Rc::new(shown)));
             error.set(None);
         }
     };
@@ -283,6 +294,16 @@ pub fn App() -> Html {
         })
     };
 
+    let on_lead = {
+        let (lead, on_open) = (lead.clone(), on_open.clone());
+        Callback::from(move |l: Lead| {
+            let id = l.id.clone();
+            *lead.borrow_mut() = Some(l);
+            on_open.emit(id);
+        })
+    };
+    let last_year = use_last_year((*analysis).clone(), &library);
+
     let on_cancel = {
         let (analyzer, pending) = (analyzer.clone(), pending.clone());
         Callback::from(move |()| {
@@ -375,10 +396,10 @@ pub fn App() -> Html {
                         </button>
                     </div>
                 }
-                <CompareView library={library.clone()} picks={(*picks).clone()} {on_picks} on_error={on_error.clone()} hidden={!*comparing} />
+                <CompareView library={library.clone()} picks={(*picks).clone()} {on_picks} on_error={on_error.clone()} hidden={!*comparing} {on_lead} />
                 <div id="report-view" hidden={*comparing}>
                     if let Some(a) = (*analysis).clone() {
-                        <ReportView key={a.seq.to_string()} analysis={a.clone()} {name} {on_keep} highlight={*highlight} on_show={on_show} on_error={on_error} />
+                        <ReportView key={a.seq.to_string()} analysis={a.clone()} {name} {on_keep} highlight={*highlight} on_show={on_show} on_error={on_error} {last_year} />
                     } else {
                         <p class="start-hint">{ s.start_hint }</p>
                     }

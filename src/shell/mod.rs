@@ -6,3 +6,4 @@ pub mod app;
 pub mod footer;
 pub mod header;
 pub mod language;
+pub mod last_year;
