@@ -217,29 +217,6 @@ pub fn LibraryTable(props: &Props) -> Html {
             }
         })
     };
-    // Clicks on the rows: one listener for all of them.
-    let on_click = {
-        let (set_active, on_open, on_delete, toggle, editing) =
-            (list.set_active.clone(), props.on_open.clone(), props.on_delete.clone(), toggle.clone(), editing.clone());
-        Callback::from(move |e: MouseEvent| {
-            let Some(tr) = closest(e.target(), "tr.library-item") else { return };
-            let (Some(id), Some(at)) =
-                (tr.get_attribute("data-id"), tr.get_attribute("aria-rowindex").and_then(|v| v.parse::<usize>().ok()))
-            else {
-                return;
-            };
-            set_active.emit(at.saturating_sub(2));
-            if closest(e.target(), "button.open").is_some() {
-                on_open.emit(id);
-            } else if closest(e.target(), "button.delete").is_some() {
-                on_delete.emit(vec![id]);
-            } else if closest(e.target(), "button.rename").is_some() {
-                editing.set(Some(id));
-            } else if closest(e.target(), "input.pick").is_some() {
-                toggle.emit(id);
-            }
-        })
-    };
     // The rename form takes the focus when it opens.
     use_effect_with((*editing).is_some(), |&open| {
         if open {
@@ -269,10 +246,6 @@ pub fn LibraryTable(props: &Props) -> Html {
                 close();
             })
         };
-        let on_cancel = {
-            let close = close.clone();
-            Callback::from(move |_: MouseEvent| close())
-        };
         let on_key = Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 close();
@@ -283,7 +256,7 @@ pub fn LibraryTable(props: &Props) -> Html {
                 <label for="library-rename">{ s.rename_label }</label>
                 <input id="library-rename" class="rename-input" type="text" value={name} onkeydown={on_key} />
                 <button type="submit" class="button rename-save">{ s.save }</button>
-                <button type="button" class="button subtle rename-cancel" onclick={on_cancel}>{ s.cancel }</button>
+                <button type="button" class="button subtle rename-cancel">{ s.cancel }</button>
             </form>
         }
     });
@@ -316,30 +289,67 @@ pub fn LibraryTable(props: &Props) -> Html {
     let picks = &*use_memo((props.picks.clone(), entries.clone()), |(picks, entries)| {
         picks.iter().filter(|id| entries.iter().any(|e| &e.id == *id)).cloned().collect::<Vec<String>>()
     });
-    let on_compare = {
-        let cb = props.on_compare.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
-    let on_review = props.on_review.clone().map(|cb| Callback::from(move |_: MouseEvent| cb.emit(())));
-    let on_delete_picked = {
-        let (cb, picks) = (props.on_delete.clone(), picks.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(picks.clone()))
-    };
-    let on_clear = {
-        let cb = props.on_picks.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(Vec::new()))
-    };
-    let on_pick_shown = {
-        let (cb, shown, entries, picks) = (props.on_picks.clone(), shown.clone(), entries.clone(), picks.clone());
-        Callback::from(move |_: MouseEvent| {
-            let ids: Vec<&str> = shown.iter().filter_map(|&i| entries.get(i)).map(|e| e.id.as_str()).collect();
-            cb.emit(
-                entries
-                    .iter()
-                    .filter(|e| picks.contains(&e.id) || ids.contains(&e.id.as_str()))
-                    .map(|e| e.id.clone())
-                    .collect(),
-            );
+    // Clicks on the rows, on the buttons above the table and on the rename form's cancel: one
+    // listener for all of them (each closure type costs the .wasm its own code; a disabled
+    // button sends no click).
+    let on_click = {
+        let (set_active, on_open, on_delete, toggle, editing) =
+            (list.set_active.clone(), props.on_open.clone(), props.on_delete.clone(), toggle.clone(), editing.clone());
+        let (on_compare, on_review, on_picks, shown, entries, picks) = (
+            props.on_compare.clone(),
+            props.on_review.clone(),
+            props.on_picks.clone(),
+            shown.clone(),
+            entries.clone(),
+            picks.clone(),
+        );
+        Callback::from(move |e: MouseEvent| {
+            let on = |selector: &str| closest(e.target(), selector).is_some();
+            if let Some(tr) = closest(e.target(), "tr.library-item") {
+                let (Some(id), Some(at)) = (
+                    tr.get_attribute("data-id"),
+                    tr.get_attribute("aria-rowindex").and_then(|v| v.parse::<usize>().ok()),
+                ) else {
+                    return;
+                };
+                set_active.emit(at.saturating_sub(2));
+                if on("button.open") {
+                    on_open.emit(id);
+                } else if on("button.delete") {
+                    on_delete.emit(vec![id]);
+                } else if on("button.rename") {
+                    editing.set(Some(id));
+                } else if on("input.pick") {
+                    toggle.emit(id);
+                }
+                return;
+            }
+            if on("button.rename-cancel") {
+                editing.set(None);
+                focus_id("library-table");
+                return;
+            }
+            match closest(e.target(), ".library-picked button").map(|b| b.id()).as_deref() {
+                Some("library-compare") => on_compare.emit(()),
+                Some("library-review") => {
+                    if let Some(cb) = &on_review {
+                        cb.emit(());
+                    }
+                }
+                Some("library-delete") => on_delete.emit(picks.clone()),
+                Some("library-clear") => on_picks.emit(Vec::new()),
+                Some("library-pick-shown") => {
+                    let ids: Vec<&str> = shown.iter().filter_map(|&i| entries.get(i)).map(|e| e.id.as_str()).collect();
+                    on_picks.emit(
+                        entries
+                            .iter()
+                            .filter(|e| picks.contains(&e.id) || ids.contains(&e.id.as_str()))
+                            .map(|e| e.id.clone())
+                            .collect(),
+                    );
+                }
+                _ => {}
+            }
         })
     };
 
@@ -347,7 +357,7 @@ pub fn LibraryTable(props: &Props) -> Html {
     let active = list.active.filter(|k| (start..end).contains(k));
     let current = props.current.as_deref();
     html! {
-        <div class="library-table-box">
+        <div class="library-table-box" onclick={on_click}>
             <div class="filters library-filters">
                 <label class="filter">
                     { s.lib_filter_text }
@@ -361,13 +371,13 @@ pub fn LibraryTable(props: &Props) -> Html {
                 { fill(s.lib_shown, &[&shown.len().to_string(), &entries.len().to_string(), &picks.len().to_string()]) }
             </p>
             <div class="actions library-picked">
-                <button type="button" id="library-compare" class="button small" onclick={on_compare} disabled={picks.len() < 2}>{ s.lib_compare_picked }</button>
-                if let Some(onclick) = on_review {
-                    <button type="button" id="library-review" class="button small" {onclick} disabled={picks.is_empty()}>{ s.lib_review_picked }</button>
+                <button type="button" id="library-compare" class="button small" disabled={picks.len() < 2}>{ s.lib_compare_picked }</button>
+                if props.on_review.is_some() {
+                    <button type="button" id="library-review" class="button small" disabled={picks.is_empty()}>{ s.lib_review_picked }</button>
                 }
-                <button type="button" id="library-delete" class="button small danger" onclick={on_delete_picked} disabled={picks.is_empty()}>{ s.lib_delete_picked }</button>
-                <button type="button" id="library-pick-shown" class="button small subtle" onclick={on_pick_shown} disabled={shown.is_empty()}>{ s.lib_pick_shown }</button>
-                <button type="button" id="library-clear" class="button small subtle" onclick={on_clear} disabled={picks.is_empty()}>{ s.lib_clear_picks }</button>
+                <button type="button" id="library-delete" class="button small danger" disabled={picks.is_empty()}>{ s.lib_delete_picked }</button>
+                <button type="button" id="library-pick-shown" class="button small subtle" disabled={shown.is_empty()}>{ s.lib_pick_shown }</button>
+                <button type="button" id="library-clear" class="button small subtle" disabled={picks.is_empty()}>{ s.lib_clear_picks }</button>
             </div>
             { rename_form.unwrap_or_default() }
             <p class="help" id="library-table-hint">{ s.lib_table_hint }</p>
@@ -378,19 +388,21 @@ pub fn LibraryTable(props: &Props) -> Html {
                     <thead>
                         <tr aria-rowindex="1">
                             <th scope="col" class="col-pick"><span class="visually-hidden">{ s.lib_col_pick }</span></th>
-                            { header(Col::Name, s.lib_col_name) }
-                            { header(Col::Body, s.lib_col_body) }
-                            { header(Col::Region, s.lib_col_region) }
-                            { header(Col::Level, s.lib_col_level) }
-                            { header(Col::Year, s.lib_col_year) }
-                            { header(Col::Published, s.lib_col_published) }
-                            { header(Col::Title, s.lib_col_title) }
-                            { header(Col::Figures, s.lib_col_figures) }
-                            { header(Col::Checks, s.lib_col_checks) }
+                            { for [
+                                (Col::Name, s.lib_col_name),
+                                (Col::Body, s.lib_col_body),
+                                (Col::Region, s.lib_col_region),
+                                (Col::Level, s.lib_col_level),
+                                (Col::Year, s.lib_col_year),
+                                (Col::Published, s.lib_col_published),
+                                (Col::Title, s.lib_col_title),
+                                (Col::Figures, s.lib_col_figures),
+                                (Col::Checks, s.lib_col_checks),
+                            ].into_iter().map(|(col, label)| header(col, label)) }
                             <th scope="col" class="col-actions"><span class="visually-hidden">{ s.delete }</span></th>
                         </tr>
                     </thead>
-                    <tbody onclick={on_click}>
+                    <tbody>
                         <tr class="spacer" aria-hidden="true"><td colspan="11" ref={list.top_ref}></td></tr>
                         { for shown[start..end].iter().enumerate().filter_map(|(k, &i)| entries.get(i).map(|e| {
                             let at = start + k;
@@ -405,6 +417,15 @@ pub fn LibraryTable(props: &Props) -> Html {
             }
         </div>
     }
+}
+
+/// `lang` of the cells in Chinese whatever the interface language.
+const ZH: Option<&str> = Some("zh-CN");
+
+/// One text cell of a row: one renderer for all of them (each `<td>` written out in `html!` is
+/// code of its own in the .wasm).
+fn cell(class: &'static str, lang: Option<&'static str>, title: Option<String>, text: String) -> Html {
+    html! { <td role="gridcell" {class} {lang} {title}>{ text }</td> }
 }
 
 /// One entry's row, at `at` among the rows shown.
@@ -423,15 +444,15 @@ fn row(s: &'static Strings, e: &Entry, at: usize, picked: bool, current: bool, a
             <td role="gridcell" class="pick">
                 <input type="checkbox" class="pick" tabindex="-1" checked={picked} aria-label={fill(s.lib_pick, &[&e.name])} />
             </td>
-            <td role="gridcell" class="item-name" lang="zh-CN" title={e.name.clone()}>{ &e.name }</td>
-            <td role="gridcell" class="body" lang="zh-CN">{ text(m.and_then(|m| m.body.as_deref())) }</td>
-            <td role="gridcell" class="item-region" lang="zh-CN">{ text(e.region.as_deref()) }</td>
-            <td role="gridcell" class="level">{ text(level.as_deref()) }</td>
-            <td role="gridcell" class="item-year">{ e.year.map_or_else(|| NONE.to_string(), |y| y.to_string()) }</td>
-            <td role="gridcell" class="published" lang="zh-CN">{ text(m.and_then(|m| m.published.as_deref())) }</td>
-            <td role="gridcell" class="title" lang="zh-CN" title={e.title.clone()}>{ text(e.title.as_deref()) }</td>
-            <td role="gridcell" class="figures">{ m.map_or_else(|| NONE.to_string(), |m| m.figures.to_string()) }</td>
-            <td role="gridcell" class="checks" title={failed}>{ checks_text(e) }</td>
+            { cell("item-name", ZH, Some(e.name.clone()), e.name.clone()) }
+            { cell("body", ZH, None, text(m.and_then(|m| m.body.as_deref()))) }
+            { cell("item-region", ZH, None, text(e.region.as_deref())) }
+            { cell("level", None, None, text(level.as_deref())) }
+            { cell("item-year", None, None, e.year.map_or_else(|| NONE.to_string(), |y| y.to_string())) }
+            { cell("published", ZH, None, text(m.and_then(|m| m.published.as_deref()))) }
+            { cell("title", ZH, e.title.clone(), text(e.title.as_deref())) }
+            { cell("figures", None, None, m.map_or_else(|| NONE.to_string(), |m| m.figures.to_string())) }
+            { cell("checks", None, failed, checks_text(e)) }
             <td role="gridcell" class="item-actions">
                 <button type="button" tabindex="-1" class="button small open" aria-label={named(s.library_open)}>{ s.library_open }</button>
                 <button type="button" tabindex="-1" class="button small rename" aria-label={named(s.rename)}>{ s.rename }</button>

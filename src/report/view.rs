@@ -29,7 +29,7 @@ const STEPPED_ABOVE: usize = 256 * 1024;
 const ALL: usize = 2;
 
 /// Props of [`ReportView`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     /// The report on screen.
     pub analysis: Rc<Analysis>,
@@ -47,6 +47,25 @@ pub struct Props {
     /// The report beside its body's earlier report in the library, once found.
     #[prop_or_default]
     pub last_year: Option<Rc<YearOverYear>>,
+}
+
+/// Derived, except for the last-year card: one is found once per report and never changes, so
+/// the pointer says whether it is the same (a derived `==` compares every value of it, code the
+/// .wasm would carry for nothing).
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        let same_year = match (&self.last_year, &o.last_year) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        same_year
+            && self.analysis == o.analysis
+            && self.name == o.name
+            && self.on_keep == o.on_keep
+            && self.highlight == o.highlight
+            && self.on_show == o.on_show
+            && self.on_error == o.on_error
+    }
 }
 
 /// The report area.
