@@ -134,7 +134,24 @@ mod hook {
     /// A virtual list of `n` rows. Whenever `reset` changes (other rows: a filter, a sort) it
     /// goes back to the top with no active row.
     #[hook]
-    pub fn use_virtual_list<D: PartialEq + Clone + 'static>(n: usize, reset: D) -> VirtualList {
+    pub fn use_virtual_list<D: PartialEq + 'static>(n: usize, reset: D) -> VirtualList {
+        // Only this part is generic: it turns `reset` into a count of its changes, so that the
+        // list's own code (its closures and effects) is in the .wasm once, not once per table.
+        let seen = use_mut_ref(|| (None::<D>, 0u32));
+        let changes = {
+            let mut seen = seen.borrow_mut();
+            if seen.0.as_ref() != Some(&reset) {
+                seen.0 = Some(reset);
+                seen.1 = seen.1.wrapping_add(1);
+            }
+            seen.1
+        };
+        use_list(n, changes)
+    }
+
+    /// [`use_virtual_list`], going back to the top whenever `reset` changes.
+    #[hook]
+    fn use_list(n: usize, reset: u32) -> VirtualList {
         let viewport = use_state(|| Viewport { scroll_top: 0.0, height: GUESS_VIEW_PX });
         let row_px = use_state(|| GUESS_ROW_PX);
         let active = use_state(|| None::<usize>);
