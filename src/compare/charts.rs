@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::model::{
     charts, coord, polyline_points, Chart, ChartKind, ChartRow, Compared, Label, BASE_Y, HEIGHT, WIDTH,
 };
+use super::table::block;
 use crate::i18n::Strings;
 
 /// Palette slots; series beyond them reuse the colours (names are always written out).
@@ -69,10 +70,8 @@ pub fn charts_section(c: &Compared, s: &'static Strings) -> Html {
             all.push((format!("cmp-chart-{i}-{k}"), row.indicator.as_str(), chart));
         }
     }
-    html! {
-        <section id="compare-charts" class="compare-block" aria-labelledby="compare-charts-heading">
-            <h3 id="compare-charts-heading">{ cs.charts_heading }</h3>
-            <p class="help">{ cs.charts_help }</p>
+    let body = html! {
+        <>
             if all.is_empty() {
                 <p class="empty">{ cs.charts_empty }</p>
             } else {
@@ -80,6 +79,13 @@ pub fn charts_section(c: &Compared, s: &'static Strings) -> Html {
                     { for all.iter().map(|(id, indicator, chart)| chart_svg(chart, id, indicator)) }
                 </div>
             }
-        </section>
-    }
+        </>
+    };
+    block(
+        Some("compare-charts"),
+        AttrValue::Static("compare-charts-heading"),
+        cs.charts_heading,
+        Some(cs.charts_help),
+        body,
+    )
 }

@@ -13,12 +13,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::model::{coord, Lead, Reviewed};
+use super::table::block;
 use crate::i18n::{fill, shown, Strings};
 use crate::platform::browser::closest;
 
-/// Width and height of a spread chart, in SVG user units.
+/// Width of a spread chart, in SVG user units (its height is 44).
 const W: f64 = 240.0;
-const H: f64 = 44.0;
+/// The charts' `viewBox`: `W` by 44, spelled out (no `format!` for a constant).
+const VIEW_BOX: &str = "0 0 240 44";
 /// Margin left and right of a spread chart's scale.
 const PAD: f64 = 10.0;
 
@@ -113,23 +115,17 @@ fn spread_chart(r: &Reviewed, c: &Coverage, i: usize, s: &'static Strings) -> Ht
     let x = |v: f64| if span > 0.0 { PAD + (v - sp.min) / span * (W - 2.0 * PAD) } else { W / 2.0 };
     let approx = if sp.approx { "≈" } else { "" };
     let label = coverage_label(r, c, s);
-    let desc = fill(
-        s.review.spread_desc,
-        &[
-            &[approx, &number(sp.min)].concat(),
-            &[approx, &number(sp.median)].concat(),
-            &[approx, &number(sp.max)].concat(),
-        ],
-    );
+    let (min, max) = ([approx, &number(sp.min)].concat(), [approx, &number(sp.max)].concat());
+    let desc = fill(s.review.spread_desc, &[&min, &[approx, &number(sp.median)].concat(), &max]);
     let cap = format!("review-spread-{i}");
     html! {
         <figure class="compare-chart review-spread" data-id={c.indicator.clone()}>
-            <svg class="chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby={cap.clone()} aria-description={desc} focusable="false">
+            <svg class="chart" viewBox={VIEW_BOX} role="img" aria-labelledby={cap.clone()} aria-description={desc} focusable="false">
                 <line class="axis" x1={coord(PAD)} x2={coord(W - PAD)} y1="20" y2="20" />
                 <line class="median" x1={coord(x(sp.median))} x2={coord(x(sp.median))} y1="10" y2="30" />
                 { for values.iter().map(|&v| html! { <circle class="point" cx={coord(x(v))} cy="20" r="3.5" /> }) }
-                <text class="value" x={coord(PAD)} y="42">{ [approx, &number(sp.min)].concat() }</text>
-                <text class="value end" x={coord(W - PAD)} y="42">{ [approx, &number(sp.max)].concat() }</text>
+                <text class="value" x={coord(PAD)} y="42">{ min }</text>
+                <text class="value end" x={coord(W - PAD)} y="42">{ max }</text>
             </svg>
             <figcaption id={cap}>{ label }{ " (" }{ &c.unit }{ ")" }</figcaption>
         </figure>
@@ -150,53 +146,52 @@ pub fn review_section(r: &Rc<Reviewed>, s: &'static Strings, on_lead: &Callback<
     };
     let n = r.review.comparison.reports.len();
     let inds = &r.review.indicators;
+    let checks = html! {
+        <div class="table-wrap">
+            <table id="review-checks" class="review-checks">
+                <thead><tr>
+                    <th scope="col">{ rs.col_check }</th>
+                    <th scope="col">{ rs.col_passed }</th>
+                    <th scope="col">{ rs.col_failed }</th>
+                    <th scope="col">{ rs.col_unknown }</th>
+                </tr></thead>
+                <tbody>{ for r.review.checks.iter().map(|t| check_row(r, t, s)) }</tbody>
+            </table>
+        </div>
+    };
+    let panel = html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="review-panel-heading">
+            <table id="review-panel" class="review-panel">
+                <thead><tr>
+                    <th scope="col">{ rs.col_report }</th>
+                    { for inds.iter().map(|c| html! {
+                        <th scope="col" data-id={c.indicator.clone()}>
+                            { coverage_label(r, c, s) }
+                            <span class="review-stated">{ fill(rs.stated_of, &[&c.stated.len().to_string(), &n.to_string()]) }</span>
+                        </th>
+                    }) }
+                </tr></thead>
+                <tbody>
+                    { for (0..n).map(|col| html! {
+                        <tr data-col={col.to_string()}>
+                            <th scope="row">{ name_button(r, col) }</th>
+                            { for inds.iter().map(|c| panel_cell(r, c, col, s)) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    };
+    let spread = html! {
+        <div class="chart-grid">
+            { for inds.iter().enumerate().filter(|(_, c)| c.stated.len() >= 2).map(|(i, c)| spread_chart(r, c, i, s)) }
+        </div>
+    };
     html! {
         <div id="review" class="review" {onclick}>
-            <section class="compare-block" aria-labelledby="review-checks-heading">
-                <h3 id="review-checks-heading">{ rs.checks_heading }</h3>
-                <div class="table-wrap">
-                    <table id="review-checks" class="review-checks">
-                        <thead><tr>
-                            <th scope="col">{ rs.col_check }</th>
-                            <th scope="col">{ rs.col_passed }</th>
-                            <th scope="col">{ rs.col_failed }</th>
-                            <th scope="col">{ rs.col_unknown }</th>
-                        </tr></thead>
-                        <tbody>{ for r.review.checks.iter().map(|t| check_row(r, t, s)) }</tbody>
-                    </table>
-                </div>
-            </section>
-            <section class="compare-block" aria-labelledby="review-panel-heading">
-                <h3 id="review-panel-heading">{ rs.panel_heading }</h3>
-                <p class="help">{ rs.panel_help }</p>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="review-panel-heading">
-                    <table id="review-panel" class="review-panel">
-                        <thead><tr>
-                            <th scope="col">{ rs.col_report }</th>
-                            { for inds.iter().map(|c| html! {
-                                <th scope="col" data-id={c.indicator.clone()}>
-                                    { coverage_label(r, c, s) }
-                                    <span class="review-stated">{ fill(rs.stated_of, &[&c.stated.len().to_string(), &n.to_string()]) }</span>
-                                </th>
-                            }) }
-                        </tr></thead>
-                        <tbody>
-                            { for (0..n).map(|col| html! {
-                                <tr data-col={col.to_string()}>
-                                    <th scope="row">{ name_button(r, col) }</th>
-                                    { for inds.iter().map(|c| panel_cell(r, c, col, s)) }
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            </section>
-            <section id="review-spread" class="compare-block" aria-labelledby="review-spread-heading">
-                <h3 id="review-spread-heading">{ rs.spread_heading }</h3>
-                <div class="chart-grid">
-                    { for inds.iter().enumerate().filter(|(_, c)| c.stated.len() >= 2).map(|(i, c)| spread_chart(r, c, i, s)) }
-                </div>
-            </section>
+            { block(None, AttrValue::Static("review-checks-heading"), rs.checks_heading, None, checks) }
+            { block(None, AttrValue::Static("review-panel-heading"), rs.panel_heading, Some(rs.panel_help), panel) }
+            { block(Some("review-spread"), AttrValue::Static("review-spread-heading"), rs.spread_heading, None, spread) }
         </div>
     }
 }

@@ -5,7 +5,7 @@ use fazhi_lens::Direction;
 use yew::prelude::*;
 
 use super::model::Compared;
-use super::table::{head, table_block, Block};
+use super::table::{block, head, table_block, Block};
 use crate::i18n::Strings;
 
 /// Arrow, CSS class and words of a stated direction.
@@ -20,10 +20,7 @@ fn direction(d: Direction) -> (&'static str, &'static str) {
 /// The in-text change statements of each report, one column per report, as printed.
 pub fn changes_section(c: &Compared, s: &'static Strings) -> Html {
     let cs = s.compare;
-    html! {
-        <section id="compare-changes" class="compare-block" aria-labelledby="compare-changes-heading">
-            <h3 id="compare-changes-heading">{ cs.changes_heading }</h3>
-            <p class="help">{ cs.changes_help }</p>
+    let grid = html! {
             <div class="changes-grid">
                 { for c.reports.iter().enumerate().map(|(col, report)| {
                     let heading = c.columns.get(col).cloned().unwrap_or_default();
@@ -57,8 +54,14 @@ pub fn changes_section(c: &Compared, s: &'static Strings) -> Html {
                     }
                 }) }
             </div>
-        </section>
-    }
+    };
+    block(
+        Some("compare-changes"),
+        AttrValue::Static("compare-changes-heading"),
+        cs.changes_heading,
+        Some(cs.changes_help),
+        grid,
+    )
 }
 
 /// Each report's outcome of each check (passed ✓, failed ✗, cannot tell ?), its explanation as

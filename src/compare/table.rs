@@ -208,25 +208,33 @@ pub struct Block<'a> {
     pub empty: &'a str,
 }
 
+/// A section of the comparison or the review: its heading, its help if any, then `body`. One
+/// renderer for all of them (each element written out in `html!` is code of its own).
+pub fn block(id: Option<&'static str>, heading_id: AttrValue, heading: &str, help: Option<&str>, body: Html) -> Html {
+    html! {
+        <section {id} class="compare-block" aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ heading }</h3>
+            if let Some(help) = help { <p class="help">{ help }</p> }
+            { body }
+        </section>
+    }
+}
+
 /// A block of the comparison: heading, help, then the table (`head` and the `body` rows) in a
 /// scrollable, focusable region, or the empty line when `body` is `None`.
 pub fn table_block(b: &Block, head: Html, body: Option<Html>) -> Html {
-    let heading_id = format!("{}-heading", b.id);
-    html! {
-        <section class="compare-block" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id.clone()}>{ b.heading }</h3>
-            if let Some(help) = b.help { <p class="help">{ help }</p> }
-            if let Some(rows) = body {
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby={heading_id}>
-                    <table id={b.id} class="compare-table">
-                        <caption class={if b.help.is_some() { "visually-hidden" } else { "help" }}>{ b.caption }</caption>
-                        { head }
-                        <tbody>{ rows }</tbody>
-                    </table>
-                </div>
-            } else {
-                <p class="empty">{ b.empty }</p>
-            }
-        </section>
-    }
+    let heading_id = AttrValue::from(format!("{}-heading", b.id));
+    let inner = match body {
+        Some(rows) => html! {
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby={heading_id.clone()}>
+                <table id={b.id} class="compare-table">
+                    <caption class={if b.help.is_some() { "visually-hidden" } else { "help" }}>{ b.caption }</caption>
+                    { head }
+                    <tbody>{ rows }</tbody>
+                </table>
+            </div>
+        },
+        None => html! { <p class="empty">{ b.empty }</p> },
+    };
+    block(None, heading_id, b.heading, b.help, inner)
 }

@@ -48,7 +48,7 @@ function parseCsv(text) {
 
 /** Opens `files` (paths, or {name, mimeType, buffer}) one after another, each analysed and kept. */
 async function openFiles(page, files) {
-  const items = page.locator('section#library li.library-item');
+  const items = page.locator('section#library tr.library-item');
   const start = await items.count();
   for (const [i, f] of files.entries()) {
     await page.locator('input#file').setInputFiles(f);
@@ -201,12 +201,12 @@ test('last year beside this year: two files of one body, opened, are compared (t
   await axeClean(page, 'the report beside last year');
 
   // The 2022 report has no earlier one: no card.
-  await page.locator('section#library li.library-item').filter({ hasText: '2022' }).locator('button.open').click();
+  await page.locator('section#library tr.library-item').filter({ hasText: '2022' }).locator('button.open').click();
   await until(async () => (await page.locator('#report-title').innerText()).includes('2022'), 'the 2022 report on screen');
   assert.equal(await card.count(), 0, 'nothing earlier than 2022 in the library');
 
   // In English: the card's words are the app's English (the report's own words aside).
-  await page.locator('section#library li.library-item').filter({ hasText: '2023' }).locator('button.open').click();
+  await page.locator('section#library tr.library-item').filter({ hasText: '2023' }).locator('button.open').click();
   await card.waitFor({ timeout: 20_000 });
   await page.locator('#lang-toggle').click();
   await until(async () => (await page.evaluate(() => document.documentElement.lang)) === 'en', 'English');
