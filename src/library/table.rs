@@ -371,13 +371,13 @@ pub fn LibraryTable(props: &Props) -> Html {
                 { fill(s.lib_shown, &[&shown.len().to_string(), &entries.len().to_string(), &picks.len().to_string()]) }
             </p>
             <div class="actions library-picked">
-                <button type="button" id="library-compare" class="button small" disabled={picks.len() < 2}>{ s.lib_compare_picked }</button>
+                { button("library-compare", "button small", picks.len() < 2, s.lib_compare_picked) }
                 if props.on_review.is_some() {
-                    <button type="button" id="library-review" class="button small" disabled={picks.is_empty()}>{ s.lib_review_picked }</button>
+                    { button("library-review", "button small", picks.is_empty(), s.lib_review_picked) }
                 }
-                <button type="button" id="library-delete" class="button small danger" disabled={picks.is_empty()}>{ s.lib_delete_picked }</button>
-                <button type="button" id="library-pick-shown" class="button small subtle" disabled={shown.is_empty()}>{ s.lib_pick_shown }</button>
-                <button type="button" id="library-clear" class="button small subtle" disabled={picks.is_empty()}>{ s.lib_clear_picks }</button>
+                { button("library-delete", "button small danger", picks.is_empty(), s.lib_delete_picked) }
+                { button("library-pick-shown", "button small subtle", shown.is_empty(), s.lib_pick_shown) }
+                { button("library-clear", "button small subtle", picks.is_empty(), s.lib_clear_picks) }
             </div>
             { rename_form.unwrap_or_default() }
             <p class="help" id="library-table-hint">{ s.lib_table_hint }</p>
@@ -419,6 +419,16 @@ pub fn LibraryTable(props: &Props) -> Html {
     }
 }
 
+/// A button above the table (its clicks go to the table's one listener, by `id`).
+fn button(id: &'static str, class: &'static str, disabled: bool, label: &'static str) -> Html {
+    html! { <button type="button" {id} {class} {disabled}>{ label }</button> }
+}
+
+/// A row's button: for the mouse, not a tab stop (the keyboard has Enter and the buttons above).
+fn row_button(class: &'static str, label: &'static str, aria_label: String) -> Html {
+    html! { <button type="button" tabindex="-1" {class} aria-label={aria_label}>{ label }</button> }
+}
+
 /// `lang` of the cells in Chinese whatever the interface language.
 const ZH: Option<&str> = Some("zh-CN");
 
@@ -454,9 +464,9 @@ fn row(s: &'static Strings, e: &Entry, at: usize, picked: bool, current: bool, a
             { cell("figures", None, None, m.map_or_else(|| NONE.to_string(), |m| m.figures.to_string())) }
             { cell("checks", None, failed, checks_text(e)) }
             <td role="gridcell" class="item-actions">
-                <button type="button" tabindex="-1" class="button small open" aria-label={named(s.library_open)}>{ s.library_open }</button>
-                <button type="button" tabindex="-1" class="button small rename" aria-label={named(s.rename)}>{ s.rename }</button>
-                <button type="button" tabindex="-1" class="button small danger delete" aria-label={named(s.delete)}>{ s.delete }</button>
+                { row_button("button small open", s.library_open, named(s.library_open)) }
+                { row_button("button small rename", s.rename, named(s.rename)) }
+                { row_button("button small danger delete", s.delete, named(s.delete)) }
             </td>
         </tr>
     }
