@@ -21,7 +21,6 @@
 
 use std::ops::{Index, Range};
 
-use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Anchored, Input};
 use regex_syntax::ast::{AssertionKind, Ast, ClassSetItem, Flag, GroupKind, Visitor};
@@ -39,10 +38,27 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// The error for the regex crate's `e`: natively its message. The web build keeps none: its
+    /// patterns are the fixed ones the native tests compile, nothing there shows the message
+    /// (`expect` prints through `Debug`, compiled out), and the regex crates' code and text
+    /// for messages (a pattern drawn with the error underlined) cost the .wasm 2.8 KB gzip.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn of(e: impl std::fmt::Display) -> Error {
+        Error(e.to_string())
+    }
+
+    /// See the native [`Error::of`].
+    #[cfg(target_arch = "wasm32")]
+    fn of<E>(_: E) -> Error {
+        Error(String::new())
+    }
+}
+
 /// A compiled pattern and the characters a match can start with.
 #[derive(Debug)]
 pub struct Pattern {
-    re: Regex,
+    re: Engine,
     /// Sorted, disjoint ranges of the characters a match can start with; `None` for a plain
     /// search (no prefilter in this build, or the pattern can match the empty string, starts
     /// too widely, is unbounded or anchored at the start of the text).
@@ -77,11 +93,9 @@ impl Pattern {
 
     /// [`Pattern::new`], with or without the prefilter (tests check both ways agree).
     fn build(pattern: &str, prefilter: bool) -> Result<Pattern, Error> {
-        let ast = regex_syntax::ast::parse::Parser::new().parse(pattern).map_err(|e| Error(e.to_string()))?;
+        let ast = regex_syntax::ast::parse::Parser::new().parse(pattern).map_err(Error::of)?;
         regex_syntax::ast::visit(&ast, TablesUsed).map_err(Error)?;
-        let hir = regex_syntax::hir::translate::Translator::new()
-            .translate(pattern, &ast)
-            .map_err(|e| Error(e.to_string()))?;
+        let hir = regex_syntax::hir::translate::Translator::new().translate(pattern, &ast).map_err(Error::of)?;
         let props = hir.properties();
         // Anchored at the start of the text: the automaton already searches only there.
         let at_start = props.look_set_prefix().contains(Look::Start);
@@ -101,7 +115,7 @@ impl Pattern {
                 _ => false,
             };
         let marks = first.as_deref().map(bmp_marks).unwrap_or_default();
-        let re = Regex::builder().build_from_hir(&hir).map_err(|e| Error(e.to_string()))?;
+        let re = Engine::new(&hir)?;
         Ok(Pattern { re, first, marks, single })
     }
 
@@ -228,6 +242,75 @@ impl<'h> Iterator for Matches<'_, 'h> {
                 return Some(m);
             }
         }
+    }
+}
+
+/// The automaton: natively the meta regex (with the perf features of native builds, see
+/// Cargo.toml); in the web build, whose meta regex could only run the PikeVM, the PikeVM itself.
+/// Both give the same leftmost-first matches; the meta layer (strategy choice, literal
+/// extraction for prefilters the web build does not have, a cache pool) cost the .wasm ~25 KB
+/// before wasm-opt.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug)]
+struct Engine(regex_automata::meta::Regex);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Engine {
+    fn new(hir: &Hir) -> Result<Engine, Error> {
+        regex_automata::meta::Regex::builder().build_from_hir(hir).map(Engine).map_err(Error::of)
+    }
+
+    fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
+        self.0.search(input)
+    }
+
+    fn create_captures(&self) -> Slots {
+        self.0.create_captures()
+    }
+
+    fn search_captures(&self, input: &Input<'_>, slots: &mut Slots) {
+        self.0.search_captures(input, slots);
+    }
+}
+
+/// The web build's automaton: the PikeVM and its scratch space. A `Mutex` only so patterns
+/// can live in statics: the web app's module runs on one thread (each worker has its own).
+/// Native tests check it against the meta regex.
+#[cfg(any(target_arch = "wasm32", test))]
+#[derive(Debug)]
+struct Pike {
+    vm: regex_automata::nfa::thompson::pikevm::PikeVM,
+    cache: std::sync::Mutex<regex_automata::nfa::thompson::pikevm::Cache>,
+}
+
+#[cfg(target_arch = "wasm32")]
+use Pike as Engine;
+
+#[cfg(any(target_arch = "wasm32", test))]
+impl Pike {
+    fn new(hir: &Hir) -> Result<Pike, Error> {
+        use regex_automata::nfa::thompson::{pikevm::PikeVM, Compiler};
+        let nfa = Compiler::new().build_from_hir(hir).map_err(Error::of)?;
+        let vm = PikeVM::new_from_nfa(nfa).map_err(Error::of)?;
+        let cache = std::sync::Mutex::new(vm.create_cache());
+        Ok(Pike { vm, cache })
+    }
+
+    fn cache(&self) -> std::sync::MutexGuard<'_, regex_automata::nfa::thompson::pikevm::Cache> {
+        // A panic while searching aborts the web build: the cache is never left half-written.
+        self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
+        self.vm.find(&mut self.cache(), input.clone())
+    }
+
+    fn create_captures(&self) -> Slots {
+        self.vm.create_captures()
+    }
+
+    fn search_captures(&self, input: &Input<'_>, slots: &mut Slots) {
+        self.vm.search(&mut self.cache(), input, slots);
     }
 }
 
@@ -440,6 +523,7 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex_automata::meta::Regex;
 
     fn plain(p: &str, h: &str) -> Vec<Range<usize>> {
         let re = Regex::new(p).expect("valid");
@@ -572,6 +656,30 @@ mod tests {
                     };
                     let want = if slots.is_match() { want } else { vec![None; slots.group_len()] };
                     prop_assert_eq!(got, want);
+                }
+            }
+
+            /// The web build's PikeVM finds what the native meta regex finds, groups included,
+            /// unanchored and anchored.
+            #[test]
+            fn pikevm_equals_meta_regex(
+                i in 0..PATTERNS.len(),
+                h in "[同比较上年度去增长下降减少和及、,分别了一二三是十0-9受影响。将进步今后与此 a\n]{0,40}",
+            ) {
+                let p = PATTERNS[i];
+                let hir = regex_syntax::Parser::new().parse(p).expect("valid");
+                let pike = Pike::new(&hir).expect("valid");
+                let meta = Engine::new(&hir).expect("valid");
+                let (mut a, mut b) = (pike.create_captures(), meta.create_captures());
+                for start in h.char_indices().map(|(i, _)| i).chain([h.len()]) {
+                    for anchored in [Anchored::No, Anchored::Yes] {
+                        let input = Input::new(&h).range(start..).anchored(anchored);
+                        prop_assert_eq!(pike.search(&input), meta.search(&input));
+                        pike.search_captures(&input, &mut a);
+                        meta.search_captures(&input, &mut b);
+                        let groups = |c: &Slots| (0..c.group_len()).map(|g| c.get_group(g)).collect::<Vec<_>>();
+                        prop_assert_eq!(groups(&a), groups(&b));
+                    }
                 }
             }
         }
