@@ -1,4 +1,4 @@
-//! `KeyIndicators`: the canonical indicators the report states, as a card
+//! The key indicators: the canonical indicators the report states, as a card
 //! (`section#key-indicators`). Each indicator shows its headline value big, as printed, with
 //! what it counts beside it ("市 · 办理"), or "—" when the report states no total for its own
 //! level; its other values are listed under it as breakdowns. A value's sentence is its
@@ -11,22 +11,11 @@ use fazhi_lens::KeyValue;
 use yew::prelude::*;
 
 use super::model::{Analysis, Show};
-use crate::i18n::{counts_html, shown, use_strings};
+use crate::i18n::{counts_html, shown, Strings};
 
-/// Props of [`KeyIndicators`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The report on screen.
-    pub analysis: Rc<Analysis>,
-    /// Mark a place in the text.
-    pub on_show: Callback<Show>,
-}
-
-/// The key indicators card.
-#[function_component]
-pub fn KeyIndicators(props: &Props) -> Html {
-    let s = use_strings();
-    let a = &props.analysis;
+/// The key indicators card of `a`; `on_show` marks a place in the text. A plain function of the
+/// report view's state (a component costs the .wasm ~1 KB gzip).
+pub fn key_indicators(a: &Rc<Analysis>, on_show: &Callback<Show>, s: &'static Strings) -> Html {
     let mut ids: Vec<&String> = a.report.key_indicators.keys().collect();
     fazhi_lens::order::small_by(&mut ids, |a, b| (indicator_rank(a), a.as_str()).cmp(&(indicator_rank(b), b.as_str())));
 
@@ -39,7 +28,7 @@ pub fn KeyIndicators(props: &Props) -> Html {
         let target = a.value_at(v.metric, &v.evidence);
         match target {
             Some(t) => {
-                let on_show = props.on_show.clone();
+                let on_show = on_show.clone();
                 let onclick = Callback::from(move |_: MouseEvent| on_show.emit(t.clone()));
                 html! { <button type="button" class={classes!(class, "link", "value-button")} {title} {onclick}>{ text }</button> }
             }

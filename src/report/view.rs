@@ -12,10 +12,10 @@ use fazhi_lens::history::YearOverYear;
 use yew::prelude::*;
 
 use super::checks::checks_panel;
-use super::export_bar::ExportBar;
+use super::export_bar::export_bar;
 use super::figures_table::FiguresTable;
 use super::header::report_header;
-use super::key_indicators::KeyIndicators;
+use super::key_indicators::key_indicators;
 use super::last_year::last_year_section;
 use super::model::{Analysis, Highlight, Show};
 use super::outline::Outline;
@@ -88,7 +88,7 @@ pub fn ReportView(props: &Props) -> Html {
                     <button type="button" id="keep-report" class="button small" onclick={on_keep}>{ s.keep_report }</button>
                 </p>
             }
-            <ExportBar analysis={a.clone()} on_error={props.on_error.clone()} />
+            { export_bar(a, &props.on_error, s) }
             <div class="workspace">
                 <nav class="pane outline-pane" aria-labelledby="outline-heading">
                     <h3 id="outline-heading">{ s.outline_heading }</h3>
@@ -99,7 +99,7 @@ pub fn ReportView(props: &Props) -> Html {
                     }
                 </nav>
                 <div class="pane analysis-pane">
-                    <KeyIndicators analysis={a.clone()} on_show={props.on_show.clone()} />
+                    { key_indicators(a, &props.on_show, s) }
                     if let Some(y) = &props.last_year { { last_year_section(y, s) } }
                     <FiguresTable analysis={a.clone()} selected={selected} on_show={props.on_show.clone()} />
                     { checks_panel(&a.report.checks, s) }
