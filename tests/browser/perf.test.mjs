@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, assertClean, until, URL_ROOT } from './lib.mjs';
+import { launch, openApp, assertClean, until, libraryRead, URL_ROOT } from './lib.mjs';
 
 const RUNS = Number(process.env.FAZHI_BENCH_RUNS || 5);
 const corpus = process.env.FAZHI_CORPUS;
@@ -387,7 +387,7 @@ test('300 seed-like reports (~4.5 MB) dropped as one folder: analysed and listed
     writeFileSync(join(dir, `d${i % 6}`, `r${i}.txt`), text);
   }
   const { page, log } = await openApp(browser);
-  await until(async () => (await page.locator('section#library').innerText()).includes('0'), 'the library read');
+  await libraryRead(page);
   await page.evaluate(() => {
     window.__longTasks = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); })
