@@ -173,11 +173,13 @@ fn make_printed(variant: &str, corpus: &Path, seeds: &[(String, String)], browse
     let dir = pdf_root().join(variant);
     let stamp_file = dir.join(".made-from");
     let want = stamp(&script, seeds)?;
-    let whole = seeds.iter().all(|(n, _)| dir.join(format!("{n}.pdf")).is_file());
+    let scratch = printed(variant);
+    // The script's whole output stays too: the browser tests take Chromium's (`printed`).
+    let whole =
+        seeds.iter().all(|(n, _)| dir.join(format!("{n}.pdf")).is_file()) && scratch.join("synthetic.pdf").is_file();
     if whole && fs::read_to_string(&stamp_file).is_ok_and(|s| s == want) {
         return Ok(dir);
     }
-    let scratch = pdf_root().join(format!("{variant}-made"));
     let _ = fs::remove_dir_all(&scratch);
     fs::create_dir_all(&dir)?;
     let mut cmd = Command::new("node");
@@ -193,6 +195,14 @@ fn make_printed(variant: &str, corpus: &Path, seeds: &[(String, String)], browse
     }
     fs::write(stamp_file, want)?;
     Ok(dir)
+}
+
+/// Everything `make-pdfs.mjs` printed with the browser `variant` ("chromium", "firefox"): each
+/// seed as `seed-NAME.pdf` beside the text it was made from, and the synthetic report. The score
+/// stage makes it; the browser tests read Chromium's (`FAZHI_PDFS`), so the seeds are printed
+/// once per run, and not at all while they and the script are unchanged.
+pub fn printed(variant: &str) -> PathBuf {
+    pdf_root().join(format!("{variant}-made"))
 }
 
 /// `fazhi analyze --format json` on the PDFs of `dir`, into `out`.

@@ -7,8 +7,8 @@
 //!    scorer must agree with ours. Then the seeds' PDF versions (printed by Chromium and Firefox,
 //!    and written in official-document layout by `fazhi_pdf::write`, also encrypted) must score
 //!    within 0.01 of their text (`pdfs.rs`).
-//! 4. Build the release web app and the single file once, print the test PDFs into
-//!    `target/pdfs` (`FAZHI_PDFS`), serve `dist/`
+//! 4. Build the release web app and the single file once, take the test PDFs from
+//!    `target/score/pdf/chromium-made` (`FAZHI_PDFS`, printed by the score stage), serve `dist/`
 //!    at `/` and at `/tools/fazhi/` on free localhost ports, and run the node:test suites in
 //!    `tests/browser` against them in headless Chromium, and the single file in headless Firefox.
 //! 5. Fuzz each `cargo fuzz` target for a minute or two (`cargo xtask fuzz`, [`FUZZ_SECS`]).
@@ -59,7 +59,7 @@ pub fn task(args: &[String]) -> Result {
         let single = dist::single_file(&dist)?;
         Ok((dist, single))
     })?;
-    let pdfs = stage("test PDFs", || make_pdfs(&chromium))?;
+    let pdfs = stage("test PDFs", test_pdfs)?;
     let (at_root, _) = serve::spawn(dist.clone(), "127.0.0.1:0", "/")?;
     let dist_dir = dist.clone();
     let (at_sub, _) = serve::spawn(dist, "127.0.0.1:0", "/tools/fazhi/")?;
@@ -97,17 +97,14 @@ pub fn task(args: &[String]) -> Result {
     Ok(())
 }
 
-/// Prints the test PDFs into `target/pdfs` (tests/browser/make-pdfs.mjs: the seeds and a
-/// synthetic report, by Chromium; a few seconds) for the browser tests (`FAZHI_PDFS`).
-fn make_pdfs(chromium: &Path) -> Result<PathBuf> {
-    let out = target_dir().join("pdfs");
-    run(Command::new("node")
-        .arg(node_dir().join("make-pdfs.mjs"))
-        .arg(&out)
-        .current_dir(node_dir())
-        .env("FAZHI_CHROMIUM", chromium)
-        .env("FAZHI_CORPUS", shared().join("corpus")))?;
-    Ok(out)
+/// The test PDFs of the browser tests (`FAZHI_PDFS`): the seeds and a synthetic report as
+/// Chromium printed them for the score stage (`pdfs::printed`), checked to be there.
+fn test_pdfs() -> Result<PathBuf> {
+    let dir = pdfs::printed("chromium");
+    if !dir.join("synthetic.pdf").is_file() {
+        return Err(err!("{}: no test PDFs (the score stage prints them)", dir.display()));
+    }
+    Ok(dir)
 }
 
 /// How long CI fuzzes each target, in seconds (a longer run: `cargo xtask fuzz --secs 1800`).
